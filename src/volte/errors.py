@@ -1,0 +1,35 @@
+"""Errors volte raises. Every one carries a message a user can act on.
+
+    VolteError
+     ├── IngestError            an input file could not be read as an article
+     │    └── UnsupportedFormat  no reader for this kind of file
+     ├── StoreError             the database file cannot be opened or is not a volte store
+     ├── ModelNotFound          no spaCy pipeline for the language is installed
+     └── UsageError             a command was given arguments that cannot work
+"""
+
+from __future__ import annotations
+
+
+class VolteError(Exception):
+    """Base class of every error volte raises on purpose."""
+
+
+class IngestError(VolteError):
+    """An input could not be read as an article; the message says which file and why."""
+
+
+class UnsupportedFormat(IngestError):
+    """No reader knows this kind of file."""
+
+
+class StoreError(VolteError):
+    """The store file cannot be opened, or it is not a volte store."""
+
+
+class ModelNotFound(VolteError):
+    """The language pipeline volte needs is not installed."""
+
+
+class UsageError(VolteError):
+    """Arguments that cannot work together."""

@@ -1,0 +1,63 @@
+"""JSON Lines: one article per line, `text` required; `title`, `author`, `date`, `url`, `language`, `id` optional."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+from volte.errors import IngestError
+from volte.ingest.article import IngestFailure, make_article
+from volte.model import Article
+
+
+def parse_line(line: str, *, path: str, number: int) -> Article:
+    """The article on line `number` of a JSON Lines file; IngestError("line 3: ...") when it has none.
+
+    Its source is "path#id" when the line has an `id`, else "path:number".
+    """
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        raise IngestError(f"line {number}: invalid JSON ({getattr(exc, 'msg', exc)})") from None
+    if not isinstance(record, dict):
+        raise IngestError(f"line {number}: not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise IngestError(f"line {number}: no 'text' field")
+    line_id = record.get("id")
+    has_id = line_id is not None and not isinstance(line_id, bool) and str(line_id).strip() != ""
+    source = f"{path}#{str(line_id).strip()}" if has_id else f"{path}:{number}"
+    published = record.get("date", record.get("published"))
+    if not isinstance(published, str | int | float):
+        published = None
+    return make_article(
+        text,
+        source=source,
+        title=record.get("title") if isinstance(record.get("title"), str) else None,
+        author=record.get("author") if isinstance(record.get("author"), str) else None,
+        published=published,
+        url=record.get("url") if isinstance(record.get("url"), str) else None,
+        language=record.get("language") if isinstance(record.get("language"), str) else None,
+    )
+
+
+def read_jsonl(path: Path, source: str) -> Iterator[Article | IngestFailure]:
+    """The articles of a .jsonl file, one line at a time; a bad line yields a failure and the next goes on."""
+    seen_any = False
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            seen_any = True
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError:
+                yield IngestFailure(f"{source}:{number}", f"line {number}: not UTF-8 text")
+                continue
+            try:
+                yield parse_line(line, path=source, number=number)
+            except IngestError as exc:
+                yield IngestFailure(f"{source}:{number}", str(exc))
+    if not seen_any:
+        raise IngestError("empty file")

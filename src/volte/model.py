@@ -1,0 +1,120 @@
+"""The record's vocabulary: frozen dataclasses that flow from ingest through nlp to the store.
+
+Offsets (`start`, `end`) are character offsets into `Article.text`, the article's normalised body text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["direct", "partial", "indirect"]
+EntityType = Literal["person", "organization", "group", "media"]
+SaidBasis = Literal["explicit", "relative", "published"]
+StanceLabel = Literal["favor", "against", "neutral"]
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    """A short, stable identifier from the parts: the same parts always give the same id."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+    return f"{prefix}_{digest}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as ingested: body text plus what is known about it."""
+
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    url: str | None = None
+    language: str = "en"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "published": self.published,
+            "language": self.language,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A speaker or target: a person, an organisation, a group of people, or a news medium."""
+
+    id: str
+    name: str
+    type: EntityType = "person"
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type}
+
+
+def entity_id(name: str) -> str:
+    """Entities are identified by their canonical name, folded to lower case."""
+    return stable_id("e", " ".join(name.lower().split()))
+
+
+@dataclass(frozen=True, slots=True)
+class TargetStance:
+    """What a statement says about one entity: its stance, how sure, and the words that carry it."""
+
+    entity: Entity
+    stance: StanceLabel
+    confidence: float
+    evidence: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.entity.id,
+            "name": self.entity.name,
+            "stance": self.stance,
+            "confidence": round(self.confidence, 3),
+            "evidence": self.evidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attributed statement: who said which words, when, found at text[start:end] of the article."""
+
+    id: str
+    article_id: str
+    speaker: Entity | None
+    kind: Kind
+    text: str
+    start: int
+    end: int
+    cue: str | None = None
+    said: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    said_basis: SaidBasis | None = None
+    targets: tuple[TargetStance, ...] = field(default_factory=tuple)
+    cluster: str | None = None
+
+    def as_json(self, article: Article) -> dict[str, Any]:
+        """The statement as the contract's JSON object (see CONTRACT.md)."""
+        return {
+            "id": self.id,
+            "article": article.as_json(),
+            "speaker": self.speaker.as_json() if self.speaker else None,
+            "kind": self.kind,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "cue": self.cue,
+            "said": self.said,
+            "said_basis": self.said_basis,
+            "targets": [t.as_json() for t in self.targets],
+            "cluster": self.cluster or self.id.replace("s_", "c_", 1),
+        }
+
+
+def statement_id(article_id: str, start: int, end: int) -> str:
+    """Stable for the same article text and span."""
+    return stable_id("s", article_id, str(start), str(end))

@@ -1,0 +1,1 @@
+"""Language processing: quotations, their speakers and dates, over spaCy documents."""

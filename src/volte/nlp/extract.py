@@ -1,0 +1,400 @@
+"""From one article to its statements: the pure function the pipeline runs in every worker.
+
+    extract_statements(article) -> list[Statement]
+
+Quotations are found on the raw text (quotes.py), then placed in the parse: each gets a frame (the sentences it
+touches, minus quoted words), the cue in that frame that governs it or stands nearest, and that cue's speaker,
+resolved to a name (entities.py). Reported speech (`X said that …`, `according to X, …`) comes from cue verbs
+with a content clause. A quotation with no cue of its own that follows another speaker's quotation continues it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from volte.model import Article, Entity, Kind, Statement, statement_id
+from volte.nlp import dates
+from volte.nlp.attribution import Cue, find_cues, is_weak, speaker_of
+from volte.nlp.entities import NameBook, build_namebook, noun_phrase, strip_name
+from volte.nlp.pipeline import load_pipeline
+from volte.nlp.quotes import QuoteSpan, find_quotes
+from volte.resources import Cues, cues
+
+_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "who", "which", "that", "one"}
+_RELATIVE = {"who", "which", "that"}
+_STRIP = " \t\n\u00a0,;:—–-"
+# Words that, just before a short quotation, make it a name or a title, not a statement: `the so-called "reform"`.
+_TITLE_WORDS = {
+    "so-called", "dubbed", "nicknamed", "titled", "entitled", "book", "memoir", "novel", "film", "movie", "show",
+    "series", "programme", "program", "album", "song", "slogan", "hashtag", "motto", "headline", "column",
+    "word", "words", "term", "phrase", "label", "brand", "operation", "plan", "initiative", "known",
+}
+# `“…” ― Karen Bobadilla`: a dash and a capitalised name after the quotation sign it.
+_DASH_NAME = re.compile(r"^[―—–-]\s*((?:[A-Z][\w.'’-]*\s?){1,4})(?:[.,\n]|$)")
+# `"PENCE: Well, the question …"`: a transcript's speaker label opening the quoted words.
+_LABEL = re.compile(r"^([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)?):\s")
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "PRON", "AUX"}
+
+
+@dataclass
+class _Found:
+    """A statement in the making, before its id and date."""
+
+    kind: Kind
+    start: int
+    end: int
+    speaker: Entity | None
+    cue: str | None
+    context: str  # the words around it that may say when it was said
+
+
+def extract_statements(article: Article) -> list[Statement]:
+    """Every attributed statement in `article`, in text order. Pure: same article in, same statements out."""
+    nlp = load_pipeline(article.language)
+    return statements_from_doc(nlp(article.text), article)
+
+
+def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
+    """The statements of an article already parsed into `doc` (whose text is `article.text`)."""
+    found = sorted(_Extractor(doc, cues(article.language)).run(), key=lambda f: (f.start, f.end))
+    out: list[Statement] = []
+    seen: set[tuple[int, int]] = set()
+    for f in found:
+        if (f.start, f.end) in seen or f.end <= f.start:
+            continue
+        seen.add((f.start, f.end))
+        said, basis = dates.find_said(f.context, article.published, article.language)
+        out.append(
+            Statement(
+                id=statement_id(article.id, f.start, f.end),
+                article_id=article.id,
+                speaker=f.speaker,
+                kind=f.kind,
+                text=article.text[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                cue=f.cue,
+                said=said,
+                said_basis=basis,  # type: ignore[arg-type]
+            )
+        )
+    return out
+
+
+class _Extractor:
+    """The per-article state: the parse, its quotations, the names, and the speakers met so far."""
+
+    def __init__(self, doc: Doc, table: Cues) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cues = table
+        self.quotes = list(find_quotes(self.text))
+        self.book: NameBook = build_namebook(doc, table)
+        self.token_starts = [t.idx for t in doc]
+        # in_quote[i]: token i is inside quoted words.
+        self.in_quote = [False] * len(doc)
+        for q in self.quotes:
+            for i in range(self._tok(q.start), self._tok(q.end - 1) + 1):
+                self.in_quote[i] = True
+        self.quoted = {i for i, inside in enumerate(self.in_quote) if inside}
+        self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text) - 1) if self.text[i : i + 2] == "\n\n"]
+        self.speakers_so_far: list[tuple[int, str]] = []  # (char, name) of every attributed speaker
+
+    # -- positions -------------------------------------------------------------------------------------------
+
+    def _tok(self, char: int) -> int:
+        """Index of the token that holds character `char` (or the nearest before it)."""
+        return max(0, bisect.bisect_right(self.token_starts, char) - 1)
+
+    def _paragraph(self, char: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, char) - 1
+
+    def _sentences(self, start: int, end: int) -> list[Span]:
+        """The sentences touching text[start:end]."""
+        first, last = self.doc[self._tok(start)].sent, self.doc[self._tok(max(start, end - 1))].sent
+        sents, sent = [first], first
+        while sent.end < last.end and sent.end < len(self.doc):
+            sent = self.doc[sent.end].sent
+            sents.append(sent)
+        return sents
+
+    # -- the run ---------------------------------------------------------------------------------------------
+
+    def run(self) -> Iterator[_Found]:
+        quote_found: dict[int, _Found] = {}
+        group_speaker: dict[int, tuple[Entity | None, str | None]] = {}
+        events = sorted(
+            [(q.open_at, 0, q) for q in self.quotes] + [(c.token.idx, 1, c) for c in self._report_cues()],
+            key=lambda e: (e[0], e[1]),
+        )
+        for _, kind, item in events:
+            if kind == 0:
+                assert isinstance(item, QuoteSpan)
+                f = self._quote(item, group_speaker)
+                if f is not None:
+                    quote_found[item.start] = f
+                    yield f
+            else:
+                assert isinstance(item, Cue)
+                yield from self._report(item)
+
+    # -- quotations ------------------------------------------------------------------------------------------
+
+    def _quote(self, q: QuoteSpan, group_speaker: dict[int, tuple[Entity | None, str | None]]) -> _Found | None:
+        doc, text = self.doc, self.text
+        sents = self._sentences(q.open_at, q.close_at)
+        frame_start, frame_end = sents[0].start, sents[-1].end
+        # `"…," she said.` split off as its own short sentence: part of the frame.
+        if frame_end < len(doc):
+            nxt = doc[frame_end].sent
+            if len(nxt) <= 12 and not any(self.in_quote[i] for i in range(nxt.start, nxt.end)):
+                if doc[nxt.start].idx - q.close_at <= 3 or doc[nxt.start].is_lower:
+                    frame_end = nxt.end
+        # `X said:` as the sentence (or paragraph) before the quotation.
+        lead_in = False
+        if frame_start > 0:
+            prev = doc[frame_start - 1].sent
+            last = doc[prev.end - 1] if not doc[prev.end - 1].is_space else doc[max(prev.start, prev.end - 2)]
+            if last.text == ":" and not self.in_quote[prev.start]:
+                frame_start, lead_in = prev.start, True
+        q_first, q_last = self._tok(q.start), self._tok(q.end - 1)
+        # The attribution of a quotation is in its own paragraph, or in a lead-in ending with a colon.
+        first_para = self._paragraph(doc[frame_start].idx) if lead_in else self._paragraph(q.open_at)
+        last_para = self._paragraph(max(q.open_at, q.close_at - 1))
+        frame = [
+            doc[i] for i in range(frame_start, frame_end)
+            if not self.in_quote[i] and first_para <= self._paragraph(doc[i].idx) <= last_para
+        ]
+        # Leave out words that belong to a neighbouring quotation's own attribution in the same sentence.
+        found_cues = find_cues(doc, frame, self.cues, quoted=self.quoted)
+        cue = self._choose_cue(found_cues, q_first, q_last, q)
+        if cue is None and lead_in:
+            # `Sanders made the following comment:` / quotation: the lead-in's subject speaks.
+            root = doc[frame_start].sent.root
+            subject = speaker_of(root, self.quoted)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _PRONOUNS):
+                cue = Cue(root, root.text, subject)
+        before = text[max(doc[frame_start].idx, self._prev_close(q)) : q.open_at].strip(_STRIP.replace(":", "").replace(",", ""))
+        after = text[q.close_at : min(doc[frame_end - 1].idx + len(doc[frame_end - 1]), self._next_open(q))].strip()
+        words = [t for t in doc[q_first : q_last + 1] if not t.is_punct and not t.is_space]
+        kind = self._kind(q, before, after, lead_in)
+        if kind == "partial" and self._is_name_or_title(q, words, cue, before):
+            return None
+        speaker: Entity | None = None
+        cue_text: str | None = None
+        if cue is not None:
+            speaker = self._speaker(cue)
+            cue_text = cue.text.lower()
+        if speaker is None:
+            speaker = self._label_or_dash(q)
+        if speaker is None and q.group in group_speaker:
+            speaker, cue_text = group_speaker[q.group]
+        if speaker is None and cue is None:
+            speaker = self._follow_on(q)
+            if speaker is None and kind == "partial" and len(words) < 6:
+                return None  # a few quoted words with nobody saying them: a scare quote
+        if speaker is not None:
+            group_speaker.setdefault(q.group, (speaker, cue_text))
+            self.speakers_so_far.append((q.open_at, speaker.name))
+        start, end = q.start, q.end
+        while end > start and text[end - 1] in ",;:":
+            end -= 1  # `"We will win," she said` -> `We will win`
+        context = self._context(frame_start, frame_end)
+        return _Found(kind, start, end, speaker, cue_text, context)
+
+    def _prev_close(self, q: QuoteSpan) -> int:
+        i = self.quotes.index(q)
+        return self.quotes[i - 1].close_at if i > 0 else 0
+
+    def _next_open(self, q: QuoteSpan) -> int:
+        i = self.quotes.index(q)
+        return self.quotes[i + 1].open_at if i + 1 < len(self.quotes) else len(self.text)
+
+    def _choose_cue(self, found: list[Cue], q_first: int, q_last: int, q: QuoteSpan) -> Cue | None:
+        """The cue that governs the quotation in the parse, else the nearest strong one (with a speaker first)."""
+        if not found:
+            return None
+        governing = []
+        roots = {self.doc[i].head.i for i in range(q_first, q_last + 1) if not q_first <= self.doc[i].head.i <= q_last}
+        for c in found:
+            for r in roots:
+                tok = self.doc[r]
+                if tok.i == c.token.i or any(a.i == c.token.i for a in tok.ancestors):
+                    governing.append(c)
+                    break
+        # The nearest governing cue: for `X said A, adding "B"`, `adding` rather than `said`.
+        if len(governing) > 1:
+            # `told a young woman who suggested that "…"`: the relative clause is not the attribution.
+            ids = {c.token.i for c in governing}
+            governing = [
+                c for c in governing
+                if not (c.token.dep_ in ("relcl", "acl") and any(a.i in ids for a in c.token.ancestors))
+            ] or governing
+        if governing:
+            return min(governing, key=lambda c: self._distance(c, q) - (1000 if c.speaker is not None else 0))
+        strong = [c for c in found if not is_weak(c, self.cues)]
+        if not strong:
+            return None
+        return min(strong, key=lambda c: self._distance(c, q) - (1000 if c.speaker is not None else 0))
+
+    @staticmethod
+    def _distance(c: Cue, q: QuoteSpan) -> int:
+        if c.token.idx >= q.close_at:
+            return c.token.idx - q.close_at
+        return max(0, q.open_at - c.token.idx)
+
+    def _kind(self, q: QuoteSpan, before: str, after: str, lead_in: bool) -> Kind:
+        """Direct when the quotation is a sentence of its own with at most an attribution around it.
+
+        `"We will win," she said.` / `She said: "We will win."` -> direct;
+        `He calls the alliance "useless" and wants out.` -> partial.
+        """
+        content = self.text[q.start : q.end]
+        ends_sentence = content[-1:] in ".,!?…;:" or q.unclosed or q.group >= 0 and content[-1:] == "—"
+        starts_upper = content[:1].isupper() or not content[:1].isalpha()
+        if lead_in or not before or before.endswith((":", ",")) and starts_upper:
+            if ends_sentence or not after or after[:1] in ".!?)—–":
+                return "direct"
+        if not before and starts_upper:
+            return "direct"
+        return "partial"
+
+    def _is_name_or_title(self, q: QuoteSpan, words: list[Token], cue: Cue | None, before: str) -> bool:
+        """A quoted title, programme, organisation name, nickname or scare quote: `her memoir "Against the Current"`."""
+        if not words:
+            return True
+        prev = before.split()[-1].lower().strip(".,") if before.split() else ""
+        if prev in _TITLE_WORDS and len(words) <= 8:
+            return True
+        content = self.text[q.start : q.end]
+        has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+        title_case = all(t.text[:1].isupper() or t.is_stop and len(t) <= 4 for t in words)
+        if title_case and not has_verb and content[-1:] not in ".!?":
+            return True  # `the "Open Borders" programme`, `Clinton's "Stronger Together" slogan`
+        return cue is None and len(words) <= 2
+
+    def _label_or_dash(self, q: QuoteSpan) -> Entity | None:
+        """A name signing the quotation: `“…” ― Karen Bobadilla`, or a transcript label: `"PENCE: Well, …"`."""
+        line_end = self.text.find("\n", q.close_at)
+        m = _DASH_NAME.match(self.text[q.close_at : line_end if line_end >= 0 else len(self.text)].strip())
+        if m:
+            return self.book.entity(self.book.canonical(m.group(1).strip()))
+        m = _LABEL.match(self.text[q.start : q.end])
+        if m:
+            return self.book.entity(self.book.canonical(m.group(1).title()))
+        return None
+
+    def _follow_on(self, q: QuoteSpan) -> Entity | None:
+        """A quotation with no cue, right after another speaker's words, continues them: `"…," X said. "…"`."""
+        if not self.speakers_so_far:
+            return None
+        char, name = self.speakers_so_far[-1]
+        if self._paragraph(q.open_at) - self._paragraph(char) > 1:
+            return None
+        return self.book.entity(name)
+
+    # -- speakers --------------------------------------------------------------------------------------------
+
+    def _speaker(self, cue: Cue) -> Entity | None:
+        tok = cue.speaker
+        if tok is None or self.in_quote[tok.i]:
+            return None
+        if tok.lower_ in _RELATIVE and cue.token.dep_ == "relcl":
+            tok = cue.token.head  # `Smith, who said …` -> Smith
+        # `the party's leader, Jean Dupont, said` -> the apposed name.
+        for child in tok.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and tok.pos_ != "PROPN":
+                tok = child
+                break
+        low = tok.lower_
+        if low in _PRONOUNS:
+            prefer = [name for _, name in self.speakers_so_far]
+            name = self.book.resolve_pronoun(low, tok.idx, prefer)
+            return self.book.entity(name) if name else None
+        span = noun_phrase(tok)
+        name, _ = strip_name(span, self.cues)
+        if not name:
+            return None
+        if tok.ent_type_ in ("GPE", "LOC") and name.isupper():
+            return None  # a dateline, `WASHINGTON (AP) —`, is not a speaker
+        if tok.pos_ == "PROPN" or tok.ent_type_:
+            key = self.book.canonical(name)
+            if key not in self.book.types and tok.ent_type_ in ("", "PERSON"):
+                self.book.types[key] = "person"
+            return self.book.entity(key)
+        resolved = self.book.resolve_description(tok.lower_, tok.idx)
+        if resolved:
+            return self.book.entity(resolved)
+        words = [w for w in name.split() if w.lower() not in {"the", "a", "an", "another", "one", "some"}]
+        if not words:
+            return None
+        name = " ".join(words)
+        etype = "media" if tok.lower_ in ("newspaper", "paper", "magazine") else "group"
+        return Entity(self.book.entity(name).id, name, etype)
+
+    # -- reported speech -------------------------------------------------------------------------------------
+
+    def _report_cues(self) -> list[Cue]:
+        """Cues outside quotations that introduce reported content: `X said that …`, `according to X, …`,
+        and attitude verbs whose object holds a quoted fragment: `X called the plan "a disaster"`."""
+        out = []
+        for c in find_cues(self.doc, (t for t in self.doc if not self.in_quote[t.i]), self.cues, quoted=self.quoted):
+            if c.text.lower() in ("according to", "in the words of"):
+                out.append(c)
+            elif any(ch.dep_ == "ccomp" for ch in c.token.children):
+                out.append(c)
+            elif any(self.in_quote[t.i] for t in self._complements(c.token)):
+                out.append(c)
+        return out
+
+    @staticmethod
+    def _complements(verb: Token) -> list[Token]:
+        """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
+        clauses = [ch for ch in verb.children if ch.dep_ == "ccomp"]
+        if clauses:
+            return list(clauses[0].subtree)
+        parts = [
+            ch for ch in verb.rights
+            if ch.dep_ in ("dobj", "oprd", "attr", "xcomp", "acomp") or (ch.dep_ == "prep" and ch.lower_ in ("as", "of", "for", "about", "to"))
+        ]
+        return [t for ch in parts for t in ch.subtree]
+
+    def _report(self, cue: Cue) -> Iterator[_Found]:
+        """The reported content of a cue, unless it is a quotation already (direct speech)."""
+        if cue.text.lower() in ("according to", "in the words of"):
+            if cue.token.head.pos_ not in ("VERB", "AUX"):
+                return
+            skip = {t.i for t in cue.token.subtree}
+            content = [t for t in cue.token.sent if t.i not in skip]
+        else:
+            content = self._complements(cue.token)
+        content = [t for t in content if not t.is_space]
+        while content and (content[0].is_punct or content[0].lower_ in ("that", "and", "but")):
+            content = content[1:]
+        while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
+            content = content[:-1]
+        if len(content) < 3:
+            return
+        quoted = sum(self.in_quote[t.i] for t in content)
+        if quoted / len(content) > 0.6:
+            return  # the content is a quotation: it is a direct statement already
+        speaker = self._speaker(cue)
+        if speaker is None and cue.speaker is None:
+            return
+        start, end = content[0].idx, content[-1].idx + len(content[-1])
+        if speaker is not None:
+            self.speakers_so_far.append((cue.token.idx, speaker.name))
+        sent = cue.token.sent
+        yield _Found("indirect", start, end, speaker, cue.text.lower(), self._context(sent.start, sent.end, content))
+
+    def _context(self, start: int, end: int, exclude: list[Token] | None = None) -> str:
+        """The frame's words outside quotations (and outside `exclude`): where a date for the utterance may be."""
+        skip = {t.i for t in exclude} if exclude else set()
+        return "".join(
+            t.text_with_ws for t in self.doc[start:end] if not self.in_quote[t.i] and t.i not in skip
+        )

@@ -1,0 +1,1 @@
+"""What is built across articles: clusters, timelines, reversals."""

@@ -1,0 +1,62 @@
+"""Rule tables as data: one YAML file per language and purpose, loaded once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def load_yaml(name: str) -> Any:
+    """A bundled resource file, parsed."""
+    return yaml.safe_load(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))
+
+
+def _inflect(lemma: str) -> set[str]:
+    """Regular English forms of a verb: warn -> warns, warned, warning; deny -> denies, denied."""
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
+    return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """A language's attribution vocabulary (see resources/cues_en.yaml)."""
+
+    verb_forms: dict[str, str]  # inflected form -> lemma
+    weak: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    nouns: frozenset[str]
+    titles: frozenset[str]
+    media: frozenset[str]
+    groups: frozenset[str]
+
+
+@cache
+def cues(language: str = "en") -> Cues:
+    """The cue tables for `language` (English when the language has none)."""
+    try:
+        data = load_yaml(f"cues_{language}.yaml")
+    except FileNotFoundError:
+        data = load_yaml("cues_en.yaml")
+    forms: dict[str, str] = {}
+    irregular: dict[str, list[str]] = data.get("irregular") or {}
+    for lemma in data["verbs"]:
+        for form in _inflect(lemma) | {lemma} | set(irregular.get(lemma, [])):
+            forms[form] = lemma
+    return Cues(
+        verb_forms=forms,
+        weak=frozenset(data.get("weak") or ()),
+        phrases=tuple(tuple(p.split()) for p in data.get("phrases") or ()),
+        nouns=frozenset(data.get("nouns") or ()),
+        titles=frozenset(data.get("titles") or ()),
+        media=frozenset(data.get("media") or ()),
+        groups=frozenset(data.get("groups") or ()),
+    )

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from volte.errors import IngestError
+from volte.ingest import IngestFailure, iter_articles
+from volte.ingest.html import extract_html
+from volte.model import Article
+
+
+def test_html_page(data: Path) -> None:
+    (article,) = iter_articles([data / "page.html"])
+    assert isinstance(article, Article)
+    assert article.source == str(data / "page.html")
+    assert article.title == "Rail strike called off"
+    assert article.author == "Sam Park"
+    assert article.published == "2023-02-14"
+    assert article.url == "https://example.org/news/rail-strike"
+    assert article.language == "en"
+    assert article.text == (
+        "The union representing train drivers called off Thursday's strike after a late-night agreement "
+        "with the operator.\n\n"
+        '"Our members have won a fair deal," said union secretary Lena Brandt, who announced the agreement '
+        "at dawn.\n\n"
+        "The operator said trains would run to the normal timetable from Thursday morning."
+    )
+    # navigation and footer are not body text
+    assert "Home" not in article.text and "Copyright" not in article.text
+
+
+def test_html_without_body_is_a_failure(data: Path) -> None:
+    (item,) = iter_articles([data / "empty_body.html"])
+    assert item == IngestFailure(str(data / "empty_body.html"), "no article text found in the HTML")
+
+
+def test_extract_html_raises_on_no_body() -> None:
+    with pytest.raises(IngestError, match="no article text"):
+        extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>", source="x")
+
+
+def test_html_bytes_in_declared_charset() -> None:
+    html = (
+        '<html><head><meta charset="windows-1252"><title>Caf\xe9 closes</title></head><body><article>'
+        "<p>The caf\xe9 on the quay closed its doors on Sunday after thirty years, its owner said.</p>"
+        "<p>Regulars gathered outside to say goodbye to the staff.</p></article></body></html>"
+    ).encode("cp1252")
+    article = extract_html(html, source="x.html")
+    assert "The café on the quay closed" in article.text
+
+
+def test_html_sniffed_without_suffix(tmp_path: Path, data: Path) -> None:
+    path = tmp_path / "rail-strike"
+    path.write_bytes((data / "page.html").read_bytes())
+    (article,) = iter_articles([path])
+    assert isinstance(article, Article)
+    assert article.title == "Rail strike called off"

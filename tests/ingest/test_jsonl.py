@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from volte.ingest import IngestFailure, iter_articles
+from volte.model import Article
+
+
+def test_jsonl_lines_with_a_bad_line_in_the_middle(data: Path) -> None:
+    path = str(data / "feed.jsonl")
+    items = list(iter_articles([path]))
+    assert len(items) == 5  # six lines, one of them blank
+
+    first, second, bad_json, no_text, french = items
+    assert isinstance(first, Article)
+    assert first.source == f"{path}#n1"
+    assert first.title == "Ferry back"
+    assert first.published == "2022-01-10"
+    assert first.text == "The ferry service resumed on Monday after a week of storms."
+
+    assert isinstance(second, Article)
+    assert second.source == f"{path}:2"
+    assert second.author == "Ann Lee"
+    assert second.published == "2022-03-01"
+
+    assert isinstance(bad_json, IngestFailure)
+    assert bad_json.source == f"{path}:3"
+    assert bad_json.reason.startswith("line 3: invalid JSON")
+
+    assert no_text == IngestFailure(f"{path}:4", "line 4: no 'text' field")
+
+    assert isinstance(french, Article)
+    assert french.source == f"{path}:6"
+    assert french.language == "fr"
+
+
+def test_jsonl_is_streamed(data: Path) -> None:
+    # the first article comes out before the bad lines further down are read
+    iterator = iter_articles([data / "feed.jsonl"])
+    assert isinstance(next(iterator), Article)
+
+
+def test_jsonl_edge_lines(tmp_path: Path) -> None:
+    path = tmp_path / "edge.jsonl"
+    path.write_bytes(
+        b'["a list"]\n'
+        b'{"text": "   "}\n'
+        b'{"text": "Bad \xff byte."}\n'
+        b'{"id": 7, "text": "Numbered id.", "date": "someday"}\n'
+    )
+    items = list(iter_articles([path]))
+    assert items[:3] == [
+        IngestFailure(f"{path}:1", "line 1: not a JSON object"),
+        IngestFailure(f"{path}:2", "line 2: no 'text' field"),
+        IngestFailure(f"{path}:3", "line 3: not UTF-8 text"),
+    ]
+    last = items[3]
+    assert isinstance(last, Article)
+    assert (last.source, last.published) == (f"{path}#7", None)
+
+
+def test_jsonl_with_only_blank_lines_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_text("\n   \n\n", encoding="utf-8")
+    assert list(iter_articles([path])) == [IngestFailure(str(path), "empty file")]

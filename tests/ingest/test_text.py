@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from volte.ingest import IngestFailure, iter_articles
+from volte.ingest.text import parse_text
+from volte.model import Article
+
+
+def only_article(path: Path) -> Article:
+    items = list(iter_articles([path]))
+    assert len(items) == 1
+    assert isinstance(items[0], Article), items[0]
+    return items[0]
+
+
+def test_markdown_title_byline_and_date(data: Path) -> None:
+    article = only_article(data / "harbour.md")
+    assert article.source == str(data / "harbour.md")
+    assert article.title == "Harbour plan divides council"
+    assert article.author == "Jane Roe"
+    assert article.published == "2022-04-03"
+    assert article.language == "en"
+    assert article.text.startswith("The harbour redevelopment plan split")
+    assert article.text.endswith("*We have waited ten years*, he told reporters.")  # emphasis kept
+    assert "By Jane Roe" not in article.text
+
+
+def test_front_matter(data: Path) -> None:
+    article = only_article(data / "lighthouse.md")
+    assert article.title == "Lighthouse keeper retires after forty years"
+    assert article.author == "Ann Lee, Tom Ward"
+    assert article.published == "2021-11-05"
+    assert article.url == "https://example.org/news/lighthouse"
+    assert article.language == "en"
+    # the front matter gives the title, so the heading below it is body text
+    assert article.text.startswith("# A heading inside the body\n\nPieter Vos switched off")
+    assert "---" not in article.text
+
+
+def test_plain_text_title_line_stays_in_body(data: Path) -> None:
+    path = data / "polnear_like.txt"
+    article = only_article(path)
+    assert article.title is None and article.author is None and article.published is None
+    assert article.text == path.read_text(encoding="utf-8").strip()
+    assert article.text.startswith("Senator Vale says bridge vote will go ahead.\n\nThe vote")
+    assert Path(article.source).stem == "polnear_like"
+
+
+def test_french_text_detected(data: Path) -> None:
+    article = only_article(data / "conseil.txt")
+    assert article.language == "fr"
+    assert "« C'est un budget de responsabilité »" in article.text
+
+
+BODY = "The mayor said the bridge would reopen in May."
+
+
+@pytest.mark.parametrize(
+    "header, title, author, published",
+    [
+        ("# Bridge to reopen\n\n", "Bridge to reopen", None, None),
+        ("# Bridge to reopen\n**Jane Roe**\n\n", "Bridge to reopen", "Jane Roe", None),
+        ("# Bridge to reopen\n\n*By Jane Roe*\n\n", "Bridge to reopen", "Jane Roe", None),
+        (
+            "# Bridge to reopen\nBy Jane Roe and John Doe\n\n",
+            "Bridge to reopen",
+            "Jane Roe and John Doe",
+            None,
+        ),
+        ("# Bridge to reopen\nBy Jane Roe\n3 April 2022\n\n", "Bridge to reopen", "Jane Roe", "2022-04-03"),
+        ("# Bridge to reopen\nBy Jane Roe\nApril 3, 2022\n\n", "Bridge to reopen", "Jane Roe", "2022-04-03"),
+        ("# Bridge to reopen\n2022-04-03\n\n", "Bridge to reopen", None, "2022-04-03"),
+        ("# Bridge to reopen\nPublished 3 April 2022\n\n", "Bridge to reopen", None, "2022-04-03"),
+        ("# Bridge to reopen\nBy Jane Roe | April 3, 2022\n\n", "Bridge to reopen", "Jane Roe", "2022-04-03"),
+        (
+            "# Bridge to reopen\nBy Jane Roe, April 3, 2022, 9:15 a.m. EDT\n\n",
+            "Bridge to reopen",
+            "Jane Roe",
+            "2022-04-03",
+        ),
+        (
+            "# Bridge to reopen\n_Published: Monday, April 4, 2022_\n\n",
+            "Bridge to reopen",
+            None,
+            "2022-04-04",
+        ),
+        ("Bridge to reopen\n================\n\nBy Jane Roe\n\n", "Bridge to reopen", "Jane Roe", None),
+        ("By Jane Roe\n\n", None, "Jane Roe", None),  # a byline with no title
+        ("# Bridge to reopen\nBy Jane Roe | The Gull\n\n", "Bridge to reopen", "Jane Roe", None),
+        ("# Bridge to reopen\nBy Łukasz Nowak\n\n", "Bridge to reopen", "Łukasz Nowak", None),
+        (
+            "# Le pont rouvre\nPar Jean de la Fontaine\nPublié le 1er avril 2022\n\n",
+            "Le pont rouvre",
+            "Jean de la Fontaine",
+            "2022-04-01",
+        ),
+    ],
+)
+def test_header_variants(header: str, title: str | None, author: str | None, published: str | None) -> None:
+    article = parse_text(header + BODY + "\n", source="x.md")
+    assert (article.title, article.author, article.published) == (title, author, published)
+    assert article.text == BODY
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "**Update**",  # bold, but one word: not a name
+        "By the numbers: how the vote went",  # "By" opening a sentence
+        "The council met on April 3, 2022 to vote.",  # a date inside a sentence
+        "By Jane Roe | April 31, 2022",  # no such day: the line is not a header
+    ],
+)
+def test_lines_that_are_not_headers_stay(first_line: str) -> None:
+    text = f"# Bridge to reopen\n{first_line}\n\n{BODY}"
+    article = parse_text(text, source="x.md")
+    assert article.author is None and article.published is None
+    assert article.text == f"{first_line}\n\n{BODY}"
+
+
+def test_second_byline_is_body() -> None:
+    article = parse_text(f"# T\nBy Jane Roe\nBy John Doe\n\n{BODY}", source="x.md")
+    assert article.author == "Jane Roe"
+    assert article.text == f"By John Doe\n\n{BODY}"
+
+
+def test_header_date_read_in_article_language() -> None:
+    text = "# Le pont rouvre\nPar Jean Dupont | 03/04/2022\n\nLe maire a déclaré que le pont de la ville sera rouvert en mai."
+    article = parse_text(text, source="x.md")
+    assert (article.author, article.published, article.language) == ("Jean Dupont", "2022-04-03", "fr")
+
+
+def test_front_matter_not_yaml_mapping_is_body() -> None:
+    text = f"---\nJust a rule around a line\n---\n{BODY}"
+    article = parse_text(text, source="x.md")
+    assert article.text == text
+
+
+def test_invalid_front_matter_is_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "bad.md"
+    path.write_text('---\ntitle: "unclosed\nauthor: [a\n---\nBody text here.\n', encoding="utf-8")
+    (item,) = iter_articles([path])
+    assert isinstance(item, IngestFailure)
+    assert item.source == str(path)
+    assert item.reason.startswith("front matter is not valid YAML")
+
+
+def test_header_only_file_is_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "title_only.md"
+    path.write_text("# Just a title\nBy Jane Roe\n", encoding="utf-8")
+    (item,) = iter_articles([path])
+    assert item == IngestFailure(str(path), "no body text")
