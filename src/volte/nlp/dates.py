@@ -1,0 +1,456 @@
+"""When a statement was made: a date stated near the quotation, else the article's publication date.
+
+`find_said(context, published, language)` reads the words that introduce one quotation or reported statement
+(the quoted words themselves removed by the caller) and returns `(said, said_basis)`:
+
+- `("2014-02", "explicit")` for a date written out: "In February 2014 the minister declared that";
+- `("2022-04-01", "relative")` for a date resolved against the publication date: ", Roe said last Friday.";
+- `(published, "published")` when the context states no usable date; `(None, None)` without a published date.
+
+`said` has the precision the words give: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. A date after the publication date
+is never returned. The rules are tight on purpose: a wrong date is worse than the publication date.
+
+The parsing is volte's own regular expressions, not dateparser: on these short phrases dateparser takes about
+1 ms a call (a `search_dates` over a context about 3 ms), does not say which precision it found ("in March"
+comes back as a full date), and misses French forms such as "jeudi dernier" and "l'an dernier". Here a context
+without any date word is dismissed by one compiled regex (a few microseconds); one with a date costs tens of
+microseconds.
+
+The word tables (months, weekdays, fixed phrases, occasions of speech...) are data, in
+`resources/dates_<language>.yaml`; the grammar that combines them is `_GRAMMAR` below. A language without a
+table gets only the ISO rule ("2022-04-03").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import TypeAlias
+
+from volte.model import SaidBasis
+from volte.resources import load_yaml
+
+# The years volte believes in: 1900-2099 ("in 2014", not "in 3000").
+_YEAR = r"(?:19|20)\d\d"
+
+# The grammar, per language, in the order rules are tried: a span taken by an earlier rule is not read again,
+# so "on 3 April 2022" is one full date, not also "April 2022" or "3 April". Placeholders in <ANGLES> are
+# filled from the language's word table. Each rule is (kind, pattern); the kinds are resolved by _RESOLVERS.
+_GRAMMAR: dict[str, tuple[tuple[str, str], ...]] = {
+    "en": (
+        # An ISO date: "in a statement dated 2022-04-03".
+        ("date", r"\b(?P<year><YEAR>)-(?P<monthnum>\d\d)-(?P<day>\d\d)\b"),
+        # Day, month, year: "on 3 April 2022", "on Sunday, the 3rd of April, 2022".
+        (
+            "date",
+            r"(?:\bon\s+)?(?:\b<WD>,?\s+)?(?:\bthe\s+)?\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            r"(?P<month><MONTH>),?\s+(?P<year><YEAR>)\b",
+        ),
+        # Month, day, year: "on April 3, 2022", "Sunday, Apr. 3, 2022".
+        (
+            "date",
+            r"(?:\bon\s+)?(?:\b<WD>,?\s+)?\b(?P<month><MONTH>)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+            r"(?P<year><YEAR>)\b",
+        ),
+        # A year (and month) before an occasion of speech: "in a 2014 interview", "during the 2017 campaign".
+        (
+            "occasion",
+            r"\b(?:in|during|at|from)\s+(?:the|a|an|his|her|their|its|that)\s+(?:(?P<month><MONTH>)\s+)?"
+            r"(?P<year><YEAR>)\s+(?:[\w'-]+\s+){0,4}?(?:<OCCASION>)s?\b",
+        ),
+        # Month and year after "in": "In February 2014 the minister declared", "in early March 2020".
+        (
+            "month_year",
+            r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-)?|(?:early|late)\s+|mid-)"
+            r"(?P<month><MONTH>),?\s+(?P<year><YEAR>)\b",
+        ),
+        # A year after "in": "in 2014", "back in 2014", "in late 2019"; not "in 2014 people", "in 2014-15", "in 2014 and 2015".
+        (
+            "year",
+            r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-)?(?P<year><YEAR>)\b"
+            r"(?!\s*(?:[-–—/%]|(?:to|and|or)\s+\d|<QUANTITY>\b))",
+        ),
+        # Day and month without a year, after "on" or a weekday: "on March 3", "on Tuesday, March 3".
+        (
+            "day_month",
+            r"\b(?=(?:on|<WDU>)\b)(?:on\s+)?(?:<WD>,?\s+)?(?:the\s+)?"
+            r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            r"(?P<month><MONTH>)|(?P<month2><MONTH>)\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)(?!\w|\.\d|,?\s*\d)",
+        ),
+        # A month without a year after "in": "in March", "in early June"; not "in March 2014" (taken above).
+        (
+            "month",
+            r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-)?|(?:early|late)\s+|mid-)(?P<month><MONTH>)"
+            r"(?!\w)(?!\.?,?\s*\d)",
+        ),
+        # "last Friday", "this past Monday": the weekday strictly before publication.
+        ("last_weekday", r"\b(?:last|this\s+past)\s+<WD>(?!\w)"),
+        # A plain weekday: "Speaking on Thursday, she added", "Roe said Friday"; not "Friday next week".
+        ("weekday", r"(?:\bon\s+)?\b<WD>(?!\w)(?!\s+(?:<WD_X>)\b)"),
+        # Fixed phrases: "yesterday", "last month", "last year"; not BBC Radio 4's "Today programme".
+        ("phrase", r"\b(?P<phrase><PHRASE>)\b(?!'s\s+(?:programme|show)|\s+(?:programme|program|show)\b)"),
+        # A count back: "two years ago", "a month ago", "10 days ago".
+        ("ago", r"\b(?P<n><NUMBER>|\d{1,2})\s+(?P<unit><UNIT>)\s+ago\b"),
+    ),
+    "fr": (
+        # Une date ISO : "dans un communiqué daté du 2022-04-03".
+        ("date", r"\b(?P<year><YEAR>)-(?P<monthnum>\d\d)-(?P<day>\d\d)\b"),
+        # Jour, mois, année : "le 14 mars 2024", "le mardi 1er mars 2022".
+        (
+            "date",
+            r"(?:\ble\s+)?(?:\b<WD>\s+)?\b(?P<day>\d{1,2})(?:er)?\s+(?P<month><MONTH>)\s+(?P<year><YEAR>)\b",
+        ),
+        # Une occasion de parole datée : "lors de la campagne de 2017", "dans un entretien de février 2014".
+        (
+            "occasion",
+            r"\b(?:<OCCASION>)s?(?:\s+[\w'-]+){0,3}?\s+de\s+(?:(?P<month><MONTH>)\s+)?(?P<year><YEAR>)\b",
+        ),
+        # Mois et année : "en février 2014", "début mars 2020", "fin juin 2019".
+        (
+            "month_year",
+            r"\b(?:en|début|fin|mi-|courant|au\s+mois\s+de)\s*(?P<month><MONTH>)\s+(?P<year><YEAR>)\b",
+        ),
+        # Une année : "en 2014", "fin 2019" ; pas "en 2014 personnes", ni "en 2014 et 2015".
+        (
+            "year",
+            r"\b(?:en|début|fin|mi-|courant)\s*(?P<year><YEAR>)\b"
+            r"(?!\s*(?:[-–—/%]|(?:à|et|ou)\s+\d|<QUANTITY>\b))",
+        ),
+        # Jour et mois sans année : "le 3 mars", "mardi 3 mars".
+        (
+            "day_month",
+            r"\b(?=(?:le|<WDU>)\b)(?:le\s+)?(?:<WD>\s+)?(?P<day>\d{1,2})(?:er)?\s+(?P<month><MONTH>)"
+            r"(?!\w)(?!\s*\d)",
+        ),
+        # Un mois sans année : "en mars", "début juin".
+        (
+            "month",
+            r"\b(?:en|début|fin|mi-|courant|au\s+mois\s+de)\s*(?P<month><MONTH>)(?!\w)(?!\s*\d)",
+        ),
+        # "jeudi dernier", "lundi passé" : le jour strictement avant la publication.
+        ("last_weekday", r"\b<WD>\s+(?:dernier|passé)\b"),
+        # Un jour seul : "a-t-il déclaré jeudi", "ce lundi" ; pas "jeudi prochain", "vendredi saint".
+        ("weekday", r"(?:\bce\s+)?\b<WD>(?!\w)(?!\s+(?:<WD_X>)\b)"),
+        # Expressions figées : "hier", "l'an dernier" ; pas le journal "Aujourd'hui en France".
+        ("phrase", r"(?<![\w-])(?P<phrase><PHRASE>)(?![\w-])(?!\s+en\s+France\b)"),
+        # Un compte à rebours : "il y a trois ans", "il y a un mois".
+        ("ago", r"\bil\s+y\s+a\s+(?P<n><NUMBER>|\d{1,2})\s+(?P<unit><UNIT>)(?!\w)"),
+    ),
+}
+
+# Any other language: only the unambiguous ISO form ("2022-04-03").
+_UNIVERSAL: tuple[tuple[str, str], ...] = (_GRAMMAR["en"][0],)
+
+# Side clauses whose dates are about something else: "Roe, who was elected in 2014, said", "(born 1950)".
+_ASIDES = {
+    "en": r",\s*(?:who|whom|whose|which|where)\b[^,;:]*|\([^)]*\)",
+    "fr": r",\s*(?:qui|dont|où|lequel|laquelle|lesquels|lesquelles)\b[^,;:]*|\([^)]*\)",
+}
+
+# Determiners between an excluding word and the date: "after the March 3 vote", "avant le 3 mai".
+_DETERMINERS = r"(?:(?:the|a|an|le|la|les|l'|un|une)\s*)?"
+
+
+@dataclass(frozen=True)
+class _Language:
+    """One language's compiled rules and the tables their matches are read with."""
+
+    prefilter: re.Pattern[str]
+    rules: tuple[tuple[str, re.Pattern[str]], ...]
+    excluding: re.Pattern[str] | None
+    asides: re.Pattern[str] | None
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, str]
+    phrases: dict[str, tuple[str, int]]
+
+
+def _alternation(words: Iterable[object] | None) -> str:
+    """A regex alternation of words, longest first, spaces matching any whitespace."""
+    ordered = sorted((str(w) for w in words or ()), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or r"(?!)"
+
+
+def _fold(word: str) -> str:
+    """A matched word as a table key: lower case, single spaces, no abbreviation stop ("Aug." -> "aug")."""
+    return " ".join(word.lower().rstrip(".").split())
+
+
+@cache
+def _language(language: str) -> _Language:
+    """The rules for `language`, compiled once; the universal ISO rule for a language without a table."""
+    try:
+        table = load_yaml(f"dates_{language}.yaml")
+    except FileNotFoundError:
+        iso = re.compile(_UNIVERSAL[0][1].replace("<YEAR>", _YEAR))
+        return _Language(iso, (("date", iso),), None, None, {}, {}, {}, {}, {})
+    months: dict[str, int] = dict(table["months"])
+    abbreviations: dict[str, int] = dict(table.get("month_abbreviations") or {})
+    exact = {str(w).lower(): str(w) for w in table.get("case_sensitive_months") or ()}
+    # "May" is a month only capitalised ("in May"), never the modal verb ("may").
+    month_words = [f"(?-i:{re.escape(exact[w])})" if w in exact else re.escape(w) for w in months]
+    month_words = sorted(month_words, key=len, reverse=True)
+    # Abbreviations only with their stop: "Aug. 3", not the word "mar".
+    month_words += [re.escape(w) + r"\." for w in sorted(abbreviations, key=len, reverse=True)]
+    month_re = "|".join(month_words)
+    weekday_re = _alternation(table["weekdays"])
+    phrases = {_fold(k): (str(v[0]), int(v[1])) for k, v in table["phrases"].items()}
+    fills = {
+        "<YEAR>": _YEAR,
+        "<MONTH>": f"(?:{month_re})",
+        "<WD>": f"(?P<weekday>{weekday_re})",  # a weekday the resolver reads
+        "<WDU>": f"(?:{weekday_re})",  # a weekday only matched
+        "<WD_X>": _alternation(table.get("weekday_excluding_after")),
+        "<NUMBER>": _alternation(table["numbers"]),
+        "<UNIT>": _alternation(table["units"]),
+        "<PHRASE>": _alternation(table["phrases"]),
+        "<OCCASION>": _alternation(table["occasions"]),
+        "<QUANTITY>": _alternation(table.get("quantities")),
+    }
+    rules = []
+    for kind, template in _GRAMMAR[language]:
+        pattern = template
+        for token, fill in fills.items():
+            pattern = pattern.replace(token, fill)
+        rules.append((kind, re.compile(pattern, re.IGNORECASE)))
+    # Every rule needs a digit, a month, a weekday, a counted unit or a fixed phrase (which holds its longest
+    # word): a lower-cased context with none of these words has no date. "Dupont told reporters:" stops here.
+    triggers = [*months, *abbreviations, *table["weekdays"], *table["units"]]
+    triggers += [max(re.findall(r"\w+", str(phrase)), key=len) for phrase in table["phrases"]]
+    prefilter = re.compile(rf"\d|\b(?:{_alternation(w.lower() for w in triggers)})")
+    excluding = re.compile(
+        rf"(?<!\w)(?:{_alternation(table.get('excluding'))})\s*{_DETERMINERS}$", re.IGNORECASE
+    )
+    return _Language(
+        prefilter=prefilter,
+        rules=tuple(rules),
+        excluding=excluding,
+        asides=re.compile(_ASIDES[language], re.IGNORECASE) if language in _ASIDES else None,
+        months={**{_fold(k): v for k, v in months.items()}, **abbreviations},
+        weekdays={_fold(k): v for k, v in table["weekdays"].items()},
+        numbers={_fold(k): v for k, v in table["numbers"].items()},
+        units={_fold(k): v for k, v in table["units"].items()},
+        phrases=phrases,
+    )
+
+
+# --- resolving one match to (said, basis) -------------------------------------------------------------------
+
+_Found: TypeAlias = tuple[str, SaidBasis] | None
+
+
+def _month_back(day: date, months: int) -> tuple[int, int]:
+    """The (year, month) `months` months before `day`'s month: April 2022, 1 -> (2022, 3)."""
+    index = day.year * 12 + day.month - 1 - months
+    return index // 12, index % 12 + 1
+
+
+def _month_of(match: re.Match[str], lang: _Language, group: str = "month") -> int | None:
+    """The month number from a month-name or two-digit group, or None when the group did not take part."""
+    name = match.groupdict().get(group)
+    if name:
+        return lang.months.get(_fold(name))
+    number = match.groupdict().get("monthnum")
+    return int(number) if number else None
+
+
+def _explicit_date(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    month = _month_of(match, lang)
+    if month is None:
+        return None
+    try:
+        said = date(int(match["year"]), month, int(match["day"]))
+    except ValueError:  # "31 April 2022" is not a date
+        return None
+    return said.isoformat(), "explicit"
+
+
+def _explicit_month(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    month = _month_of(match, lang)
+    if month is None or not 1 <= month <= 12:
+        return None
+    return f"{int(match['year']):04d}-{month:02d}", "explicit"
+
+
+def _explicit_year(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    return f"{int(match['year']):04d}", "explicit"
+
+
+def _occasion(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    if match["month"]:
+        return _explicit_month(match, lang, published)
+    return _explicit_year(match, lang, published)
+
+
+def _day_month(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    """The latest such day on or before publication: "on March 3" in an article of 2022-04-08: 2022-03-03."""
+    if published is None:
+        return None
+    groups = match.groupdict()
+    month = _month_of(match, lang, "month" if groups.get("month") else "month2")
+    day = int(groups.get("day") or groups.get("day2") or 0)
+    if month is None:
+        return None
+    for year in range(published.year, published.year - 8, -1):  # eight years always hold a 29 February
+        try:
+            said = date(year, month, day)
+        except ValueError:
+            continue
+        if said <= published:
+            break
+    else:
+        return None
+    # A weekday that does not fit is a slip or another year: "mardi 3 mars" in 2022 (a Thursday) is not read.
+    if groups.get("weekday") and lang.weekdays.get(_fold(groups["weekday"])) != said.weekday():
+        return None
+    return said.isoformat(), "relative"
+
+
+def _month(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    """The latest such month on or before publication: "in March" is 2022-03 in April 2022, 2021-03 in Feb."""
+    month = _month_of(match, lang)
+    if published is None or month is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return f"{year:04d}-{month:02d}", "relative"
+
+
+def _weekday_back(match: re.Match[str], lang: _Language, published: date, strict: bool) -> _Found:
+    weekday = lang.weekdays[_fold(match["weekday"])]
+    days = (published.weekday() - weekday) % 7
+    if strict and days == 0:
+        days = 7
+    return (published - timedelta(days=days)).isoformat(), "relative"
+
+
+def _weekday(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    """A plain weekday is the latest on or before publication: "on Friday" in a Friday's paper is that day."""
+    return None if published is None else _weekday_back(match, lang, published, strict=False)
+
+
+def _last_weekday(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    """A weekday after "last" is strictly before publication: in a Friday's paper, the Friday before."""
+    return None if published is None else _weekday_back(match, lang, published, strict=True)
+
+
+def _back(published: date, unit: str, count: int) -> _Found:
+    """`count` units before publication, at the unit's precision; a week is given to its month."""
+    if unit == "day":
+        return (published - timedelta(days=count)).isoformat(), "relative"
+    if unit == "week":
+        return (published - timedelta(days=7 * count)).strftime("%Y-%m"), "relative"
+    if unit == "month":
+        year, month = _month_back(published, count)
+        return f"{year:04d}-{month:02d}", "relative"
+    return f"{published.year - count:04d}", "relative"
+
+
+def _phrase(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    entry = lang.phrases.get(_fold(match["phrase"]))
+    if published is None or entry is None:
+        return None
+    return _back(published, *entry)
+
+
+def _ago(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    if published is None:
+        return None
+    word = _fold(match["n"])
+    count = int(word) if word.isdigit() else lang.numbers.get(word)
+    unit = lang.units.get(_fold(match["unit"]))
+    if count is None or unit is None:
+        return None
+    return _back(published, unit, count)
+
+
+_RESOLVERS: dict[str, Callable[[re.Match[str], _Language, date | None], _Found]] = {
+    "date": _explicit_date,
+    "month_year": _explicit_month,
+    "year": _explicit_year,
+    "occasion": _occasion,
+    "day_month": _day_month,
+    "month": _month,
+    "last_weekday": _last_weekday,
+    "weekday": _weekday,
+    "phrase": _phrase,
+    "ago": _ago,
+}
+
+
+# --- the entry point ----------------------------------------------------------------------------------------
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _fallback(published: str | None) -> tuple[str | None, SaidBasis | None]:
+    return (published, "published") if published else (None, None)
+
+
+def _quote_comes_first(context: str) -> bool:
+    """Whether the quotation preceded the context: ', Mr. Roe said last Friday.' or 'said Roe on Friday'."""
+    stripped = context.lstrip(" \t\n\"'«»“”‘’")
+    return not stripped or not (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def find_said(
+    context: str, published: str | None, language: str = "en"
+) -> tuple[str | None, SaidBasis | None]:
+    """When the statement introduced by `context` was made, and how that was found.
+
+    `context` is the text around one quotation or reported statement, the quoted words removed:
+    "Before travelling to Moscow in 2018, Dupont told reporters:" or ", Mr. Roe said last Friday.".
+    `published` is the article's date, `YYYY-MM-DD`, or None; `language` the article's language code.
+
+    Returns `(said, basis)`: an explicit date as written, with its precision ("in February 2014" ->
+    `("2014-02", "explicit")`); else a relative one resolved against `published` ("last Friday" ->
+    `("2022-04-01", "relative")` for an article of Friday 2022-04-08; without `published` these are ignored);
+    else `(published, "published")`; else `(None, None)`. A date after `published` is never returned.
+
+    Dates in side clauses ("Roe, who was elected in 2014, said", "(elected in 2014)") are not read. When
+    several dates remain, the one nearest the quotation wins: the first one when the context begins after the
+    quotation (it starts with punctuation or a lower-case word, ', said Roe on Friday, in Paris in 2018'), the
+    last one otherwise ('In 2018, speaking on Friday, Roe said:').
+
+    Raises ValueError when `published` is not a `YYYY-MM-DD` date.
+    """
+    base: date | None = None
+    if published is not None:
+        try:
+            base = date.fromisoformat(published) if _ISO_DAY.fullmatch(published) else None
+        except ValueError:  # "2022-02-30"
+            pass
+        if base is None:
+            raise ValueError(f"published must be a YYYY-MM-DD date, not {published!r}")
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    # Fast exit: "Dupont told reporters:" has no digit, month, weekday or date phrase.
+    if not lang.prefilter.search(context.lower()):
+        return _fallback(published)
+    text = context.replace("\u2019", "'")  # one apostrophe for the tables: "l’an dernier" -> "l'an dernier"
+    if lang.asides is not None:
+        text = lang.asides.sub(lambda m: " " * len(m.group()), text)
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, SaidBasis]] = []
+    for kind, rule in lang.rules:
+        for match in rule.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            taken.append((start, end))
+            # "since 2014", "until Friday", "after the March 3 vote": not when it was said.
+            if lang.excluding is not None and lang.excluding.search(text, max(0, start - 40), start):
+                continue
+            result = _RESOLVERS[kind](match, lang, base)
+            # Never after publication: "on 3 May 2022" in an article of 2022-04-08 is a plan, not a date said.
+            if result is None or (published is not None and result[0] > published[: len(result[0])]):
+                continue
+            found.append((start, *result))
+    if not found:
+        return _fallback(published)
+    found.sort()
+    _, said, basis = found[0] if _quote_comes_first(context) else found[-1]
+    return said, basis
