@@ -47,12 +47,21 @@ class NameBook:
     fullest: dict[str, str] = field(default_factory=dict)  # any form (folded) -> fullest form
     types: dict[str, EntityType] = field(default_factory=dict)  # fullest form -> type
     gender: dict[str, str] = field(default_factory=dict)  # fullest form -> "m" / "f"
+    fallback: dict[str, str] = field(default_factory=dict)  # last word -> a longer name of any type
 
     def entity(self, name: str) -> Entity:
         return Entity(entity_id(name), name, self.types.get(name, "person"))
 
     def canonical(self, form: str) -> str:
-        return self.fullest.get(form.lower(), form)
+        """The fullest form of a speaker's name in this article: `Valcourt` -> `Marguerite Valcourt`."""
+        low = form.lower()
+        if low in self.fullest:
+            return self.fullest[low]
+        if " " not in low and low in self.fallback:
+            full = self.fallback[low]
+            self.types[full] = "person"
+            return full
+        return form
 
     def before(self, char: int) -> list[Mention]:
         """Mentions that start before `char`, nearest last."""
@@ -110,51 +119,99 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     return text, titles
 
 
+_ORG_WORDS = {
+    "party", "union", "council", "ministry", "committee", "association", "federation", "league", "bank", "fund",
+    "institute", "university", "department", "agency", "commission", "court", "congress", "senate", "house",
+    "parliament", "assembly", "government", "administration", "campaign", "company", "corporation", "inc",
+    "group", "foundation", "center", "centre", "office", "organization", "organisation", "alliance", "nato",
+    "un", "eu", "fbi", "cia", "police", "army", "service", "board", "coalition", "movement", "front",
+}
+
+
 def _entity_type(label: str, name: str, cues: Cues) -> EntityType:
     words = {w.strip(".").lower() for w in name.split()}
-    if label in ("PERSON", "PER"):
-        return "person"
     if words & cues.media:
         return "media"
+    if label in ("PERSON", "PER"):
+        return "person"
     if label == "NORP":
         return "group"
-    return "organization"
+    if label in ("ORG", "GPE", "LOC", "FAC") or words & _ORG_WORDS:
+        return "organization"
+    return "person"
+
+
+def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
+    """Named mentions: the parser's entities, plus runs of proper nouns it left out (small models miss
+    unfamiliar names: `Marguerite Valcourt` tagged LOC, `Valcourt` ORG, `The Northern Ledger` nothing)."""
+    spans: list[tuple[Span, str]] = []
+    covered: set[int] = set()
+    by_start = {}
+    for ent in doc.ents:
+        if ent.label_ in _NAME_LABELS:
+            by_start[ent.start] = ent
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.pos_ != "PROPN" or tok.is_space:
+            ent = by_start.get(i)
+            if ent is not None:
+                spans.append((ent, ent.label_))
+                covered.update(range(ent.start, ent.end))
+                i = ent.end
+            else:
+                i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].is_space and "\n" not in doc[j].text_with_ws:
+            j += 1
+        if j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].is_space:
+            j += 1  # the run's last token ends the line
+        labels = [doc[k].ent_type_ for k in range(i, j) if doc[k].ent_type_]
+        label = "PERSON" if "PERSON" in labels else (labels[0] if labels else "")
+        if label in ("", *_NAME_LABELS):
+            spans.append((doc[i:j], label))
+        i = j
+    return spans
 
 
 def build_namebook(doc: Doc, cues: Cues) -> NameBook:
     """Collect the article's named mentions and map every short form to its fullest form."""
     book = NameBook(cues)
     raw: list[tuple[Span, str, EntityType, list[str]]] = []
-    for ent in doc.ents:
-        if ent.label_ not in _NAME_LABELS:
+    for span, label in _name_spans(doc):
+        name, titles = strip_name(span, cues)
+        if not name or not any(c.isalpha() for c in name) or name.isupper() and label in ("GPE", "LOC", ""):
             continue
-        name, titles = strip_name(ent, cues)
-        if not name or not any(c.isalpha() for c in name):
-            continue
-        raw.append((ent, name, _entity_type(ent.label_, name, cues), titles))
-    # Fullest forms first: `Jean Dupont` must be known before `Dupont` is mapped to it.
-    persons = sorted({name for _, name, t, _ in raw if t == "person"}, key=lambda n: -len(n.split()))
-    for name in persons:
-        parts = name.lower().split()
-        if name.lower() in book.fullest:
-            continue
-        book.fullest[name.lower()] = name
-        # `Dupont` and `Jean` alone are forms of `Jean Dupont` unless another full name claims them first.
-        for part in (parts[-1],):
-            book.fullest.setdefault(part, name)
-    for ent, name, etype, titles in raw:
-        key = book.fullest.get(name.lower(), name) if etype == "person" else name
-        # An organisation's name may be found as a person's (`Breitbart` tagged PERSON once, ORG elsewhere).
+        etype = _entity_type(label, name, cues)
+        if titles and set(titles) & (_MALE_TITLES | _FEMALE_TITLES | {"dr", "dr.", "sen", "sen.", "rep", "rep."}):
+            etype = "person"  # `Mr. Valcourt` is a person whatever the tagger said
+        raw.append((span, name, etype, titles))
+    # A short form is a person's when a fuller person name ends with it: `Valcourt` -> `Marguerite Valcourt`.
+    persons = [name for _, name, t, _ in raw if t == "person" and 2 <= len(name.split()) <= 4]
+    for name in sorted(dict.fromkeys(persons), key=lambda n: -len(n.split())):
+        book.fullest.setdefault(name.lower(), name)
+        book.fullest.setdefault(name.split()[-1].lower(), name)
+    # Failing a person name, any longer name that ends with the short form (the tagger may have called
+    # `Marguerite Valcourt` a place): used only when the short form speaks, see `canonical`.
+    for _, name, etype, _ in raw:
+        if 2 <= len(name.split()) <= 4 and etype != "media" and not set(name.lower().split()) & _ORG_WORDS:
+            book.fallback.setdefault(name.split()[-1].lower(), name)
+    for span, name, etype, titles in raw:
+        key = book.fullest.get(name.lower(), name)
+        if key != name:
+            etype = "person"
         book.types.setdefault(key, etype)
         if titles and etype == "person":
             if set(titles) & _MALE_TITLES:
                 book.gender.setdefault(key, "m")
             elif set(titles) & _FEMALE_TITLES:
                 book.gender.setdefault(key, "f")
-        subject = ent.root.dep_ in ("nsubj", "nsubjpass") or (
-            ent.root.dep_ in ("appos", "compound") and ent.root.head.dep_ in ("nsubj", "nsubjpass")
+        root = span.root
+        subject = root.dep_ in ("nsubj", "nsubjpass") or (
+            root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
         )
-        book.mentions.append(Mention(ent.start_char, ent.end_char, key, etype, subject))
+        book.mentions.append(Mention(span.start_char, span.end_char, key, etype, subject))
     book.starts = [m.start for m in book.mentions]
     return book
 

@@ -330,6 +330,11 @@ class _Extractor:
         resolved = self.book.resolve_description(tok.lower_, tok.idx)
         if resolved:
             return self.book.entity(resolved)
+        if tok.lower_ not in self.cues.groups:
+            # `according to a speech Mrs. Clinton delivered` -> Clinton; `the box labeled` -> nobody.
+            for t in tok.subtree:
+                if t.ent_type_ == "PERSON" and not self.in_quote[t.i]:
+                    return self.book.entity(self.book.canonical(strip_name(noun_phrase(t), self.cues)[0]))
         words = [w for w in name.split() if w.lower() not in {"the", "a", "an", "another", "one", "some"}]
         if not words:
             return None

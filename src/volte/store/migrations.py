@@ -1,0 +1,91 @@
+"""Named migrations of the store, each recorded in `_volte_migrations` when it runs (sqlite-utils style).
+
+A migration is applied once, inside the same transaction that records it, so a store is always at a known step.
+Add a migration by appending to `MIGRATIONS`; never rename or reorder the ones already released.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from importlib import resources
+from typing import NamedTuple
+
+from volte.errors import StoreError
+
+MIGRATIONS_TABLE = "_volte_migrations"
+
+
+class Migration(NamedTuple):
+    name: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _sql_statements(script: str) -> Iterator[str]:
+    """The statements of an SQL script, split where SQLite itself says a statement is complete."""
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            yield pending.strip()
+            pending = ""
+    if pending.strip() and not pending.strip().startswith("--"):
+        yield pending.strip()
+
+
+def _run_sql_file(filename: str) -> Callable[[sqlite3.Connection], None]:
+    def apply(connection: sqlite3.Connection) -> None:
+        script = resources.files("volte.store").joinpath(filename).read_text(encoding="utf-8")
+        for statement in _sql_statements(script):
+            connection.execute(statement)
+
+    return apply
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _run_sql_file("schema.sql")),)
+
+
+def applied_migrations(connection: sqlite3.Connection) -> list[str]:
+    """Names of the migrations this store has recorded, oldest first."""
+    rows = connection.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY applied_at, name").fetchall()
+    return [row[0] for row in rows]
+
+
+def migrate(connection: sqlite3.Connection) -> list[str]:
+    """Apply the migrations this store has not seen yet; returns their names.
+
+    The connection must be in autocommit mode (isolation_level=None): each migration runs in its own
+    BEGIN IMMEDIATE ... COMMIT together with the row that records it.
+    """
+    connection.execute(
+        f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = set(applied_migrations(connection))
+    unknown = done - {m.name for m in MIGRATIONS}
+    if unknown:
+        raise StoreError(
+            f"the store was written by a newer volte (migrations {', '.join(sorted(unknown))}); upgrade volte"
+        )
+    ran = []
+    for migration in MIGRATIONS:
+        if migration.name in done:
+            continue
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            # Another process may have migrated between our read and our lock.
+            if connection.execute(
+                f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE name = ?", (migration.name,)
+            ).fetchone():
+                connection.execute("ROLLBACK")
+                continue
+            migration.apply(connection)
+            connection.execute(
+                f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+                (migration.name,),
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        ran.append(migration.name)
+    return ran

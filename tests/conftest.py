@@ -1,0 +1,64 @@
+"""Shared fixtures: an empty store in a temporary folder, and builders for articles and statements by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from volte.model import Article, Entity, Statement, TargetStance, entity_id, stable_id, statement_id
+from volte.store import Store
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "volte.db") as opened:
+        yield opened
+
+
+def _article(text: str, source: str = "a.txt", **meta: Any) -> Article:
+    return Article(id=stable_id("a", text), source=source, text=text, **meta)
+
+
+def _statement(
+    article: Article,
+    words: str,
+    speaker: str | None = "Jean Dupont",
+    *,
+    said: str | None = None,
+    targets: tuple[tuple[str, str], ...] = (),
+    **fields: Any,
+) -> Statement:
+    """A statement over the first occurrence of `words` in the article; targets as (name, stance) pairs."""
+    start = article.text.index(words)
+    end = start + len(words)
+    return Statement(
+        id=statement_id(article.id, start, end),
+        article_id=article.id,
+        speaker=Entity(entity_id(speaker), speaker) if speaker else None,
+        kind=fields.pop("kind", "direct"),
+        text=words,
+        start=start,
+        end=end,
+        said=said,
+        said_basis="explicit" if said else None,
+        targets=tuple(
+            TargetStance(Entity(entity_id(name), name, "organization"), stance, 0.8, words)  # type: ignore[arg-type]
+            for name, stance in targets
+        ),
+        **fields,
+    )
+
+
+@pytest.fixture
+def make_article() -> Callable[..., Article]:
+    """`make_article(text, source="a.txt", **meta)`: an Article whose id comes from its text."""
+    return _article
+
+
+@pytest.fixture
+def make_statement() -> Callable[..., Statement]:
+    """`make_statement(article, words, speaker="Jean Dupont", said=None, targets=((name, stance), ...))`."""
+    return _statement

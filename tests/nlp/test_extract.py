@@ -1,0 +1,135 @@
+"""Statements, speakers, kinds and dates from small articles written for the test, through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from volte.ingest import make_article
+from volte.model import Statement
+from volte.nlp.extract import extract_statements
+
+pytestmark = pytest.mark.model
+
+
+def extract(text: str, published: str | None = "2022-04-08") -> list[Statement]:
+    return extract_statements(make_article(text, source="test.txt", published=published))
+
+
+def by_text(statements: list[Statement], words: str) -> Statement:
+    hits = [s for s in statements if words in s.text]
+    assert hits, f"no statement contains {words!r}: {[s.text for s in statements]}"
+    return hits[0]
+
+
+def speaker(statements: list[Statement], words: str) -> str | None:
+    s = by_text(statements, words)
+    return s.speaker.name if s.speaker else None
+
+
+def test_speech_verb_after_and_before_the_quotation() -> None:
+    text = (
+        "Marguerite Valcourt spoke in Lyon on Monday.\n\n"
+        "“We will not leave the alliance,” Valcourt said.\n\n"
+        "Tomas Reinholt replied: “The alliance has failed us.”\n\n"
+        "“It is time to go,” said Reinholt."
+    )
+    st = extract(text)
+    assert speaker(st, "We will not leave") == "Marguerite Valcourt"
+    assert speaker(st, "The alliance has failed us") == "Tomas Reinholt"
+    assert speaker(st, "It is time to go") == "Tomas Reinholt"
+    assert by_text(st, "We will not leave").kind == "direct"
+    assert by_text(st, "We will not leave").cue == "said"
+
+
+def test_offsets_point_at_the_words_in_the_article() -> None:
+    text = "Jean Dupont arrived late.\n\n“The budget is a disgrace,” Dupont said."
+    article = make_article(text, source="t.txt")
+    for s in extract_statements(article):
+        assert article.text[s.start : s.end] == s.text
+
+
+def test_pronoun_and_follow_on_quotation_resolve_to_the_named_person() -> None:
+    text = (
+        "Marguerite Valcourt, the leader of the Civic Renewal Party, visited the port.\n\n"
+        "“The harbour needs money,” she said.\n\n"
+        "“And it needs it now.”"
+    )
+    st = extract(text)
+    assert speaker(st, "The harbour needs money") == "Marguerite Valcourt"
+    assert speaker(st, "And it needs it now") == "Marguerite Valcourt"
+
+
+def test_apposition_gives_the_name_not_the_description() -> None:
+    st = extract("Jean Dupont, the head of the dockers' union, said: “We will strike on Monday.”")
+    assert speaker(st, "We will strike") == "Jean Dupont"
+
+
+def test_according_to_and_newspaper_description() -> None:
+    text = (
+        "The Northern Ledger published the letter on Tuesday.\n\n"
+        "“The minister knew everything,” the newspaper wrote.\n\n"
+        "According to Tomas Reinholt, the deal was signed in secret."
+    )
+    st = extract(text)
+    assert speaker(st, "The minister knew everything") == "Northern Ledger"
+    reported = by_text(st, "the deal was signed in secret")
+    assert reported.kind == "indirect"
+    assert reported.speaker is not None and reported.speaker.name == "Tomas Reinholt"
+
+
+def test_partial_quotation_inside_the_authors_sentence() -> None:
+    st = extract("Tomas Reinholt called the treaty “a historic mistake” in a speech to farmers.")
+    partial = next(s for s in st if s.text == "a historic mistake")
+    assert partial.kind == "partial"
+    assert partial.speaker is not None and partial.speaker.name == "Tomas Reinholt"
+
+
+def test_titles_programmes_and_scare_quotes_are_not_statements() -> None:
+    text = (
+        "Marguerite Valcourt wrote her memoir “Against the Current” in 2019.\n\n"
+        "The so-called “reform” passed. The “Open Borders” programme was closed.\n\n"
+        "“We were right,” Valcourt said."
+    )
+    texts = [s.text for s in extract(text)]
+    assert "Against the Current" not in texts
+    assert "reform" not in texts
+    assert "Open Borders" not in texts
+    assert any("We were right" in t for t in texts)
+
+
+def test_author_claims_about_a_person_are_not_her_statements() -> None:
+    st = extract("Valcourt has long been seen as close to Moscow. Her critics call her naive.")
+    assert all("close to Moscow" not in s.text for s in st)
+
+
+def test_quotation_dated_by_the_sentence_that_introduces_it() -> None:
+    text = (
+        "Marguerite Valcourt now condemns the war.\n\n"
+        "In February 2014, Valcourt told the Ledger: “Russia is our friend.”\n\n"
+        "“Russia bears total responsibility for this war,” she said last Friday.\n\n"
+        "“We must help Ukraine,” Valcourt added."
+    )
+    st = extract(text, published="2022-04-08")
+    assert (by_text(st, "Russia is our friend").said, by_text(st, "Russia is our friend").said_basis) == (
+        "2014-02",
+        "explicit",
+    )
+    assert by_text(st, "total responsibility").said == "2022-04-01"  # 8 April 2022 was a Friday
+    assert by_text(st, "total responsibility").said_basis == "relative"
+    assert by_text(st, "We must help Ukraine").said == "2022-04-08"
+    assert by_text(st, "We must help Ukraine").said_basis == "published"
+
+
+def test_unclosed_quotation_does_not_derail_the_article() -> None:
+    text = (
+        "“We will never give in, Valcourt said at the rally.\n\n"
+        "Tomas Reinholt disagreed. “This is a fantasy,” Reinholt said."
+    )
+    st = extract(text)
+    assert speaker(st, "This is a fantasy") == "Tomas Reinholt"
+    assert any("We will never give in" in s.text for s in st)
+
+
+def test_same_article_gives_the_same_statement_ids() -> None:
+    text = "“We will win,” Jean Dupont said."
+    assert [s.id for s in extract(text)] == [s.id for s in extract(text)]
