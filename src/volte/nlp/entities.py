@@ -145,8 +145,7 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
     """Named mentions: the parser's entities, plus runs of proper nouns it left out (small models miss
     unfamiliar names: `Marguerite Valcourt` tagged LOC, `Valcourt` ORG, `The Northern Ledger` nothing)."""
     spans: list[tuple[Span, str]] = []
-    covered: set[int] = set()
-    by_start = {}
+    by_start: dict[int, Span] = {}
     for ent in doc.ents:
         if ent.label_ in _NAME_LABELS:
             by_start[ent.start] = ent
@@ -154,11 +153,10 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
     while i < len(doc):
         tok = doc[i]
         if tok.pos_ != "PROPN" or tok.is_space:
-            ent = by_start.get(i)
-            if ent is not None:
-                spans.append((ent, ent.label_))
-                covered.update(range(ent.start, ent.end))
-                i = ent.end
+            found = by_start.get(i)
+            if found is not None:
+                spans.append((found, found.label_))
+                i = found.end
             else:
                 i += 1
             continue

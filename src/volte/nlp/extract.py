@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from volte.model import Article, Entity, Kind, Statement, statement_id
+from volte.model import Article, Entity, EntityType, Kind, Statement, statement_id
 from volte.nlp import dates
 from volte.nlp.attribution import Cue, find_cues, is_weak, speaker_of
 from volte.nlp.entities import NameBook, build_namebook, noun_phrase, strip_name
@@ -80,7 +80,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 end=f.end,
                 cue=f.cue,
                 said=said,
-                said_basis=basis,  # type: ignore[arg-type]
+                said_basis=basis,
             )
         )
     return out
@@ -339,7 +339,7 @@ class _Extractor:
         if not words:
             return None
         name = " ".join(words)
-        etype = "media" if tok.lower_ in ("newspaper", "paper", "magazine") else "group"
+        etype: EntityType = "media" if tok.lower_ in ("newspaper", "paper", "magazine") else "group"
         return Entity(self.book.entity(name).id, name, etype)
 
     # -- reported speech -------------------------------------------------------------------------------------
