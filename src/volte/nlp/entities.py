@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,7 @@ _MALE_TITLES = {"mr", "mr.", "monsieur", "m.", "sir", "lord", "king", "prince", 
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "dame", "lady", "queen", "princess", "sister"}
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "PER", "LOC", "FAC"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_NAME_POS = {"PROPN", "PUNCT", "DET", "ADP", "NUM", "CCONJ", "PART", "NOUN", "ADJ", "SPACE"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some", "his", "her", "its", "their"}
 
 
@@ -35,6 +37,7 @@ class Mention:
     key: str  # canonical name
     type: EntityType
     subject: bool
+    quoted: bool = False  # inside quoted words: `"Mr. Reinholt is wrong," he said` — `he` is not Reinholt
 
 
 @dataclass
@@ -48,6 +51,7 @@ class NameBook:
     types: dict[str, EntityType] = field(default_factory=dict)  # fullest form -> type
     gender: dict[str, str] = field(default_factory=dict)  # fullest form -> "m" / "f"
     fallback: dict[str, str] = field(default_factory=dict)  # last word -> a longer name of any type
+    roles: dict[str, str] = field(default_factory=dict)  # `leader of the civic renewal party` -> the person
 
     def entity(self, name: str) -> Entity:
         return Entity(entity_id(name), name, self.types.get(name, "person"))
@@ -75,18 +79,36 @@ class NameBook:
         word = word.lower()
         if word in _PERSONAL:
             want = _PERSONAL[word]
-            candidates = [m for m in self.before(char) if m.type == "person"][-12:]
+            candidates = [m for m in self.before(char) if m.type == "person" and not m.quoted][-12:]
             fits = [m for m in candidates if self.gender.get(m.key, want) == want]
+            subjects = [m for m in fits if m.subject]
+            # The person last named as a subject close before: `Reinholt … urged restraint. He described …`.
+            if subjects and char - subjects[-1].start < 250:
+                return subjects[-1].key
             for name in reversed(prefer[-3:]):
                 if any(m.key == name for m in fits[-6:]):
                     return name
-            subjects = [m for m in fits if m.subject]
             pick = subjects[-1] if subjects else (fits[-1] if fits else None)
             return pick.key if pick else None
         if word in _NEUTER or word in _PLURAL:
             kinds = ("organization", "media") if word in _NEUTER else ("organization", "group", "media")
             recent = [m for m in self.before(char) if m.type in kinds and m.subject][-1:]
             return recent[0].key if recent else None
+        return None
+
+    def role(self, description: str) -> str | None:
+        """The person an article named with this role: `the leader of the Civic Renewal Party` matches
+        `Valcourt, the leader of the opposition Civic Renewal Party` (same head word, fewer words)."""
+        key = _fold_role(description)
+        if not key:
+            return None
+        if key in self.roles:
+            return self.roles[key]
+        words = key.split()
+        for role, name in self.roles.items():
+            parts = role.split()
+            if parts[0] == words[0] and set(words) <= set(parts):
+                return name
         return None
 
     def resolve_description(self, head: str, char: int) -> str | None:
@@ -108,6 +130,11 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     Returns the name and the titles stripped (lower case).
     """
     tokens = [t for t in span if not t.is_space]
+    # A dateline run into the name: `HALBRIDGE (Norpress) - Foreign Minister Henrik Aalstad` -> after the dash.
+    for k in range(len(tokens) - 1, 0, -1):
+        if tokens[k].text in ("-", "—", "–", ")") and tokens[k - 1].whitespace_:
+            tokens = tokens[k + 1 :] or tokens
+            break
     titles: list[str] = []
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles:
         titles.append(tokens[0].lower_)
@@ -173,7 +200,7 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
     return spans
 
 
-def build_namebook(doc: Doc, cues: Cues) -> NameBook:
+def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBook:
     """Collect the article's named mentions and map every short form to its fullest form."""
     book = NameBook(cues)
     raw: list[tuple[Span, str, EntityType, list[str]]] = []
@@ -209,9 +236,33 @@ def build_namebook(doc: Doc, cues: Cues) -> NameBook:
         subject = root.dep_ in ("nsubj", "nsubjpass") or (
             root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
         )
-        book.mentions.append(Mention(span.start_char, span.end_char, key, etype, subject))
+        book.mentions.append(Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted))
     book.starts = [m.start for m in book.mentions]
+    # Roles given in apposition name the person later: `Valcourt, the leader of the party, …` then
+    # `the leader of the party said` -> Valcourt. Likewise `Foreign Minister Henrik Aalstad` -> `the foreign minister`.
+    for ent in book.mentions:
+        if ent.type == "media" or ent.quoted:
+            continue
+        after = _ROLE_AFTER.match(doc.text, ent.end)
+        if after:
+            book.roles.setdefault(_fold_role(after.group(1)), ent.key)
+    for before in _ROLE_BEFORE.finditer(doc.text):
+        name = before.group(2)
+        person = book.fullest.get(name.lower()) or book.fallback.get(name.split()[-1].lower())
+        if person:
+            book.roles.setdefault(_fold_role(before.group(1)), person)
     return book
+
+
+# `Jean Dupont, the head of the union,` / `, a senior adviser to the campaign,`
+_ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{3,80}?)[,.;]")
+# `Foreign Minister Henrik Aalstad`, `Prime Minister Karin Westerlund`
+_ROLE_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+ )?(?:Minister|Secretary|President|Chancellor|Mayor|Governor|Senator|Ambassador|Spokesman|Spokeswoman|Chairman|Leader)) ((?:[A-Z][\w’'-]+ ?){1,3})")
+
+
+def _fold_role(text: str) -> str:
+    words = [w for w in re.sub(r"[^\w\s-]", " ", text.lower()).split() if w not in ("the", "a", "an")]
+    return " ".join(words)
 
 
 def noun_phrase(token: Token) -> Span:
@@ -222,7 +273,8 @@ def noun_phrase(token: Token) -> Span:
     doc = token.doc
     if token.ent_iob_ != "O":
         for ent in doc.ents:
-            if ent.start <= token.i < ent.end:
+            # Only a name-like entity: the small model sometimes runs one over a verb (`Valcourt told The Ledger`).
+            if ent.start <= token.i < ent.end and all(t.pos_ in _NAME_POS for t in ent):
                 return ent
     left = token.i
     for child in token.lefts:

@@ -94,7 +94,6 @@ class _Extractor:
         self.text = doc.text
         self.cues = table
         self.quotes = list(find_quotes(self.text))
-        self.book: NameBook = build_namebook(doc, table)
         self.token_starts = [t.idx for t in doc]
         # in_quote[i]: token i is inside quoted words.
         self.in_quote = [False] * len(doc)
@@ -102,6 +101,7 @@ class _Extractor:
             for i in range(self._tok(q.start), self._tok(q.end - 1) + 1):
                 self.in_quote[i] = True
         self.quoted = {i for i, inside in enumerate(self.in_quote) if inside}
+        self.book: NameBook = build_namebook(doc, table, self.quoted)
         self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text) - 1) if self.text[i : i + 2] == "\n\n"]
         self.speakers_so_far: list[tuple[int, str]] = []  # (char, name) of every attributed speaker
 
@@ -313,6 +313,13 @@ class _Extractor:
                 break
         low = tok.lower_
         if low in _PRONOUNS:
+            # `The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks.
+            for outer in cue.token.ancestors:
+                if self.cues.verb_forms.get(outer.lower_) and outer.pos_ in ("VERB", "AUX"):
+                    subject = speaker_of(outer, self.quoted)
+                    if subject is not None and subject.lower_ not in _PRONOUNS:
+                        return self._speaker(Cue(outer, outer.text, subject))
+                    break
             prefer = [name for _, name in self.speakers_so_far]
             name = self.book.resolve_pronoun(low, tok.idx, prefer)
             return self.book.entity(name) if name else None
@@ -327,6 +334,11 @@ class _Extractor:
             if key not in self.book.types and tok.ent_type_ in ("", "PERSON"):
                 self.book.types[key] = "person"
             return self.book.entity(key)
+        role = self.book.role(self.text[span.start_char : span.end_char])
+        if role is None and tok.pos_ != "PROPN":
+            role = self.book.role(" ".join(t.text for t in tok.subtree if not self.in_quote[t.i]))
+        if role is not None:
+            return self.book.entity(role)
         resolved = self.book.resolve_description(tok.lower_, tok.idx)
         if resolved:
             return self.book.entity(resolved)

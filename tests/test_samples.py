@@ -1,0 +1,116 @@
+"""The bundled sample corpus against its hand-written gold (tests/data/sample_gold.yaml).
+
+The gold was written by reading the articles, not from volte's output. The floors below are what the
+extractor reaches today (see docs/BENCHMARKS.md); raise them as it improves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from volte.ingest import iter_articles
+from volte.model import Article, Statement
+from volte.nlp.extract import extract_statements
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = yaml.safe_load((ROOT / "tests" / "data" / "sample_gold.yaml").read_text(encoding="utf-8"))
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+@cache
+def _extracted() -> dict[str, tuple[Article, list[Statement]]]:
+    out = {}
+    for item in iter_articles([ROOT / "samples"]):
+        assert isinstance(item, Article), item
+        out[item.source] = (item, extract_statements(item))
+    return out
+
+
+def _articles() -> Iterator[tuple[dict[str, Any], Article, list[Statement]]]:
+    extracted = _extracted()
+    jsonl = [(a, s) for src, (a, s) in extracted.items() if ".jsonl" in src]
+    for entry in GOLD:
+        if "line" in entry:
+            article, statements = next((a, s) for a, s in jsonl if a.source.endswith(f"#{entry['id']}"))
+        else:
+            article, statements = extracted[str(ROOT / entry["file"])] if str(ROOT / entry["file"]) in extracted else next(
+                v for k, v in extracted.items() if k.endswith(entry["file"])
+            )
+        yield entry, article, statements
+
+
+def _match(gold_text: str, statements: list[Statement]) -> Statement | None:
+    """The extracted statement whose words are the gold words (modulo punctuation), or contain them."""
+    want = _fold(gold_text)
+    exact = [s for s in statements if _fold(s.text) == want]
+    if exact:
+        return exact[0]
+    inside = [s for s in statements if want and want in _fold(s.text) and s.kind != "indirect"]
+    return inside[0] if inside else None
+
+
+def _score(kinds: set[str]) -> tuple[int, int, int]:
+    found = right = total = 0
+    for entry, _, statements in _articles():
+        for g in entry.get("statements") or []:
+            if g["kind"] not in kinds or g.get("optional") or g.get("nested"):
+                continue
+            total += 1
+            s = _match(g["text"], statements)
+            if s is None:
+                continue
+            found += 1
+            right += s.speaker is not None and _fold(g["speaker"]) in _fold(s.speaker.name) or (
+                s.speaker is not None and _fold(s.speaker.name) in _fold(g["speaker"])
+            )
+    return found, right, total
+
+
+def test_every_sample_article_is_read() -> None:
+    assert len(_extracted()) == len(GOLD)
+
+
+def test_direct_quotations_are_found_with_their_speaker() -> None:
+    found, right, total = _score({"direct"})
+    assert total > 50
+    assert found / total >= 0.90, f"found {found}/{total}"
+    assert right / found >= 0.90, f"right speaker {right}/{found}"
+
+
+def test_partial_quotations_are_found_with_their_speaker() -> None:
+    found, right, total = _score({"partial"})
+    assert total > 20
+    assert found / total >= 0.75, f"found {found}/{total}"
+    assert right / found >= 0.80, f"right speaker {right}/{found}"
+
+
+def test_titles_names_and_scare_quotes_are_never_statements() -> None:
+    wrong = []
+    for entry, _, statements in _articles():
+        for words in entry.get("not_statements") or []:
+            wrong += [s.text for s in statements if _fold(s.text) == _fold(words)]
+    assert not wrong
+
+
+def test_recalled_quotation_is_dated_by_its_own_year() -> None:
+    checked = 0
+    for entry, _, statements in _articles():
+        for g in entry.get("statements") or []:
+            if g["kind"] == "direct" and str(g.get("said", ""))[:4] != str(entry["published"])[:4]:
+                s = _match(g["text"], statements)
+                if s is not None:
+                    checked += 1
+                    assert s.said is not None and s.said[:4] == str(g["said"])[:4], (g["text"], s.said, g["said"])
+    assert checked >= 2
