@@ -44,8 +44,19 @@ def test_speech_verb_after_and_before_the_quotation() -> None:
 def test_offsets_point_at_the_words_in_the_article() -> None:
     text = "Jean Dupont arrived late.\n\n“The budget is a disgrace,” Dupont said."
     article = make_article(text, source="t.txt")
-    for s in extract_statements(article):
+    statements = extract_statements(article)
+    assert statements
+    for s in statements:
         assert article.text[s.start : s.end] == s.text
+
+
+def test_quotation_interrupted_by_its_attribution_is_one_statement() -> None:
+    text = "“We will win,” Jean Dupont said. “And we will win soon.”\n\nThe crowd cheered."
+    article = make_article(text, source="t.txt")
+    [s] = [s for s in extract_statements(article) if s.kind == "direct"]
+    assert s.text == "We will win … And we will win soon."
+    assert s.speaker is not None and s.speaker.name == "Jean Dupont"
+    assert (s.start, s.end) == (1, text.index("”\n"))  # from the first word to the last
 
 
 def test_pronoun_and_follow_on_quotation_resolve_to_the_named_person() -> None:

@@ -38,6 +38,8 @@ _TITLE_WORDS = {
 _DASH_NAME = re.compile(r"^[―—–-]\s*((?:[A-Z][\w.'’-]*\s?){1,4})(?:[.,\n]|$)")
 # `"PENCE: Well, the question …"`: a transcript's speaker label opening the quoted words.
 _LABEL = re.compile(r"^([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)?):\s")
+# Reported content shorter than this many tokens is too thin to be a statement: `he said so`.
+_MIN_CONTENT = 3
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "PRON", "AUX"}
 
 
@@ -51,6 +53,9 @@ class _Found:
     speaker: Entity | None
     cue: str | None
     context: str  # the words around it that may say when it was said
+    pieces: tuple[tuple[int, int], ...] = ()  # a quotation interrupted by its attribution: each piece's span
+    cue_at: int = -1  # the cue token's index, -1 when none
+    quote: QuoteSpan | None = None
 
 
 def extract_statements(article: Article) -> list[Statement]:
@@ -75,7 +80,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 article_id=article.id,
                 speaker=f.speaker,
                 kind=f.kind,
-                text=article.text[f.start : f.end],
+                text=" … ".join(article.text[a:b] for a, b in f.pieces) if f.pieces else article.text[f.start : f.end],
                 start=f.start,
                 end=f.end,
                 cue=f.cue,
@@ -126,22 +131,49 @@ class _Extractor:
     # -- the run ---------------------------------------------------------------------------------------------
 
     def run(self) -> Iterator[_Found]:
-        quote_found: dict[int, _Found] = {}
         group_speaker: dict[int, tuple[Entity | None, str | None]] = {}
         events = sorted(
             [(q.open_at, 0, q) for q in self.quotes] + [(c.token.idx, 1, c) for c in self._report_cues()],
             key=lambda e: (e[0], e[1]),
         )
+        last: _Found | None = None  # the last direct quotation, still open to a continuation
         for _, kind, item in events:
             if kind == 0:
                 assert isinstance(item, QuoteSpan)
                 f = self._quote(item, group_speaker)
-                if f is not None:
-                    quote_found[item.start] = f
+                if f is None:
+                    continue
+                if last is not None and self._continues(last, f):
+                    last.pieces = (*(last.pieces or ((last.start, last.end),)), (f.start, f.end))
+                    last.end = f.end
+                    continue
+                if last is not None:
+                    yield last
+                last = f if f.kind == "direct" else None
+                if last is None:
                     yield f
             else:
                 assert isinstance(item, Cue)
                 yield from self._report(item)
+        if last is not None:
+            yield last
+
+    def _continues(self, first: _Found, second: _Found) -> bool:
+        """`"A," she said. "B."`: one quotation interrupted by its attribution, in one paragraph.
+
+        The second piece has no cue of its own (or shares the first one's), the same speaker, and only the
+        attribution stands between them.
+        """
+        if second.kind != "direct" or first.speaker is None or second.speaker != first.speaker:
+            return False
+        a, b = first.quote, second.quote
+        if a is None or b is None or self._paragraph(a.open_at) != self._paragraph(b.open_at):
+            return False
+        if second.cue_at not in (-1, first.cue_at) or first.cue_at == -1:
+            return False
+        gap = self.text[a.close_at : b.open_at]
+        cue_tok = self.doc[first.cue_at]
+        return len(gap.split()) <= 14 and a.close_at <= cue_tok.idx < b.open_at
 
     # -- quotations ------------------------------------------------------------------------------------------
 
@@ -205,7 +237,8 @@ class _Extractor:
         while end > start and text[end - 1] in ",;:":
             end -= 1  # `"We will win," she said` -> `We will win`
         context = self._context(frame_start, frame_end)
-        return _Found(kind, start, end, speaker, cue_text, context)
+        cue_at = cue.token.i if cue is not None and cue_text is not None else -1
+        return _Found(kind, start, end, speaker, cue_text, context, cue_at=cue_at, quote=q)
 
     def _prev_close(self, q: QuoteSpan) -> int:
         i = self.quotes.index(q)
@@ -365,7 +398,8 @@ class _Extractor:
                 out.append(c)
             elif any(ch.dep_ == "ccomp" for ch in c.token.children):
                 out.append(c)
-            elif any(self.in_quote[t.i] for t in self._complements(c.token)):
+            elif self._complements(c.token):
+                # `X denounced the plan as a betrayal`, `X called for new elections`: what the verb reports.
                 out.append(c)
         return out
 
@@ -395,7 +429,7 @@ class _Extractor:
             content = content[1:]
         while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
             content = content[:-1]
-        if len(content) < 3:
+        if len(content) < _MIN_CONTENT:
             return
         quoted = sum(self.in_quote[t.i] for t in content)
         if quoted / len(content) > 0.6:
