@@ -5,8 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEV    := $(VENV)/.installed-dev
 DEMO_DB ?= demo.db
+DEMO_REPORT ?= demo-report.html
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test install install-dev lint typecheck pytest gate bench clean
+.PHONY: demo test install install-dev browser lint typecheck pytest gate bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,9 @@ demo: $(STAMP)
 	$(BIN)/volte --db $(DEMO_DB) ingest samples/
 	$(BIN)/volte --db $(DEMO_DB) speakers
 	$(BIN)/volte --db $(DEMO_DB) statements
+	$(BIN)/volte --db $(DEMO_DB) reversals
+	$(BIN)/volte --db $(DEMO_DB) report "Marguerite Valcourt" -o $(DEMO_REPORT)
+	@echo "The sample corpus' report on Marguerite Valcourt: $(abspath $(DEMO_REPORT))"
 
 lint: $(DEV)
 	$(BIN)/ruff check src tests scripts
@@ -37,7 +42,15 @@ lint: $(DEV)
 typecheck: $(DEV)
 	$(BIN)/mypy src
 
-pytest: $(DEV)
+# The report's browser test needs Chromium: installed with apt-get when missing and we are root (as in CI);
+# elsewhere the test is skipped and says why. Playwright comes with the dev extra (its own browser is not used).
+browser: $(DEV)
+	@if [ ! -x $(CHROMIUM) ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	fi
+	@[ -x $(CHROMIUM) ] || echo "note: no $(CHROMIUM): the report's browser test will be skipped"
+
+pytest: $(DEV) browser
 	$(BIN)/pytest -q
 
 test: lint typecheck pytest
@@ -49,4 +62,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB)*
+	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB)* $(DEMO_REPORT)

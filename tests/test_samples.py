@@ -22,7 +22,10 @@ from volte.nlp.extract import extract_statements
 pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = yaml.safe_load((ROOT / "tests" / "data" / "sample_gold.yaml").read_text(encoding="utf-8"))
+GOLD = {
+    language: yaml.safe_load((ROOT / "tests" / "data" / name).read_text(encoding="utf-8"))
+    for language, name in (("en", "sample_gold.yaml"), ("fr", "sample_gold_fr.yaml"))
+}
 
 
 def _fold(text: str) -> str:
@@ -38,10 +41,10 @@ def _extracted() -> dict[str, tuple[Article, list[Statement]]]:
     return out
 
 
-def _articles() -> Iterator[tuple[dict[str, Any], Article, list[Statement]]]:
+def _articles(language: str = "en") -> Iterator[tuple[dict[str, Any], Article, list[Statement]]]:
     extracted = _extracted()
     jsonl = [(a, s) for src, (a, s) in extracted.items() if ".jsonl" in src]
-    for entry in GOLD:
+    for entry in GOLD[language]:
         if "line" in entry:
             article, statements = next((a, s) for a, s in jsonl if a.source.endswith(f"#{entry['id']}"))
         else:
@@ -61,9 +64,9 @@ def _match(gold_text: str, statements: list[Statement]) -> Statement | None:
     return inside[0] if inside else None
 
 
-def _score(kinds: set[str]) -> tuple[int, int, int]:
+def _score(kinds: set[str], language: str = "en") -> tuple[int, int, int]:
     found = right = total = 0
-    for entry, _, statements in _articles():
+    for entry, _, statements in _articles(language):
         for g in entry.get("statements") or []:
             if g["kind"] not in kinds or g.get("optional") or g.get("nested"):
                 continue
@@ -78,15 +81,20 @@ def _score(kinds: set[str]) -> tuple[int, int, int]:
     return found, right, total
 
 
-def test_every_sample_article_is_read() -> None:
-    assert len(_extracted()) == len(GOLD)
+def test_every_sample_article_is_read_in_its_language() -> None:
+    assert len(_extracted()) == sum(len(entries) for entries in GOLD.values())
+    for language in GOLD:
+        assert {a.language for _, a, _ in _articles(language)} == {language}
 
 
-def test_direct_quotations_are_found_with_their_speaker() -> None:
-    found, right, total = _score({"direct"})
-    assert total > 50
-    assert found / total >= 0.90, f"found {found}/{total}"
-    assert right / found >= 0.90, f"right speaker {right}/{found}"
+@pytest.mark.parametrize(("language", "least", "found_floor", "speaker_floor"), [("en", 50, 0.90, 0.90), ("fr", 25, 0.90, 0.90)])
+def test_direct_quotations_are_found_with_their_speaker(
+    language: str, least: int, found_floor: float, speaker_floor: float
+) -> None:
+    found, right, total = _score({"direct"}, language)
+    assert total > least
+    assert found / total >= found_floor, f"found {found}/{total}"
+    assert right / found >= speaker_floor, f"right speaker {right}/{found}"
 
 
 def test_partial_quotations_are_found_with_their_speaker() -> None:
@@ -96,21 +104,24 @@ def test_partial_quotations_are_found_with_their_speaker() -> None:
     assert right / found >= 0.80, f"right speaker {right}/{found}"
 
 
-def test_titles_names_and_scare_quotes_are_never_statements() -> None:
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_titles_names_and_scare_quotes_are_never_statements(language: str) -> None:
     wrong = []
-    for entry, _, statements in _articles():
+    for entry, _, statements in _articles(language):
         for words in entry.get("not_statements") or []:
             wrong += [s.text for s in statements if _fold(s.text) == _fold(words)]
     assert not wrong
 
 
-def test_recalled_quotation_is_dated_by_its_own_year() -> None:
+# The gold has several direct quotations recalled from an earlier year in English, one in French.
+@pytest.mark.parametrize(("language", "least"), [("en", 2), ("fr", 1)])
+def test_recalled_quotation_is_dated_by_its_own_year(language: str, least: int) -> None:
     checked = 0
-    for entry, _, statements in _articles():
+    for entry, _, statements in _articles(language):
         for g in entry.get("statements") or []:
             if g["kind"] == "direct" and str(g.get("said", ""))[:4] != str(entry["published"])[:4]:
                 s = _match(g["text"], statements)
                 if s is not None:
                     checked += 1
                     assert s.said is not None and s.said[:4] == str(g["said"])[:4], (g["text"], s.said, g["said"])
-    assert checked >= 2
+    assert checked >= least

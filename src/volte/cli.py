@@ -95,9 +95,16 @@ def cli() -> None:
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: one per CPU).")
+@click.option(
+    "--registry",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An entity registry file (YAML or CSV) adding names and aliases (default: $VOLTE_REGISTRY).",
+)
 @db_option
-def ingest_command(paths: tuple[Path, ...], workers: int | None) -> None:
+def ingest_command(paths: tuple[Path, ...], workers: int | None, registry: Path | None) -> None:
     """Ingest article files and folders into the store."""
+    if registry is not None:
+        _use_registry(registry)
     # Imported here: it brings in spaCy, which the other commands do not need.
     from volte.runner import ingest
 
@@ -157,7 +164,7 @@ def export_statements_command(fmt: str, output: Path | None) -> None:
 )
 @db_option
 def export_reversals_command(output: Path | None) -> None:
-    """Export every detected change of stance, one per line (none yet: detection comes later)."""
+    """Export every detected change of stance, one per line (CONTRACT.md, "A reversal")."""
     with _open_store() as store:
         export_reversals(store, output or sys.stdout.buffer)
 
@@ -218,6 +225,207 @@ def speakers_command() -> None:
             summary.last_said or "",
         )
     Console().print(table)
+
+
+# ---- the record across articles: timelines, reversals, reports, corrections (volte.record) -----------------
+
+
+def _cut(text: str) -> Text:
+    return Text(text if len(text) <= _TEXT_WIDTH else text[: _TEXT_WIDTH - 1] + "…")
+
+
+@cli.command("timeline")
+@click.argument("speaker")
+@click.option("--target", metavar="NAME", help="Only statements about this target (name or entity id).")
+@db_option
+def timeline_command(speaker: str, target: str | None) -> None:
+    """A speaker's statements about each target, in the order they were said, with their stance."""
+    from volte.record.timeline import build_timeline
+
+    with _open_store() as store:
+        entity, entries = build_timeline(store, speaker, target)
+    table = Table("said", "target", "stance", "words", "sources", title=f"{entity.name}: timeline")
+    for entry in entries:
+        table.add_row(
+            entry.said or "",
+            Text(entry.target.name),
+            entry.stance,
+            _cut(entry.cluster.statement.text),
+            str(entry.cluster.independent_sources),
+        )
+    console = Console()
+    console.print(table)
+    if not entries:
+        console.print("(no statement with a stance toward a target)")
+
+
+@cli.command("reversals")
+@click.option("--speaker", metavar="NAME", help="Only this speaker (part of the name, or an entity id).")
+@click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=None, help="Hide weaker ones (default: 0.3)."
+)
+@db_option
+def reversals_command(speaker: str | None, min_confidence: float | None) -> None:
+    """Changes of stance: who, toward whom, from what to what, when, and how sure."""
+    from volte.record.reversals import MIN_CONFIDENCE, find_reversals
+
+    with _open_store() as store:
+        found = find_reversals(
+            store, speaker, min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence
+        )
+    table = Table("speaker", "target", "before", "said", "after", "said", "statements", "confidence")
+    for reversal in found:
+        table.add_row(
+            Text(reversal.speaker.name),
+            Text(reversal.target.name),
+            reversal.before.stance,
+            reversal.before.said,
+            reversal.after.stance,
+            reversal.after.said,
+            f"{len(reversal.before.entries)} / {len(reversal.after.entries)}",
+            f"{reversal.confidence:.2f}",
+        )
+    Console().print(table)
+
+
+@cli.command("report")
+@click.argument("speaker")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The HTML file to write."
+)
+@db_option
+def report_command(speaker: str, output: Path) -> None:
+    """Write one self-contained HTML page on a speaker: stance charts, changes of mind, every statement."""
+    from volte.record.report import write_report
+
+    with _open_store() as store:
+        path = write_report(store, speaker, output)
+    click.echo(f"report written to {path}")
+
+
+@cli.group("correct")
+@db_option
+def correct_group() -> None:
+    """Fix the record by hand; fixes override the model and survive re-ingest (`volte correct list`)."""
+
+
+_NOTE = click.option("--note", metavar="TEXT", help="Why (kept with the correction).")
+
+
+@correct_group.command("speaker")
+@click.argument("statement_id")
+@click.argument("name")
+@click.option("--type", "kind", type=click.Choice(["person", "organization", "group", "media"]), default="person")
+@_NOTE
+@db_option
+def correct_speaker_command(statement_id: str, name: str, kind: str, note: str | None) -> None:
+    """Say who really made statement STATEMENT_ID."""
+    from volte.record.corrections import correct_speaker
+
+    with _open_store() as store:
+        number = correct_speaker(store, statement_id, name, kind=kind, note=note)
+    click.echo(f"correction {number}: {statement_id} was said by {name}")
+
+
+@correct_group.command("stance")
+@click.argument("statement_id")
+@click.argument("target")
+@click.argument("stance", type=click.Choice(["favor", "against", "neutral", "none"]))
+@click.option("--type", "kind", type=click.Choice(["person", "organization", "group", "media"]), default="organization")
+@_NOTE
+@db_option
+def correct_stance_command(statement_id: str, target: str, stance: str, kind: str, note: str | None) -> None:
+    """Set the stance of STATEMENT_ID toward TARGET ("none": it is not about TARGET)."""
+    from volte.record.corrections import correct_stance
+
+    with _open_store() as store:
+        number = correct_stance(store, statement_id, target, stance, kind=kind, note=note)
+    click.echo(f"correction {number}: {statement_id} is {stance} toward {target}")
+
+
+@correct_group.command("not-statement")
+@click.argument("statement_id")
+@click.option("--undo", is_flag=True, help="Take back an earlier `not-statement`.")
+@_NOTE
+@db_option
+def correct_not_statement_command(statement_id: str, undo: bool, note: str | None) -> None:
+    """Say STATEMENT_ID is not a statement (a title, a scare quote): it leaves the record."""
+    from volte.record.corrections import mark_not_statement
+
+    with _open_store() as store:
+        number = mark_not_statement(store, statement_id, undo=undo, note=note)
+    click.echo(f"correction {number}: {statement_id} is {'a statement again' if undo else 'not a statement'}")
+
+
+@correct_group.command("list")
+@db_option
+def correct_list_command() -> None:
+    """Every correction made, oldest first; the ones in force are marked."""
+    from volte.record.corrections import list_corrections
+
+    with _open_store() as store:
+        rows = list_corrections(store)
+    table = Table("#", "statement", "field", "value", "in force", "when", "note")
+    for row in rows:
+        value = " ".join(str(v) for v in (row["entity_name"], row["value"]) if v)
+        table.add_row(
+            str(row["id"]), row["statement_id"], row["field"], Text(value), "yes" if row["current"] else "",
+            row["created_at"], Text(row["note"] or ""),
+        )
+    Console().print(table)
+
+
+# ---- entities, targets and stance (issue #4) -----------------------------------------------------------------
+
+
+def _use_registry(path: Path) -> None:
+    """Make `path` the user registry for this run and its worker processes (they read $VOLTE_REGISTRY)."""
+    import os
+
+    from volte.registry import REGISTRY_ENV, read_registry_file
+
+    read_registry_file(path)  # a bad file is an error now, not in every worker
+    os.environ[REGISTRY_ENV] = str(path.resolve())
+
+
+@cli.command("stance")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@db_option
+def stance_command(file: Any) -> None:
+    """Stance toward a target mention, per JSONL line {id, sentence, mention, from, to} -> {id, polarity}."""
+    import json
+
+    from volte.nlp.stance import stance_lines
+
+    for row in stance_lines(file, source=getattr(file, "name", "input")):
+        click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@cli.command("entities")
+@click.option("--limit", type=click.IntRange(min=0), default=0, help="At most N rows (default: all).")
+@db_option
+def entities_command(limit: int) -> None:
+    """List entities: type, statements they speak, statements about them, names merged into them."""
+    with _open_store() as store:
+        rows = store.entities()
+    table = Table("entity", "id", "type", "speaks", "about", "merged names")
+    for summary in rows[: limit or None]:
+        table.add_row(
+            Text(summary.entity.name), summary.entity.id, summary.entity.type, str(summary.spoken),
+            str(summary.about), Text(", ".join(summary.merged)),
+        )
+    Console().print(table)
+
+
+@cli.command("merge")
+@click.argument("alias")
+@click.argument("entity")
+@db_option
+def merge_command(alias: str, entity: str) -> None:
+    """Merge entity ALIAS into ENTITY (names or ids): its statements move, later ingests follow."""
+    with _open_store() as store:
+        merged, into = store.merge_entities(alias, entity)
+    click.echo(f"merged {merged.name} ({merged.id}) into {into.name} ({into.id})")
 
 
 def main() -> None:

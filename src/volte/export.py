@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 
 from volte.errors import UsageError
 from volte.model import Article, Statement
+from volte.record.reversals import find_reversals
 from volte.store import Store
 
 Format = Literal["jsonl", "csv", "parquet"]
@@ -69,14 +70,14 @@ def export_statements(store: Store, fmt: Format, out: Output) -> int:
 
 
 def export_reversals(store: Store, out: Output) -> int:
-    """Write every detected change of stance as one JSON object per line (CONTRACT.md, "A reversal").
-
-    Reversal detection is not built yet (volte.record will hold it), so this writes zero lines and returns 0;
-    the command exists so that scripts relying on the contract already run.
-    """
-    with _text_output(out):
-        pass
-    return 0
+    """Write every detected change of stance as one JSON object per line (CONTRACT.md, "A reversal"); returns
+    how many. Detection is volte.record.reversals.find_reversals, corrections applied."""
+    reversals = find_reversals(store)
+    with _text_output(out) as text:
+        for reversal in reversals:
+            text.write(json.dumps(reversal.as_json(), ensure_ascii=False))
+            text.write("\n")
+    return len(reversals)
 
 
 def flatten_statement(statement: Statement, article: Article) -> dict[str, Any]:

@@ -16,9 +16,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from volte.nlp.deps import dep_of
 from volte.resources import Cues
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Nouns of time that stand right after a verb without being its subject: `a martelé jeudi son directeur`.
+_TIME_WORDS = {
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir", "semaine",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "week",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +34,7 @@ class Cue:
     token: Token  # the verb, or `according` in `according to`
     text: str  # the cue as shown: `said`, `according to`
     speaker: Token | None
+    phrase: bool = False  # a fixed phrase (`according to`, `selon`), not a verb
 
 
 def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
@@ -38,10 +45,12 @@ def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
         if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
             continue
         last = doc[end - 1]
-        objects = [c for c in last.children if c.dep_ == "pobj"]
+        if dep_of(last) == "case" and last.head.i >= end:
+            return Cue(token, " ".join(phrase), last.head, True)  # French `selon X`: `selon` hangs from X
+        objects = [c for c in last.children if dep_of(c) == "pobj"]
         if not objects and end < len(doc):
             objects = [doc[end]] if doc[end].pos_ in ("PROPN", "NOUN", "PRON") else []
-        return Cue(token, " ".join(phrase), objects[0] if objects else None)
+        return Cue(token, " ".join(phrase), objects[0] if objects else None, True)
     return None
 
 
@@ -51,24 +60,45 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
     Tokens whose index is in `quoted` are quoted words, never the speaker: in `“My reaction …,” X said` the
     parser may make `reaction` a subject of `said`.
     """
+    # `« … », a dénoncé Étienne Marchal` / `"…," said X`: right after the quotation, the verb's subject follows
+    # it; the parser often calls it an object (or takes a later noun for the subject), so it is read first.
+    j, inverted = verb.i - 1, False
+    while j >= 0 and (verb.doc[j].pos_ == "AUX" or verb.doc[j].is_punct or verb.doc[j].is_space):
+        inverted = inverted or verb.doc[j].text in ("»", "”", '"', "’")
+        j -= 1
+    if inverted:
+        for child in verb.rights:
+            timely = child.ent_type_ in ("DATE", "TIME") or child.lower_ in _TIME_WORDS
+            near = dep_of(child) in ("dobj", "nsubj", "nsubjpass", "prep") and child.i - verb.i <= 5
+            if near and child.pos_ in ("PROPN", "NOUN") and child.i not in quoted and not timely:
+                return child
     for child in verb.children:
-        if child.dep_ in _SUBJECTS and child.i not in quoted:
+        # `a-t-il dit`: `-t` is only euphony; the subject is the next token.
+        if dep_of(child) in _SUBJECTS and child.i not in quoted and child.lower_ != "-t":
             return child
+        if dep_of(child) in _SUBJECTS and child.lower_ == "-t" and child.i + 1 < len(child.doc):
+            return child.nbor(1)
     for child in verb.children:
         # `it was said by X`: the agent is the speaker.
-        if child.dep_ == "agent":
-            objects = [c for c in child.children if c.dep_ == "pobj"]
+        if dep_of(child) == "agent":
+            objects = [c for c in child.children if dep_of(c) == "pobj"]
             if objects:
                 return objects[0]
     # `X, who said …`, `footage of Clinton asking, "…"`: the noun the clause hangs from.
-    if verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN"):
+    if dep_of(verb) in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
     # `X smiled and said …`, `Speaking …, X said`: the subject of the verb it hangs from.
-    if verb.dep_ in ("conj", "xcomp", "advcl", "ccomp") and verb.head is not verb:
+    if dep_of(verb) in ("conj", "xcomp", "advcl", "ccomp") and verb.head is not verb:
         head = verb.head
         for child in head.children:
-            if child.dep_ in _SUBJECTS and child.i not in quoted:
+            if dep_of(child) in _SUBJECTS and child.i not in quoted:
                 return child
+    # The parse gave no subject at all: a name standing right before the verb, `M. Le Goff a déclaré :`.
+    j = verb.i - 1
+    while j >= 0 and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):
+        j -= 1
+    if j >= 0 and verb.doc[j].ent_type_ in ("PER", "PERSON") and j not in quoted:
+        return verb.doc[j]
     return None
 
 
@@ -78,10 +108,10 @@ def find_cues(
     """The cues among `tokens`, in text order; `quoted` as in `speaker_of`."""
     found = []
     for tok in tokens:
-        lemma = cues.verb_forms.get(tok.lower_)
+        lemma = cues.verb_forms.get(tok.lower_) or cues.verb_forms.get(tok.lemma_.lower())
         if lemma is not None and tok.pos_ in ("VERB", "AUX") and not (strong_only and lemma in cues.weak):
             found.append(Cue(tok, tok.text, speaker_of(tok, quoted)))
-        elif tok.lower_ in ("according", "in"):
+        elif any(tok.lower_ == p[0] for p in cues.phrases):
             cue = _phrase_cue(tok, cues)
             if cue is not None:
                 found.append(cue)
@@ -90,4 +120,5 @@ def find_cues(
 
 def is_weak(cue: Cue, cues: Cues) -> bool:
     """Cues that report speech only when they govern the quotation: `believe`, `call`, `find` …"""
-    return cues.verb_forms.get(cue.token.lower_) in cues.weak
+    tok = cue.token
+    return (cues.verb_forms.get(tok.lower_) or cues.verb_forms.get(tok.lemma_.lower())) in cues.weak

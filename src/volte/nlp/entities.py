@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from volte.model import Entity, EntityType, entity_id
+from volte.nlp.deps import dep_of
 from volte.resources import Cues
 
-_PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-_PLURAL = {"they", "them", "their"}
+_PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "il": "m", "elle": "f"}
+_PLURAL = {"they", "them", "their", "ils", "elles"}
 _NEUTER = {"it", "its"}
-_MALE_TITLES = {"mr", "mr.", "monsieur", "m.", "sir", "lord", "king", "prince", "father", "brother"}
+_MALE_TITLES = {"mr", "mr.", "monsieur", "m.", "m", "sir", "lord", "king", "prince", "father", "brother"}
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "dame", "lady", "queen", "princess", "sister"}
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "PER", "LOC", "FAC"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -45,6 +46,7 @@ class NameBook:
     """The named people and organisations of one article, with their fullest forms, in text order."""
 
     cues: Cues
+    language: str = "en"
     mentions: list[Mention] = field(default_factory=list)
     starts: list[int] = field(default_factory=list)
     fullest: dict[str, str] = field(default_factory=dict)  # any form (folded) -> fullest form
@@ -111,12 +113,21 @@ class NameBook:
                 return name
         return None
 
+    def learn_gender(self, name: str, pronoun: str) -> None:
+        """A personal pronoun resolved to `name` tells its grammatical gender."""
+        if pronoun in _PERSONAL:
+            self.gender.setdefault(name, _PERSONAL[pronoun])
+
     def resolve_description(self, head: str, char: int) -> str | None:
         """`the newspaper wrote` -> the news medium last named; `the party said` -> the party last named."""
         head = head.lower()
         if head in {"newspaper", "paper", "magazine", "network", "station", "broadcaster", "outlet", "website"}:
             media = [m for m in self.before(char) if m.type == "media"]
             return media[-1].key if media else None
+        if self.language == "fr" and head in self.cues.titles and head not in _DETERMINERS and len(head) > 2:
+            # `a ajouté la ministre`, `the senator added`: the person last named before, if the role fits no one else.
+            people = [m for m in self.before(char) if m.type == "person" and not m.quoted]
+            return people[-1].key if people else None
         if head in {"party", "campaign", "company", "ministry", "government", "committee", "agency", "group",
                     "organization", "organisation", "union", "court", "department", "council"}:
             orgs = [m for m in self.before(char) if m.type == "organization" and head in m.key.lower()]
@@ -136,6 +147,8 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
             tokens = tokens[k + 1 :] or tokens
             break
     titles: list[str] = []
+    while tokens and (tokens[0].is_punct or tokens[0].is_quote):
+        tokens = tokens[1:]  # `">Sanders` in a badly saved page
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles:
         titles.append(tokens[0].lower_)
         tokens = tokens[1:]
@@ -202,7 +215,7 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
 
 def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBook:
     """Collect the article's named mentions and map every short form to its fullest form."""
-    book = NameBook(cues)
+    book = NameBook(cues, doc.lang_)
     raw: list[tuple[Span, str, EntityType, list[str]]] = []
     for span, label in _name_spans(doc):
         name, titles = strip_name(span, cues)
@@ -233,20 +246,23 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
             elif set(titles) & _FEMALE_TITLES:
                 book.gender.setdefault(key, "f")
         root = span.root
-        subject = root.dep_ in ("nsubj", "nsubjpass") or (
-            root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")
+        subject = dep_of(root) in ("nsubj", "nsubjpass") or (
+            dep_of(root) in ("appos", "compound") and dep_of(root.head) in ("nsubj", "nsubjpass")
         )
         book.mentions.append(Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted))
     book.starts = [m.start for m in book.mentions]
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     # Roles given in apposition name the person later: `Valcourt, the leader of the party, …` then
     # `the leader of the party said` -> Valcourt. Likewise `Foreign Minister Henrik Aalstad` -> `the foreign minister`.
     for ent in book.mentions:
         if ent.type == "media" or ent.quoted:
             continue
-        after = _ROLE_AFTER.match(doc.text, ent.end)
+        after = _ROLE_AFTER.match(text, ent.end) or (
+            _ROLE_AFTER_BARE.match(text, ent.end) if doc.lang_ == "fr" else None
+        )
         if after:
             book.roles.setdefault(_fold_role(after.group(1)), ent.key)
-    for before in _ROLE_BEFORE.finditer(doc.text):
+    for before in (*_ROLE_BEFORE.finditer(text), *_ROLE_BEFORE_FR.finditer(text)):
         name = before.group(2)
         person = book.fullest.get(name.lower()) or book.fallback.get(name.split()[-1].lower())
         if person:
@@ -255,13 +271,29 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
 
 
 # `Jean Dupont, the head of the union,` / `, a senior adviser to the campaign,`
-_ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{3,80}?)[,.;]")
+_ROLE_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{3,80}?)[,.;]"
+)
+# French appositions often go without a determiner: `Claire Bonnard, présidente du conseil régional,`.
+_ROLE_AFTER_BARE = re.compile(r",\s+([a-zà-ÿ][^,.;:()“”\"«»]{2,80}?)[,.;]")
 # `Foreign Minister Henrik Aalstad`, `Prime Minister Karin Westerlund`
 _ROLE_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+ )?(?:Minister|Secretary|President|Chancellor|Mayor|Governor|Senator|Ambassador|Spokesman|Spokeswoman|Chairman|Leader)) ((?:[A-Z][\w’'-]+ ?){1,3})")
 
 
+_ROLE_DETERMINERS = {"the", "a", "an", "le", "la", "les", "un", "une", "du", "des", "de"}
+
+
+# `la ministre des Finances, Hélène Dufresne`, `son directeur général, Marc-Antoine Vidal`
+_ROLE_BEFORE_FR = re.compile(
+    r"\b(?:la|le|l['’]|son|sa)\s?((?:ministre|président|présidente|maire|directeur|directrice|secrétaire|"
+    r"porte-parole|chef|cheffe|patron|patronne|député|députée|sénateur|sénatrice|préfet|préfète|syndicaliste)"
+    r"(?: [\wà-ÿ'’-]+){0,5}?),\s+((?:[A-ZÀ-Ý][\wà-ÿ'’-]+ ?){1,3})"
+)
+
+
 def _fold_role(text: str) -> str:
-    words = [w for w in re.sub(r"[^\w\s-]", " ", text.lower()).split() if w not in ("the", "a", "an")]
+    text = re.sub(r"\b[ld]['’]", " ", text.lower())  # French elision: `l'opposition`, `d'Etat`
+    words = [w for w in re.sub(r"[^\w\s-]", " ", text).split() if w not in _ROLE_DETERMINERS]
     return " ".join(words)
 
 
@@ -278,10 +310,15 @@ def noun_phrase(token: Token) -> Span:
                 return ent
     left = token.i
     for child in token.lefts:
-        if child.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case", "flat"):
+        # (a left `case` is a French preposition, `Selon la chambre`: not part of the name)
+        if dep_of(child) in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "flat"):
             left = min(left, child.left_edge.i)
     right = token.i
     for child in token.rights:
-        if child.dep_ in ("compound", "flat", "case") or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+        of_phrase = (dep_of(child) == "prep" and child.lower_ in ("of", "from")) or (
+            # French `chambre de commerce et d'industrie du Nordval`
+            child.dep_ == "nmod" and child.left_edge.lower_ in ("de", "du", "des", "d'", "d’")
+        )
+        if dep_of(child) in ("compound", "flat", "case") or of_phrase:
             right = max(right, child.right_edge.i)
     return doc[left : right + 1]

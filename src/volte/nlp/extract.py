@@ -20,20 +20,23 @@ from spacy.tokens import Doc, Span, Token
 from volte.model import Article, Entity, EntityType, Kind, Statement, statement_id
 from volte.nlp import dates
 from volte.nlp.attribution import Cue, find_cues, is_weak, speaker_of
+from volte.nlp.deps import dep_of
 from volte.nlp.entities import NameBook, build_namebook, noun_phrase, strip_name
 from volte.nlp.pipeline import load_pipeline
 from volte.nlp.quotes import QuoteSpan, find_quotes
+from volte.nlp.targets import with_targets
 from volte.resources import Cues, cues
 
-_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "who", "which", "that", "one"}
-_RELATIVE = {"who", "which", "that"}
-_STRIP = " \t\n\u00a0,;:—–-"
-# Words that, just before a short quotation, make it a name or a title, not a statement: `the so-called "reform"`.
-_TITLE_WORDS = {
-    "so-called", "dubbed", "nicknamed", "titled", "entitled", "book", "memoir", "novel", "film", "movie", "show",
-    "series", "programme", "program", "album", "song", "slogan", "hashtag", "motto", "headline", "column",
-    "word", "words", "term", "phrase", "label", "brand", "operation", "plan", "initiative", "known",
+_PRONOUNS = {
+    "he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "who", "which", "that", "one",
+    "il", "elle", "ils", "elles", "on", "nous", "je", "lui", "qui", "que",
 }
+_RELATIVE = {"who", "which", "that", "qui"}
+_STRIP = " \t\n\u00a0,;:—–-"
+# Words that open reported content without being part of it: `said [that] …`, `a affirmé [que] …`.
+_LEADING_LINKS = {"that", "and", "but", "que", "qu'", "qu’", "et", "mais"}
+# Where a sentence ends inside the text before a quotation.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 # `“…” ― Karen Bobadilla`: a dash and a capitalised name after the quotation sign it.
 _DASH_NAME = re.compile(r"^[―—–-]\s*((?:[A-Z][\w.'’-]*\s?){1,4})(?:[.,\n]|$)")
 # `"PENCE: Well, the question …"`: a transcript's speaker label opening the quoted words.
@@ -66,7 +69,8 @@ def extract_statements(article: Article) -> list[Statement]:
 
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     """The statements of an article already parsed into `doc` (whose text is `article.text`)."""
-    found = sorted(_Extractor(doc, cues(article.language)).run(), key=lambda f: (f.start, f.end))
+    extractor = _Extractor(doc, cues(article.language))
+    found = sorted(extractor.run(), key=lambda f: (f.start, f.end))
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     for f in found:
@@ -88,7 +92,16 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 said_basis=basis,
             )
         )
-    return out
+    # Speakers as registry entities, and each statement's targets with their stance (issue #4: targets.py).
+    return with_targets(doc, extractor.book, out)
+
+
+def _pronoun_form(token: Token) -> str:
+    """A subject pronoun as a word: French inversion writes `a-t-il`, `a-t-elle`, tokenised `-t` `-elle` or `-t-elle`."""
+    low = re.sub(r"^-?(?:t-)?-?", "", token.lower_)
+    if not low and token.i + 1 < len(token.doc):
+        low = re.sub(r"^-?(?:t-)?-?", "", token.nbor(1).lower_)
+    return low
 
 
 class _Extractor:
@@ -107,7 +120,7 @@ class _Extractor:
                 self.in_quote[i] = True
         self.quoted = {i for i, inside in enumerate(self.in_quote) if inside}
         self.book: NameBook = build_namebook(doc, table, self.quoted)
-        self.paragraph_starts = [0] + [i + 2 for i in range(len(self.text) - 1) if self.text[i : i + 2] == "\n\n"]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n\n", self.text)]
         self.speakers_so_far: list[tuple[int, str]] = []  # (char, name) of every attributed speaker
 
     # -- positions -------------------------------------------------------------------------------------------
@@ -211,7 +224,10 @@ class _Extractor:
             subject = speaker_of(root, self.quoted)
             if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _PRONOUNS):
                 cue = Cue(root, root.text, subject)
-        before = text[max(doc[frame_start].idx, self._prev_close(q)) : q.open_at].strip(_STRIP.replace(":", "").replace(",", ""))
+        para_start = self.paragraph_starts[self._paragraph(q.open_at)]
+        before = text[max(doc[frame_start].idx, self._prev_close(q), 0 if lead_in else para_start) : q.open_at]
+        # Only the sentence the quotation opens in: `…, a déclaré X devant les élus. « B »` -> before B is empty.
+        before = _SENTENCE_BREAK.split(before)[-1].strip(_STRIP.replace(":", "").replace(",", ""))
         after = text[q.close_at : min(doc[frame_end - 1].idx + len(doc[frame_end - 1]), self._next_open(q))].strip()
         words = [t for t in doc[q_first : q_last + 1] if not t.is_punct and not t.is_space]
         kind = self._kind(q, before, after, lead_in)
@@ -266,11 +282,12 @@ class _Extractor:
             ids = {c.token.i for c in governing}
             governing = [
                 c for c in governing
-                if not (c.token.dep_ in ("relcl", "acl") and any(a.i in ids for a in c.token.ancestors))
+                if not (dep_of(c.token) in ("relcl", "acl") and any(a.i in ids for a in c.token.ancestors))
             ] or governing
         if governing:
             return min(governing, key=lambda c: self._distance(c, q) - (1000 if c.speaker is not None else 0))
-        strong = [c for c in found if not is_weak(c, self.cues)]
+        # `« … », a lancé X`: right after a quotation, any cue verb introduces it.
+        strong = [c for c in found if not is_weak(c, self.cues) or 0 <= c.token.idx - q.close_at <= 6]
         if not strong:
             return None
         return min(strong, key=lambda c: self._distance(c, q) - (1000 if c.speaker is not None else 0))
@@ -291,7 +308,7 @@ class _Extractor:
         ends_sentence = content[-1:] in ".,!?…;:" or q.unclosed or q.group >= 0 and content[-1:] == "—"
         starts_upper = content[:1].isupper() or not content[:1].isalpha()
         if lead_in or not before or before.endswith((":", ",")) and starts_upper:
-            if ends_sentence or not after or after[:1] in ".!?)—–":
+            if ends_sentence or not after or after[:1] in ".!?)—–,":
                 return "direct"
         if not before and starts_upper:
             return "direct"
@@ -301,8 +318,12 @@ class _Extractor:
         """A quoted title, programme, organisation name, nickname or scare quote: `her memoir "Against the Current"`."""
         if not words:
             return True
-        prev = before.split()[-1].lower().strip(".,") if before.split() else ""
-        if prev in _TITLE_WORDS and len(words) <= 8:
+        # The word before the quotation, or the one before it after a preposition: `auteur de « … »`.
+        previous = [w.lower().strip(".,") for w in before.split()[-2:]]
+        if previous and previous[-1] in ("de", "du", "of", "d’", "d'") and len(previous) == 2:
+            previous = previous[:1]
+        prev = previous[-1] if previous else ""
+        if prev in self.cues.title_words and len(words) <= 8:
             return True
         content = self.text[q.start : q.end]
         has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
@@ -337,14 +358,17 @@ class _Extractor:
         tok = cue.speaker
         if tok is None or self.in_quote[tok.i]:
             return None
-        if tok.lower_ in _RELATIVE and cue.token.dep_ == "relcl":
+        if tok.lower_ in _RELATIVE and dep_of(cue.token) == "relcl":
             tok = cue.token.head  # `Smith, who said …` -> Smith
-        # `the party's leader, Jean Dupont, said` -> the apposed name.
+        # `the party's leader, Jean Dupont, said` / `a prévenu la ministre des Transports, Nadia Ferrand` -> the name.
         for child in tok.children:
-            if child.dep_ == "appos" and child.pos_ == "PROPN" and tok.pos_ != "PROPN":
+            apposed = dep_of(child) == "appos" or (
+                dep_of(child) == "conj" and child.ent_type_ in ("PER", "PERSON") and child.nbor(-1).text == ","
+            )
+            if apposed and child.pos_ == "PROPN" and tok.pos_ != "PROPN":
                 tok = child
                 break
-        low = tok.lower_
+        low = _pronoun_form(tok)
         if low in _PRONOUNS:
             # `The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks.
             for outer in cue.token.ancestors:
@@ -355,7 +379,10 @@ class _Extractor:
                     break
             prefer = [name for _, name in self.speakers_so_far]
             name = self.book.resolve_pronoun(low, tok.idx, prefer)
-            return self.book.entity(name) if name else None
+            if name is None:
+                return None
+            self.book.learn_gender(name, low)  # `a-t-il dit` about Lefèvre: Lefèvre is not a later `elle`
+            return self.book.entity(name)
         span = noun_phrase(tok)
         name, _ = strip_name(span, self.cues)
         if not name:
@@ -394,38 +421,74 @@ class _Extractor:
         and attitude verbs whose object holds a quoted fragment: `X called the plan "a disaster"`."""
         out = []
         for c in find_cues(self.doc, (t for t in self.doc if not self.in_quote[t.i]), self.cues, quoted=self.quoted):
-            if c.text.lower() in ("according to", "in the words of"):
+            if c.phrase:
                 out.append(c)
-            elif any(ch.dep_ == "ccomp" for ch in c.token.children):
+            elif any(dep_of(ch) == "ccomp" for ch in c.token.children):
                 out.append(c)
             elif self._complements(c.token):
                 # `X denounced the plan as a betrayal`, `X called for new elections`: what the verb reports.
                 out.append(c)
+        # Any verb whose complement holds a quoted fragment reports its subject's words, cue verb or not:
+        # `Reid has been pounding Trump as a “con artist”`.
+        verbs = {c.token.i for c in out}
+        for q in self.quotes:
+            verb = self._governing_verb(q)
+            if verb is None or verb.i in verbs:
+                continue
+            subject = speaker_of(verb, self.quoted)
+            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in _PRONOUNS):
+                verbs.add(verb.i)
+                out.append(Cue(verb, verb.text, subject))
         return out
+
+    def _governing_verb(self, q: QuoteSpan) -> Token | None:
+        """The nearest verb outside the quotation that the quoted words hang from, or None."""
+        first, last = self._tok(q.start), self._tok(q.end - 1)
+        for i in range(first, last + 1):
+            head = self.doc[i].head
+            if first <= head.i <= last:
+                continue
+            for tok in (head, *head.ancestors):
+                if tok.pos_ in ("VERB", "AUX") and not self.in_quote[tok.i]:
+                    return tok if tok.pos_ == "VERB" else None
+            return None
+        return None
 
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
         """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
-        clauses = [ch for ch in verb.children if ch.dep_ == "ccomp"]
+        clauses = [ch for ch in verb.children if dep_of(ch) == "ccomp"]
         if clauses:
             return list(clauses[0].subtree)
         parts = [
             ch for ch in verb.rights
-            if ch.dep_ in ("dobj", "oprd", "attr", "xcomp", "acomp") or (ch.dep_ == "prep" and ch.lower_ in ("as", "of", "for", "about", "to"))
+            if dep_of(ch) in ("dobj", "oprd", "attr", "xcomp", "acomp")
+            or (dep_of(ch) == "prep" and ch.lower_ in ("as", "of", "for", "about", "to"))
+            # French `qualifié le projet de « fiasco »`, `décrit comme …`: the oblique with de / comme.
+            or (dep_of(ch) == "prep" and any(c.lower_ in ("de", "d'", "comme") and dep_of(c) == "case" for c in ch.children))
         ]
         return [t for ch in parts for t in ch.subtree]
 
     def _report(self, cue: Cue) -> Iterator[_Found]:
         """The reported content of a cue, unless it is a quotation already (direct speech)."""
-        if cue.text.lower() in ("according to", "in the words of"):
-            if cue.token.head.pos_ not in ("VERB", "AUX"):
+        if cue.phrase:
+            # `according to X, …` (X hangs from `to`) / `selon X, …` (`selon` hangs from X).
+            anchor = cue.speaker if dep_of(cue.token) == "case" and cue.speaker is not None else cue.token
+            heads = ("VERB", "AUX") if anchor is cue.token else ("VERB", "AUX", "ADJ", "NOUN")
+            if anchor.head.pos_ not in heads or anchor.head is anchor:
                 return
-            skip = {t.i for t in cue.token.subtree}
+            skip = {t.i for t in anchor.subtree}
             content = [t for t in cue.token.sent if t.i not in skip]
         else:
             content = self._complements(cue.token)
-        content = [t for t in content if not t.is_space]
-        while content and (content[0].is_punct or content[0].lower_ in ("that", "and", "but")):
+            if cue.speaker is not None:
+                # `« … », a assuré la présidente`: the inverted subject is not what was said.
+                speaker_words = {t.i for t in cue.speaker.subtree}
+                content = [t for t in content if t.i not in speaker_words]
+        # Reported content stays in the cue's paragraph, whatever the parse says across a blank line.
+        para = self._paragraph(cue.token.idx)
+        content = [t for t in content if not t.is_space and self._paragraph(t.idx) == para]
+        while content and (content[0].is_punct or content[0].lower_ in _LEADING_LINKS):
             content = content[1:]
         while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
             content = content[:-1]

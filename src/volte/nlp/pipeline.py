@@ -10,6 +10,7 @@ import importlib
 from functools import cache
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from volte.errors import ModelNotFound
 
@@ -18,13 +19,14 @@ _PIPELINES: dict[str, tuple[str, ...]] = {
     "fr": ("fr_core_news_md", "fr_core_news_sm"),
 }
 
-# The lemmatizer is not needed: cue verbs are listed with their inflected forms.
-_DISABLED = ("lemmatizer",)
+# English cue verbs are listed with their inflected forms: the lemmatizer is not needed. French cues are
+# matched by lemma (`a déclaré` -> déclarer), so the French pipeline keeps it.
+_DISABLED: dict[str, tuple[str, ...]] = {"en": ("lemmatizer",)}
 
 
 def pipeline_name(language: str) -> str:
     """The installed package that serves `language`, or ModelNotFound."""
-    candidates = _PIPELINES.get(language, _PIPELINES["en"])
+    candidates = _PIPELINES[language if language in _PIPELINES else "en"]
     for name in candidates:
         try:
             importlib.import_module(name)
@@ -36,10 +38,28 @@ def pipeline_name(language: str) -> str:
     )
 
 
-@cache
+@Language.component("volte_paragraphs")
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: the parser is told before it runs (it keeps boundaries set beforehand).
+
+    Without it, the French parser runs a sentence on into the next paragraph and takes the next paragraph's
+    speaker for an object of the last verb. (A sentence cut by a page break is joined again by quotes.py.)
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def load_pipeline(language: str = "en") -> Language:
-    """The spaCy pipeline for `language`, loaded once per process."""
+    """The spaCy pipeline for `language` (English for a language volte has no pipeline for), once per process."""
+    return _load(language if language in _PIPELINES else "en")
+
+
+@cache
+def _load(language: str) -> Language:
     module = importlib.import_module(pipeline_name(language))
-    nlp: Language = module.load(disable=list(_DISABLED))
+    nlp: Language = module.load(disable=list(_DISABLED.get(language, ())))
+    nlp.add_pipe("volte_paragraphs", before="parser")
     nlp.max_length = 5_000_000
     return nlp

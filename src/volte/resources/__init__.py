@@ -37,6 +37,7 @@ class Cues:
     titles: frozenset[str]
     media: frozenset[str]
     groups: frozenset[str]
+    title_words: frozenset[str]
 
 
 @cache
@@ -49,7 +50,9 @@ def cues(language: str = "en") -> Cues:
     forms: dict[str, str] = {}
     irregular: dict[str, list[str]] = data.get("irregular") or {}
     for lemma in data["verbs"]:
-        for form in _inflect(lemma) | {lemma} | set(irregular.get(lemma, [])):
+        # English forms are generated; other languages list theirs and are matched by lemma too (find_cues).
+        generated = _inflect(lemma) if language == "en" else set()
+        for form in generated | {lemma} | set(irregular.get(lemma, [])):
             forms[form] = lemma
     return Cues(
         verb_forms=forms,
@@ -59,4 +62,5 @@ def cues(language: str = "en") -> Cues:
         titles=frozenset(data.get("titles") or ()),
         media=frozenset(data.get("media") or ()),
         groups=frozenset(data.get("groups") or ()),
+        title_words=frozenset(data.get("title_words") or ()),
     )

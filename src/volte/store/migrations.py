@@ -42,7 +42,19 @@ def _run_sql_file(filename: str) -> Callable[[sqlite3.Connection], None]:
     return apply
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration("0001_initial", _run_sql_file("schema.sql")),)
+def _clusters_corrections(connection: sqlite3.Connection) -> None:
+    """0003: the tables for clusters, copies and corrections; then index and cluster what is stored already."""
+    from volte.store.clustering import backfill
+
+    _run_sql_file("0003_clusters_corrections.sql")(connection)
+    backfill(connection)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration("0001_initial", _run_sql_file("schema.sql")),
+    Migration("0003_clusters_corrections", _clusters_corrections),
+    Migration("0004_entity_merges", _run_sql_file("0004_entity_merges.sql")),
+)
 
 
 def applied_migrations(connection: sqlite3.Connection) -> list[str]:

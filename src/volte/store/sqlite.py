@@ -17,6 +17,7 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -24,6 +25,7 @@ from typing import Any, NamedTuple, cast
 
 from volte.errors import StoreError, UsageError
 from volte.model import Article, Entity, EntityType, Statement, TargetStance, entity_id
+from volte.store.clustering import cluster_article, forget_article, split_clusters
 from volte.store.migrations import MIGRATIONS_TABLE, migrate
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -35,8 +37,27 @@ _ARTICLE_CACHE = 128
 
 _STATEMENT_COLUMNS = """
     s.id, s.article_id, s.kind, s.text, s.start, s."end", s.cue, s.said, s.said_basis, s.cluster,
-    e.id, e.name, e.type
+    coalesce(cs.entity_id, e.id), coalesce(cs.entity_name, e.name), coalesce(cs.entity_type, e.type)
 """
+# Statements as people corrected them (the corrections table, migration 0003): a corrected speaker replaces
+# the model's, a statement marked "not a statement" is left out.
+_CORRECTED_STATEMENTS = """
+    statements s LEFT JOIN entities e ON e.id = s.speaker_id
+    LEFT JOIN current_corrections cs ON cs.statement_id = s.id AND cs.field = 'speaker'
+"""
+_NOT_HIDDEN = (
+    "NOT EXISTS (SELECT 1 FROM current_corrections n WHERE n.statement_id = s.id"
+    " AND n.field = 'not_statement' AND n.value = 'yes')"
+)
+
+
+class EntitySummary(NamedTuple):
+    """One entity of the record: statements it speaks, statements about it, names merged into it."""
+
+    entity: Entity
+    spoken: int
+    about: int
+    merged: tuple[str, ...]
 
 
 class SpeakerSummary(NamedTuple):
@@ -137,7 +158,10 @@ class Store:
                     return False
                 self._insert_article(article)
                 self._point_source(article.source, article.id)
+                statements = self._canonical_entities(statements)  # issue #4: merged entities, across articles
                 self._insert_statements(statements)
+                # Same utterance in other articles, copies of this article (store/clustering.py).
+                cluster_article(self._db, article.id, article.text, statements)
         except sqlite3.Error as exc:
             raise StoreError(f"could not store article {article.id} from {article.source}: {exc}") from exc
         return True
@@ -246,8 +270,10 @@ class Store:
                 (article_id, article_id),
             )
         ]
+        clusters = forget_article(self._db, article_id)
         # Statements and their targets go with the article (ON DELETE CASCADE).
         self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        split_clusters(self._db, clusters)
         self._articles.pop(article_id, None)
         self._db.executemany(
             "DELETE FROM entities WHERE id = ?"
@@ -293,7 +319,10 @@ class Store:
         where: list[str] = []
         params: dict[str, Any] = {}
         if speaker is not None:
-            where.append("(e.id IN (:speaker, :speaker_id) OR e.name LIKE :speaker_like ESCAPE '\\')")
+            where.append(
+                "(coalesce(cs.entity_id, e.id) IN (:speaker, :speaker_id)"
+                " OR coalesce(cs.entity_name, e.name) LIKE :speaker_like ESCAPE '\\')"
+            )
             escaped = speaker.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             params.update(speaker=speaker, speaker_id=entity_id(speaker), speaker_like=f"%{escaped}%")
         if since is not None:
@@ -309,12 +338,13 @@ class Store:
             )
             params["article"] = article
         # Dated statements first in date order, then the undated ones; each half can follow an index.
+        where.append(_NOT_HIDDEN)
         for said_clause, order in (
             ("s.said IS NOT NULL", "s.said, s.article_id, s.start"),
             ("s.said IS NULL", "s.article_id, s.start"),
         ):
             sql = (
-                f"SELECT {_STATEMENT_COLUMNS} FROM statements s LEFT JOIN entities e ON e.id = s.speaker_id"
+                f"SELECT {_STATEMENT_COLUMNS} FROM {_CORRECTED_STATEMENTS}"
                 f" WHERE {' AND '.join([said_clause, *where])} ORDER BY {order}"
             )
             cursor = self._db.execute(sql, params)
@@ -336,18 +366,216 @@ class Store:
             found.setdefault(statement_id, []).append(
                 TargetStance(Entity(eid, name, etype), stance, confidence, evidence)
             )
-        return {key: tuple(value) for key, value in found.items()}
+        # A stance set by hand replaces the model's for that target ("none": not about it), or adds the target.
+        for statement_id, eid, name, etype, value in self._db.execute(
+            "SELECT statement_id, entity_id, entity_name, entity_type, value FROM current_corrections"
+            f" WHERE field = 'stance' AND statement_id IN ({marks}) ORDER BY id",
+            statement_ids,
+        ):
+            targets = found.setdefault(statement_id, [])
+            index = next((i for i, t in enumerate(targets) if t.entity.id == eid), None)
+            evidence = targets[index].evidence if index is not None else ""
+            fixed = TargetStance(Entity(eid, name, etype), value, 1.0, evidence)
+            if value == "none":
+                if index is not None:
+                    del targets[index]
+            elif index is None:
+                targets.append(fixed)
+            else:
+                targets[index] = fixed
+        return {key: tuple(value) for key, value in found.items() if value}
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker with statements: most statements first, then by name."""
         rows = self._db.execute(
-            "SELECT e.id, e.name, e.type, count(*) AS n, min(s.said), max(s.said)"
-            " FROM statements s JOIN entities e ON e.id = s.speaker_id"
-            " GROUP BY e.id ORDER BY n DESC, e.name"
+            "SELECT coalesce(cs.entity_id, e.id) AS sid, coalesce(cs.entity_name, e.name) AS sname,"
+            " coalesce(cs.entity_type, e.type), count(*) AS n, min(s.said), max(s.said)"
+            f" FROM {_CORRECTED_STATEMENTS} WHERE sid IS NOT NULL AND {_NOT_HIDDEN}"
+            " GROUP BY sid ORDER BY n DESC, sname"
         )
         return [
             SpeakerSummary(Entity(eid, name, cast(EntityType, etype)), n, first, last)
             for eid, name, etype, n, first, last in rows
+        ]
+
+    def has_statement(self, statement_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM statements WHERE id = ?", (statement_id,)).fetchone() is not None
+
+    def add_correction(
+        self,
+        statement_id: str,
+        field: str,
+        *,
+        entity: Entity | None = None,
+        value: str | None = None,
+        note: str | None = None,
+    ) -> int:
+        """Record a fix made by a person (kept apart from model output; see volte.record.corrections)."""
+        try:
+            with self._transaction():
+                cursor = self._db.execute(
+                    "INSERT INTO corrections (statement_id, field, entity_id, entity_name, entity_type, value,"
+                    " note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        statement_id,
+                        field,
+                        entity.id if entity else None,
+                        entity.name if entity else None,
+                        entity.type if entity else None,
+                        value,
+                        note,
+                        datetime.now(UTC).isoformat(timespec="seconds"),
+                    ),
+                )
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not record the correction of {statement_id}: {exc}") from exc
+        return int(cursor.lastrowid or 0)
+
+    def corrections(self) -> list[dict[str, Any]]:
+        """Every correction recorded, oldest first, with whether it is the one in force."""
+        columns = ("id", "statement_id", "field", "entity_id", "entity_name", "entity_type", "value", "note",
+                   "created_at")
+        current = {row[0] for row in self._db.execute("SELECT id FROM current_corrections")}
+        return [
+            {**dict(zip(columns, row, strict=True)), "current": row[0] in current}
+            for row in self._db.execute(f"SELECT {', '.join(columns)} FROM corrections ORDER BY id")
+        ]
+
+    def article_copies(self) -> dict[str, str]:
+        """Articles recognised as copies of another (syndication): copy id -> original id."""
+        return dict(self._db.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL").fetchall())
+
+    # ---- entities across articles (issue #4) ---------------------------------------------------------------
+
+    def _canonical_entities(self, statements: list[Statement]) -> list[Statement]:
+        """Statements with their entities as the store knows them: through recorded merges (`volte merge`),
+        and a bare surname to the one stored full person name it fits (`Valcourt` -> `Marguerite Valcourt`;
+        two stored people named Valcourt: it stays apart). A new full name takes over a stored bare surname
+        that fits no one else."""
+        mapping: dict[str, Entity] = {}
+        for statement in statements:
+            for entity in ([statement.speaker] if statement.speaker else []) + [t.entity for t in statement.targets]:
+                if entity.id not in mapping:
+                    mapping[entity.id] = self._canonical_entity(entity)
+        if all(mapping[k].id == k for k in mapping):
+            return statements
+        out = []
+        for s in statements:
+            targets: dict[str, TargetStance] = {}
+            for t in s.targets:
+                targets.setdefault(mapping[t.entity.id].id, replace(t, entity=mapping[t.entity.id]))
+            speaker = mapping[s.speaker.id] if s.speaker else None
+            out.append(replace(s, speaker=speaker, targets=tuple(targets.values())))
+        return out
+
+    def _canonical_entity(self, entity: Entity) -> Entity:
+        row = self._db.execute(
+            "SELECT e.id, e.name, e.type FROM entity_merges m JOIN entities e ON e.id = m.entity_id"
+            " WHERE m.alias_id = ?",
+            (entity.id,),
+        ).fetchone()
+        if row is not None:
+            return Entity(row[0], row[1], cast(EntityType, row[2]))
+        if entity.type != "person":
+            return entity
+        words = entity.name.split()
+        if len(words) == 1:
+            fits = self._persons_named(words[0])
+            if len(fits) == 1:
+                self._record_merge(entity, fits[0], "surname")
+                return fits[0]
+        elif 2 <= len(words) <= 4:
+            bare = Entity(entity_id(words[-1]), words[-1], "person")
+            known = self._db.execute("SELECT type FROM entities WHERE id = ?", (bare.id,)).fetchone()
+            others = [e for e in self._persons_named(words[-1]) if e.id != entity.id]
+            if known is not None and known[0] == "person" and not others:
+                self._insert_entity(entity)
+                self._repoint(bare.id, entity)
+                self._record_merge(bare, entity, "surname")
+        return entity
+
+    def _persons_named(self, surname: str) -> list[Entity]:
+        """Stored people with two to four names whose last name is `surname`."""
+        escaped = surname.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self._db.execute(
+            "SELECT id, name, type FROM entities WHERE type = 'person' AND name LIKE ? ESCAPE '\\'"
+            " AND id NOT IN (SELECT alias_id FROM entity_merges)",
+            (f"% {escaped}",),
+        ).fetchall()
+        return [Entity(r[0], r[1], "person") for r in rows if 2 <= len(r[1].split()) <= 4 and r[1].split()[-1].lower() == surname.lower()]
+
+    def _insert_entity(self, entity: Entity) -> None:
+        self._db.execute(
+            "INSERT INTO entities (id, name, type) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            (entity.id, entity.name, entity.type),
+        )
+
+    def _record_merge(self, alias: Entity, into: Entity, how: str) -> None:
+        self._db.execute(
+            "INSERT INTO entity_merges (alias_id, entity_id, alias_name, how, merged_at) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (alias_id) DO UPDATE SET entity_id = excluded.entity_id, how = excluded.how",
+            (alias.id, into.id, alias.name, how, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+        # Earlier merges into the alias now lead to `into`.
+        self._db.execute("UPDATE entity_merges SET entity_id = ? WHERE entity_id = ?", (into.id, alias.id))
+
+    def _repoint(self, alias_id: str, into: Entity) -> None:
+        """Statements and targets of `alias_id` now name `into`; the alias entity goes."""
+        self._db.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (into.id, alias_id))
+        # A statement about both keeps one target: the one already naming `into`.
+        self._db.execute(
+            "DELETE FROM statement_targets WHERE entity_id = ? AND statement_id IN"
+            " (SELECT statement_id FROM statement_targets WHERE entity_id = ?)",
+            (alias_id, into.id),
+        )
+        self._db.execute("UPDATE statement_targets SET entity_id = ? WHERE entity_id = ?", (into.id, alias_id))
+        self._db.execute("DELETE FROM entities WHERE id = ?", (alias_id,))
+
+    def find_entity(self, name_or_id: str) -> Entity:
+        """The stored entity with this id or name (case-insensitive), following merges; UsageError if none."""
+        row = self._db.execute(
+            "SELECT id, name, type FROM entities WHERE id IN (?, ?) OR lower(name) = lower(?) LIMIT 1",
+            (name_or_id, entity_id(name_or_id), name_or_id),
+        ).fetchone()
+        if row is None:
+            merged = self._db.execute(
+                "SELECT e.id, e.name, e.type FROM entity_merges m JOIN entities e ON e.id = m.entity_id"
+                " WHERE m.alias_id IN (?, ?) OR lower(m.alias_name) = lower(?) LIMIT 1",
+                (name_or_id, entity_id(name_or_id), name_or_id),
+            ).fetchone()
+            if merged is None:
+                raise UsageError(f"no entity {name_or_id!r} in the store: `volte entities` lists them")
+            row = merged
+        return Entity(row[0], row[1], cast(EntityType, row[2]))
+
+    def merge_entities(self, alias: str, into: str) -> tuple[Entity, Entity]:
+        """Merge entity `alias` into `into` (ids or names): its statements and targets re-pointed, the merge
+        recorded so later ingests map it too. Returns (alias, into)."""
+        a, b = self.find_entity(alias), self.find_entity(into)
+        if a.id == b.id:
+            raise UsageError(f"{a.name!r} and {b.name!r} are the same entity already")
+        try:
+            with self._transaction():
+                self._repoint(a.id, b)
+                self._record_merge(a, b, "user")
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not merge {a.name} into {b.name}: {exc}") from exc
+        return a, b
+
+    def entities(self) -> list[EntitySummary]:
+        """Every stored entity: statements it speaks, statements about it, the names merged into it."""
+        merged: dict[str, list[str]] = {}
+        for eid, name in self._db.execute("SELECT entity_id, alias_name FROM entity_merges ORDER BY alias_name"):
+            merged.setdefault(eid, []).append(name)
+        rows = self._db.execute(
+            "SELECT e.id, e.name, e.type,"
+            " (SELECT count(*) FROM statements s WHERE s.speaker_id = e.id) AS spoken,"
+            " (SELECT count(*) FROM statement_targets t WHERE t.entity_id = e.id) AS about"
+            " FROM entities e ORDER BY spoken + about DESC, e.name"
+        )
+        return [
+            EntitySummary(Entity(eid, name, cast(EntityType, etype)), spoken, about, tuple(merged.get(eid, ())))
+            for eid, name, etype, spoken, about in rows
         ]
 
     def counts(self) -> dict[str, int]:

@@ -1,0 +1,211 @@
+"""What a statement is about: the entities its words name or point to, each with the stance taken toward it.
+
+    find_targets(doc, book, registry, start, end, kind, speaker) -> list[TargetMention]
+    attach_targets(doc, book, registry, statement) -> Statement   (targets with stance, evidence)
+
+Targets are the registry entities named in the statement (`NATO`, `the Atlantic alliance`, `Moscow`), the
+article's own names (NameBook), and third-person pronouns inside quoted words resolved to the entity named
+before (`"He takes us on the back foot"` -> the leader named before the quotation). A partial quotation with no
+name of its own is about the names of its sentence: `Reinholt called NATO "a relic"` -> NATO. The speaker talking
+about themself is not a target (`I`, `we`, or their own name).
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import replace
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from volte.model import Entity, Kind, StanceLabel, Statement, TargetStance
+from volte.nlp.entities import NameBook
+from volte.nlp.stance import StanceResult, stance_toward
+from volte.registry import Registry, load_registry
+
+# Pronouns inside quoted words that may point at a third party (first and second person are the speaker and
+# the audience): `"He takes us on the back foot"`, `"It has spent twenty-five years looking for a reason"`.
+_THIRD_PERSON = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
+_PERSONAL = {"he", "him", "his", "she", "her"}
+_PLURAL = {"they", "them", "their"}
+# Mentions of one target read by the stance model, at most: the first ones in the statement.
+_MAX_MENTIONS = 3
+# Names that are never a statement's target: the media reporting it.
+_SKIP_TYPES = {"media"}
+
+
+class TargetMention(NamedTuple):
+    """A target of a statement: the entity, where it is named (article offsets) and how."""
+
+    entity: Entity
+    start: int
+    end: int
+    form: str  # "name" | "alias" | "metonym" | "description" | "pronoun" | "sentence"
+
+
+def named_in(doc: Doc, book: NameBook, registry: Registry) -> set[str]:
+    """Ids of the registry entities an article names outright (for descriptions: `the alliance` -> NATO)."""
+    ids = {m.entity.id for m in registry.find(_text(doc)) if m.form != "description"}
+    ids |= {registry.resolve(book.entity(m.key)).id for m in book.mentions}
+    return ids
+
+
+def find_targets(
+    doc: Doc,
+    book: NameBook,
+    registry: Registry,
+    start: int,
+    end: int,
+    kind: Kind,
+    speaker: Entity | None,
+    named: set[str] | None = None,
+) -> list[TargetMention]:
+    """The mentions of the entities the statement at doc.text[start:end] is about, in text order."""
+    named = named_in(doc, book, registry) if named is None else named
+    found: list[TargetMention] = []
+    for m in registry.find(_text(doc)[start:end], named):
+        found.append(TargetMention(m.entity, start + m.start, start + m.end, m.form))
+    lo = bisect.bisect_left(book.starts, start)
+    for mention in book.mentions[lo:]:
+        if mention.start >= end:
+            break
+        if mention.end > end or mention.type in _SKIP_TYPES:
+            continue
+        if any(t.start < mention.end and mention.start < t.end for t in found):
+            continue  # `NATO` found as a registry name already
+        found.append(TargetMention(registry.resolve(book.entity(mention.key)), mention.start, mention.end, "name"))
+    if kind != "indirect":
+        found.extend(_pronouns(doc, book, registry, start, end, list(found)))
+    if kind == "partial" and not found:
+        found.extend(_sentence_names(doc, book, registry, start, end, named))
+    seen: set[str] = set()
+    if speaker is not None:
+        seen.add(registry.resolve(speaker).id)
+        seen.add(speaker.id)
+    return sorted((t for t in found if t.entity.id not in seen), key=lambda t: t.start)
+
+
+def _pronouns(
+    doc: Doc, book: NameBook, registry: Registry, start: int, end: int, named: list[TargetMention]
+) -> list[TargetMention]:
+    out: list[TargetMention] = []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return out
+    for tok in span:
+        if tok.lower_ not in _THIRD_PERSON:
+            continue
+        # A name earlier in the same quotation comes first: `"Russia is not a threat. It is a partner."`.
+        kinds = ("person",) if tok.lower_ in _PERSONAL else ("organization", "group")
+        inside = [t for t in named + out if t.end <= tok.idx and t.entity.type in kinds]
+        if inside and (tok.lower_ not in _PLURAL or inside[-1].entity.type != "person"):
+            entity = inside[-1].entity
+        else:
+            name = book.resolve_pronoun(tok.lower_, start, [])
+            if name is None:
+                continue
+            entity = registry.resolve(book.entity(name))
+        if entity.type in _SKIP_TYPES:
+            continue
+        out.append(TargetMention(entity, tok.idx, tok.idx + len(tok), "pronoun"))
+    return out
+
+
+def _sentence_names(
+    doc: Doc, book: NameBook, registry: Registry, start: int, end: int, named: set[str]
+) -> list[TargetMention]:
+    """`Reinholt called NATO "a relic of the Cold War"`: the names of the quotation's sentence, outside it."""
+    lo, hi = _sentence(doc, start, end)
+    out = []
+    for m in registry.find(_text(doc)[lo:hi], named):
+        a, b = lo + m.start, lo + m.end
+        if b <= start or a >= end:
+            out.append(TargetMention(m.entity, a, b, "sentence"))
+    if out:
+        return out  # a registry entity is what such a sentence is about: `called NATO "a relic"`
+    for mention in book.mentions:
+        if mention.start < lo or mention.end > hi or mention.type in _SKIP_TYPES:
+            continue
+        if start <= mention.start < end or any(t.start < mention.end and mention.start < t.end for t in out):
+            continue
+        out.append(TargetMention(registry.resolve(book.entity(mention.key)), mention.start, mention.end, "sentence"))
+    return out
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, built once: spaCy joins every token again on each `doc.text`."""
+    text = doc.user_data.get("volte.text")
+    if text is None:
+        text = doc.user_data["volte.text"] = doc.text
+    return str(text)
+
+
+def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentences touching doc.text[start:end] (sentence bounds found once per doc)."""
+    bounds = doc.user_data.get("volte.sentences")
+    if bounds is None:
+        sents = list(doc.sents)
+        bounds = ([s.start_char for s in sents], [s.end_char for s in sents])
+        doc.user_data["volte.sentences"] = bounds
+    starts, ends = bounds
+    if not starts:
+        return 0, len(_text(doc))
+    first = max(0, bisect.bisect_right(starts, start) - 1)
+    last = max(first, bisect.bisect_right(starts, max(start, end - 1)) - 1)
+    return starts[first], ends[last]
+
+
+def stance_context(doc: Doc, statement_start: int, statement_end: int, target: TargetMention) -> tuple[str, int, int]:
+    """The sentence the stance model reads for a target, and the mention's offsets in it.
+
+    A target named in the statement is judged on the statement's sentence that names it (the quoted words,
+    not the attribution around them); a target from the quotation's sentence on the whole sentence.
+    """
+    if target.form == "sentence":
+        # `Reinholt called NATO "a relic"`: the quotation is what the speaker says the target is.
+        words = _text(doc)[statement_start:statement_end].strip(" .,;:")
+        sentence = f"{target.entity.name} is {words}."
+        return sentence, 0, len(target.entity.name)
+    lo, hi = _sentence(doc, target.start, target.start + 1)
+    if target.form != "sentence":
+        lo, hi = max(lo, statement_start), min(max(hi, target.end), statement_end)
+        lo, hi = min(lo, target.start), max(hi, target.end)
+    return _text(doc)[lo:hi], target.start - lo, target.end - lo
+
+
+def attach_targets(
+    doc: Doc, book: NameBook, registry: Registry, statement: Statement, named: set[str] | None = None
+) -> Statement:
+    """The statement with its targets, each with a stance, a confidence and the evidence words."""
+    mentions: dict[str, list[TargetMention]] = {}
+    for target in find_targets(
+        doc, book, registry, statement.start, statement.end, statement.kind, statement.speaker, named
+    ):
+        mentions.setdefault(target.entity.id, []).append(target)
+    targets = []
+    for group in mentions.values():
+        results = [stance_toward(*stance_context(doc, statement.start, statement.end, t)) for t in group[:_MAX_MENTIONS]]
+        targets.append(TargetStance(group[0].entity, *_overall(results)))
+    return replace(statement, targets=tuple(targets)) if targets else statement
+
+
+def _overall(results: list[StanceResult]) -> tuple[StanceLabel, float, str]:
+    """One stance from a target's mentions: a side taken beats neutral, the surest side wins.
+
+    `"Russia is not a threat. It is a partner."` -> favor, from either sentence.
+    """
+    sides = [r for r in results if r.stance != "neutral"]
+    best = max(sides or results, key=lambda r: r.confidence)
+    return best.stance, best.confidence, best.evidence
+
+
+def with_targets(doc: Doc, book: NameBook, statements: list[Statement]) -> list[Statement]:
+    """Speakers mapped to registry entities (`the Kremlin` -> Russia), and every statement's targets."""
+    registry = load_registry()
+    named = named_in(doc, book, registry)
+    out = []
+    for statement in statements:
+        if statement.speaker is not None:
+            statement = replace(statement, speaker=registry.resolve(statement.speaker))
+        out.append(attach_targets(doc, book, registry, statement, named))
+    return out

@@ -1,0 +1,374 @@
+"""Statements of one utterance across articles, and copies of one article: kept up to date as articles come and go.
+
+When the store writes an article (`cluster_article`), each new statement is compared with candidates found by
+full-text search (the FTS5 table `statement_words`) among stored statements of the same or an unknown speaker in
+other articles; one that reports the same utterance (`same_utterance`: alike words, agreeing dates) joins its
+cluster, and clusters it links are merged. Clusters are the connected components of that relation; a statement
+alone keeps `cluster` NULL (its cluster is then `c_` + its own id, see `Statement.as_json`). When an article
+goes (`forget_article`), the clusters it held are split again among what is left.
+
+Copies of one article (syndication: a wire story with another headline or a cut ending) are found by sampled
+five-word shingles (`article_shingles`); `articles.copy_of` names the first stored article it copies.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from volte.model import Entity, Statement
+
+# Two texts at least this similar (rapidfuzz ratio over normalised text, 0-100) are the same words: a different
+# translation of one word, "I came" / "I have come", other quotation marks. Chosen on the samples: the two
+# reports of Valcourt's "work with Moscow" quote score 100 once cut to the common part; different quotes by
+# the same speaker score below 60.
+SAME_WORDS = 88.0
+# A shorter text found inside a longer one at least this well (partial ratio) is the same quote cut at a
+# different point: "We should work with Moscow, not against it. US sanctions …" inside the longer report.
+FRAGMENT = 92.0
+# A fragment must have at least this many words to join on its own: "our friend" is too common to be evidence
+# unless the speaker is the same and the dates agree (both are always required).
+MIN_FRAGMENT_WORDS = 2
+# A report dated only by its publication date was said up to this many days before it.
+PUBLISHED_SLACK_DAYS = 31
+
+# Words that translations and house styles swap for one another ("US sanctions" / "American sanctions").
+_EQUIVALENT_WORDS = {
+    "american": "us",
+    "america": "us",
+    "usa": "us",
+    "u.s.": "us",
+    "u.s": "us",
+    "united states": "us",
+    "british": "uk",
+    "britain": "uk",
+    "u.k.": "uk",
+    "russian": "russia",
+    "european": "europe",
+    "ukrainian": "ukraine",
+}
+_EQUIVALENT = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in sorted(_EQUIVALENT_WORDS, key=len, reverse=True)) + r")(?=\W|$)"
+)
+# Contractions and auxiliaries that reports add or drop ("I came" / "I have come", "we're" / "we are").
+_FILLER = frozenset({"have", "has", "had", "ve", "s", "d", "ll", "re", "m", "will", "would", "shall", "do", "does"})
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Text folded for comparison: case, accents, quotation marks, punctuation and filler words gone."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = folded.replace("’", "'").replace("‘", "'")
+    folded = _EQUIVALENT.sub(lambda m: _EQUIVALENT_WORDS[m.group(1)], folded)
+    return " ".join(w for w in _WORD.findall(folded) if w not in _FILLER)
+
+
+def words(text: str) -> list[str]:
+    """The normalised words of a text (what the full-text index holds)."""
+    return normalise(text).split()
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two normalised texts are as reports of one utterance, 0-100.
+
+    The whole-text ratio for texts of similar length; for a shorter text, how well it is found inside the
+    longer one (a quote cut at a different point), counted only when it is a real fragment of it.
+    """
+    if not a or not b:
+        return 0.0
+    whole = fuzz.ratio(a, b)
+    short, long_ = (a.split(), b.split()) if len(a) <= len(b) else (b.split(), a.split())
+    if len(short) < MIN_FRAGMENT_WORDS or len(short) >= len(long_):
+        return whole
+    inside = _inside(short, long_)
+    # A fragment of a few words must be found word for word: "our friend" is not "our friends".
+    needed = FRAGMENT if len(short) >= 4 else 100.0
+    return max(whole, inside if inside >= needed else 0.0)
+
+
+def _inside(short: list[str], long_: list[str]) -> float:
+    """The best ratio of `short` against a run of whole words of `long_` about as long (a word-aligned partial
+    ratio: "our friend" is not inside "our friends are")."""
+    target = " ".join(short)
+    best = 0.0
+    for size in {max(1, len(short) - 1), len(short), len(short) + 1}:
+        for start in range(0, max(1, len(long_) - size + 1)):
+            best = max(best, fuzz.ratio(target, " ".join(long_[start : start + size])))
+            if best == 100.0:
+                return best
+    return best
+
+
+def said_interval(said: str | None, basis: str | None) -> tuple[date, date] | None:
+    """The days a statement may have been said: its date at its precision; a publication date reaches back."""
+    if not said:
+        return None
+    try:
+        parts = [int(p) for p in said.split("-")]
+        if len(parts) == 1:
+            first, last = date(parts[0], 1, 1), date(parts[0], 12, 31)
+        elif len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            last = (date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)) - timedelta(days=1)
+        else:
+            first = last = date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return None
+    if basis == "published":
+        # Dated only by the article: said on that day or in the weeks before.
+        return first - timedelta(days=PUBLISHED_SLACK_DAYS), last
+    # "on Wednesday" resolved against a publication date can be a day off.
+    return first - timedelta(days=1), last + timedelta(days=1)
+
+
+def dates_agree(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Whether two (said, said_basis) pairs can be the same moment; an unknown date agrees with any."""
+    first, second = said_interval(*a), said_interval(*b)
+    if first is None or second is None:
+        return True
+    return first[0] <= second[1] and second[0] <= first[1]
+
+
+def same_utterance(
+    a_text: str,
+    b_text: str,
+    a_said: tuple[str | None, str | None],
+    b_said: tuple[str | None, str | None],
+) -> bool:
+    """Whether two statements (of the same or an unknown speaker, from different articles) report one utterance."""
+    a_norm, b_norm = normalise(a_text), normalise(b_text)
+    # Numbers must agree: "we need 2 more schools" is not "we need 3 more schools", however alike the rest.
+    a_numbers, b_numbers = set(_NUMBER.findall(a_norm)), set(_NUMBER.findall(b_norm))
+    if a_numbers != b_numbers and not (a_numbers <= b_numbers or b_numbers <= a_numbers):
+        return False
+    score = similarity(a_norm, b_norm)
+    threshold = min(SAME_WORDS, FRAGMENT)
+    return score >= threshold and dates_agree(a_said, b_said)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+_BASIS_RANK = {"explicit": 3, "relative": 2, "published": 1, None: 0}
+
+
+def best_said(reports: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """The best-supported date of an utterance from its reports' (said, said_basis) pairs.
+
+    The strongest basis wins (an explicit date beats a relative one, which beats a publication date), then
+    the more precise date, then the one more reports give, then the earlier. That date is then refined by the
+    most precise date that agrees with it: "In 2014, she told the Ledger" and the Ledger's own 2014-03-12 give
+    2014-03-12.
+    """
+    dated = [(said, basis) for said, basis in reports if said]
+    if not dated:
+        return None, None
+    support: dict[tuple[str, str | None], int] = {}
+    for item in dated:
+        support[item] = support.get(item, 0) + 1
+    best = max(
+        support,
+        key=lambda item: (_BASIS_RANK.get(item[1], 0), len(item[0]), support[item], _negated(item[0])),
+    )
+    refining = [
+        item for item in support if item[0].startswith(best[0]) and len(item[0]) > len(best[0])
+    ]
+    if refining:
+        best = max(
+            refining,
+            key=lambda item: (len(item[0]), _BASIS_RANK.get(item[1], 0), support[item], _negated(item[0])),
+        )
+    return best
+
+
+def _negated(said: str) -> tuple[int, ...]:
+    return tuple(-int(p) for p in said.split("-"))
+
+
+# ---- in the store ------------------------------------------------------------------------------------------
+
+# At most this many full-text candidates are scored for each new statement.
+_CANDIDATES = 50
+# At most this many distinct words of a statement go into its full-text query (the longest ones).
+_QUERY_WORDS = 24
+# Shingles of this many words; one in _SAMPLE of them (by hash) is kept as the article's sketch.
+_SHINGLE = 5
+_SAMPLE = 4
+# An article whose sketch is at least this much inside another's (or holds it) is a copy of it: a copy with
+# another first line and a changed word keeps about 80% of its sampled shingles; unrelated articles share few.
+COPY_CONTAINMENT = 0.7
+# Articles shorter than this many shingles are too short to call copies.
+_MIN_SHINGLES = 8
+
+
+def effective_cluster(statement_id: str, cluster: str | None) -> str:
+    """The cluster a statement is in: its own `c_` id while it is alone."""
+    return cluster or statement_id.replace("s_", "c_", 1)
+
+
+def cluster_article(db: sqlite3.Connection, article_id: str, text: str, statements: Sequence[Statement]) -> None:
+    """Index a newly inserted article and its statements, note whether it copies another, and join clusters."""
+    _mark_copy(db, article_id, text)
+    db.executemany(
+        "INSERT INTO statement_words (statement_id, words) VALUES (?, ?)",
+        [(s.id, normalise(s.text)) for s in statements],
+    )
+    for statement in statements:
+        _join_clusters(db, statement)
+
+
+def forget_article(db: sqlite3.Connection, article_id: str) -> list[str]:
+    """Before an article is deleted: drop its index rows; returns the clusters its statements were in."""
+    clusters = [
+        row[0]
+        for row in db.execute(
+            "SELECT DISTINCT cluster FROM statements WHERE article_id = ? AND cluster IS NOT NULL", (article_id,)
+        )
+    ]
+    db.execute(
+        "DELETE FROM statement_words WHERE statement_id IN (SELECT id FROM statements WHERE article_id = ?)",
+        (article_id,),
+    )
+    db.execute("DELETE FROM article_shingles WHERE article_id = ?", (article_id,))
+    db.execute("UPDATE articles SET copy_of = NULL WHERE copy_of = ?", (article_id,))
+    return clusters
+
+
+def split_clusters(db: sqlite3.Connection, clusters: Iterable[str]) -> None:
+    """After statements left: re-form these clusters from the members still stored (links may be gone)."""
+    for cluster in clusters:
+        rows = db.execute(
+            "SELECT id, article_id, speaker_id, text, said, said_basis FROM statements WHERE cluster = ? ORDER BY id",
+            (cluster,),
+        ).fetchall()
+        parent = {row[0]: row[0] for row in rows}
+        for i, a in enumerate(rows):
+            for b in rows[i + 1 :]:
+                if _linked(a, b):
+                    parent[_root(parent, a[0])] = _root(parent, b[0])
+        groups: dict[str, list[str]] = {}
+        for row in rows:
+            groups.setdefault(_root(parent, row[0]), []).append(row[0])
+        ordered = sorted(groups.values(), key=lambda ids: (-len(ids), min(ids)))
+        for index, ids in enumerate(ordered):
+            # The largest part keeps the cluster's id; a statement left alone goes back to NULL.
+            new = cluster if index == 0 and len(ids) > 1 else (None if len(ids) == 1 else effective_cluster(min(ids), None))
+            db.executemany("UPDATE statements SET cluster = ? WHERE id = ?", [(new, sid) for sid in ids])
+
+
+def _root(parent: dict[str, str], x: str) -> str:
+    """Union-find: the representative of x's group."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _linked(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
+    _, a_article, a_speaker, a_text, a_said, a_basis = a
+    _, b_article, b_speaker, b_text, b_said, b_basis = b
+    if a_article == b_article:
+        return False
+    if a_speaker is not None and b_speaker is not None and a_speaker != b_speaker:
+        return False
+    return same_utterance(a_text or "", b_text or "", (a_said, a_basis), (b_said, b_basis))
+
+
+def _join_clusters(db: sqlite3.Connection, statement: Statement) -> None:
+    query_words = sorted(set(normalise(statement.text).split()), key=lambda w: (-len(w), w))[:_QUERY_WORDS]
+    if not query_words:
+        return
+    match = " OR ".join(f'"{w}"' for w in query_words)
+    speaker = statement.speaker.id if statement.speaker else None
+    rows = db.execute(
+        "SELECT s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster"
+        " FROM statement_words w JOIN statements s ON s.id = w.statement_id"
+        " WHERE statement_words MATCH ? AND s.article_id != ?"
+        " AND (? IS NULL OR s.speaker_id IS NULL OR s.speaker_id = ?)"
+        " ORDER BY w.rank LIMIT ?",
+        (match, statement.article_id, speaker, speaker, _CANDIDATES),
+    ).fetchall()
+    own = (statement.id, statement.article_id, speaker, statement.text, statement.said, statement.said_basis)
+    found = {effective_cluster(row[0], row[6]) for row in rows if _linked(own, row[:6])}
+    if not found:
+        return
+    if statement.cluster:
+        found.add(statement.cluster)
+    sizes = {
+        cluster: db.execute("SELECT count(*) FROM statements WHERE cluster = ?", (cluster,)).fetchone()[0]
+        for cluster in found
+    }
+    # The biggest cluster keeps its id (ties: the smallest id), so ids stay put as articles come in.
+    keep = min(found, key=lambda c: (-sizes[c], c))
+    for cluster in found:
+        # A lone statement's cluster is its own id: set it on that statement, and on the ones already in it.
+        db.execute(
+            "UPDATE statements SET cluster = ? WHERE cluster = ? OR (cluster IS NULL AND id = ?)",
+            (keep, cluster, cluster.replace("c_", "s_", 1)),
+        )
+    db.execute("UPDATE statements SET cluster = ? WHERE id = ?", (keep, statement.id))
+
+
+def _shingles(text: str) -> set[int]:
+    tokens = normalise(text).split()
+    sample: set[int] = set()
+    for start in range(0, max(0, len(tokens) - _SHINGLE + 1)):
+        digest = hashlib.blake2b(" ".join(tokens[start : start + _SHINGLE]).encode(), digest_size=7).digest()
+        value = int.from_bytes(digest, "big")
+        if value % _SAMPLE == 0:
+            sample.add(value)
+    return sample
+
+
+def _mark_copy(db: sqlite3.Connection, article_id: str, text: str) -> None:
+    sketch = _shingles(text)
+    db.executemany(
+        "INSERT OR IGNORE INTO article_shingles (hash, article_id) VALUES (?, ?)", [(h, article_id) for h in sketch]
+    )
+    if len(sketch) * _SAMPLE < _MIN_SHINGLES:
+        return
+    marks = ", ".join("?" * len(sketch))
+    candidates = db.execute(
+        "SELECT a.article_id, count(*),"
+        " (SELECT count(*) FROM article_shingles b WHERE b.article_id = a.article_id)"
+        f" FROM article_shingles a WHERE a.hash IN ({marks}) AND a.article_id != ?"
+        " GROUP BY a.article_id ORDER BY count(*) DESC LIMIT 5",
+        [*sketch, article_id],
+    ).fetchall()
+    for other, shared, size in candidates:
+        if size and shared / min(len(sketch), size) >= COPY_CONTAINMENT:
+            original = db.execute("SELECT coalesce(copy_of, id) FROM articles WHERE id = ?", (other,)).fetchone()[0]
+            db.execute("UPDATE articles SET copy_of = ? WHERE id = ?", (original, article_id))
+            return
+
+
+def backfill(db: sqlite3.Connection) -> None:
+    """Index and cluster the articles of a store made before clusters existed, in the order they were stored."""
+    articles = db.execute("SELECT id, text FROM articles ORDER BY ingested_at, id").fetchall()
+    for article_id, text in articles:
+        statements = [
+            Statement(
+                id=sid,
+                article_id=article_id,
+                speaker=None if speaker_id is None else Entity(speaker_id, ""),
+                kind="direct",
+                text=words,
+                start=0,
+                end=0,
+                said=said,
+                said_basis=basis,
+                cluster=cluster,
+            )
+            for sid, speaker_id, words, said, basis, cluster in db.execute(
+                "SELECT id, speaker_id, text, said, said_basis, cluster FROM statements WHERE article_id = ?",
+                (article_id,),
+            )
+        ]
+        cluster_article(db, article_id, text, statements)

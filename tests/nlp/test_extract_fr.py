@@ -1,0 +1,82 @@
+"""French attribution on small articles written for the test, through the real French pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from volte.ingest import make_article
+from volte.model import Statement
+from volte.nlp.extract import extract_statements
+
+pytestmark = pytest.mark.model
+
+
+def extract(text: str, published: str = "2023-03-16") -> list[Statement]:
+    return extract_statements(make_article(text, source="fr.md", published=published, language="fr"))
+
+
+def said_by(statements: list[Statement], words: str) -> Statement:
+    hits = [s for s in statements if words in s.text]
+    assert hits, f"no statement contains {words!r}: {[s.text for s in statements]}"
+    return hits[0]
+
+
+def name(statement: Statement) -> str | None:
+    return statement.speaker.name if statement.speaker else None
+
+
+def test_inverted_attribution_with_guillemets_and_non_breaking_spaces() -> None:
+    st = extract(
+        "Claire Bonnard, présidente du conseil régional, a défendu son budget.\n\n"
+        "«\u00a0Nous ne céderons pas\u00a0», a déclaré Mme Bonnard devant les élus. «\u00a0Le Nordval mérite mieux.\u00a0»"
+    )
+    s = said_by(st, "Nous ne céderons pas")
+    assert (s.kind, name(s), s.cue) == ("direct", "Claire Bonnard", "déclaré")
+    assert "Le Nordval mérite mieux." in s.text  # the quotation goes on after its attribution
+
+
+def test_clitic_pronoun_after_the_verb_resolves_to_the_person_named_before() -> None:
+    st = extract(
+        "Le syndicaliste Marc Lefèvre a pris la parole devant les dockers.\n\n"
+        "«\u202fC'est une provocation\u202f», a-t-il affirmé. «\u202fNous resterons sur le quai.\u202f»"
+    )
+    assert name(said_by(st, "C'est une provocation")) == "Marc Lefèvre"
+
+
+def test_colon_lead_in_and_the_role_named_later() -> None:
+    st = extract(
+        "La ministre des Finances, Hélène Dufresne, était à Halbridge jeudi.\n\n"
+        "Hélène Dufresne a déclaré : « La loi sera appliquée. »\n\n"
+        "« Chaque région doit faire ses choix », a ajouté la ministre."
+    )
+    assert name(said_by(st, "La loi sera appliquée")) == "Hélène Dufresne"
+    assert name(said_by(st, "Chaque région doit faire ses choix")) == "Hélène Dufresne"
+
+
+def test_reported_speech_with_que_and_selon() -> None:
+    st = extract(
+        "Lucie Arnaud, porte-parole de l’association Mer Vivante, estime que l’étude d’impact sous-estime les effets "
+        "du chantier.\n\nSelon la chambre de commerce du Nordval, chaque journée de grève coûte quatre millions."
+    )
+    reported = said_by(st, "l’étude d’impact sous-estime")
+    assert (reported.kind, name(reported)) == ("indirect", "Lucie Arnaud")
+    assert reported.text.startswith("l’étude")  # `que` opens the clause and is not part of it
+    selon = said_by(st, "chaque journée de grève")
+    assert selon.cue == "selon"
+    assert name(selon) is not None and "chambre de commerce" in (name(selon) or "")
+
+
+def test_partial_quotation_and_scare_quote() -> None:
+    st = extract(
+        "Étienne Marchal a qualifié le projet de « fiasco annoncé » devant la presse.\n\n"
+        "La prétendue « réforme » a été votée hier."
+    )
+    partial = next(s for s in st if s.text == "fiasco annoncé")
+    assert (partial.kind, name(partial)) == ("partial", "Étienne Marchal")
+    assert all(s.text != "réforme" for s in st)
+
+
+def test_french_relative_dates() -> None:
+    st = extract("« Nous partirons », a déclaré jeudi dernier Paul Martin.", published="2023-03-16")
+    s = said_by(st, "Nous partirons")
+    assert (s.said, s.said_basis) == ("2023-03-09", "relative")  # 16 March 2023 was a Thursday

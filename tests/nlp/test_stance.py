@@ -1,0 +1,129 @@
+"""Stance toward a target: the rules on sentences written for the test, the bundled model, `volte stance`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from volte.cli import cli
+from volte.errors import UsageError
+from volte.nlp.stance import load_model, rule_stance, stance_lines, stance_toward, word_pieces
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "newsmtsc"
+
+
+def _at(sentence: str, mention: str) -> tuple[str, int, int]:
+    start = sentence.index(mention)
+    return sentence, start, start + len(mention)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "stance", "evidence"),
+    [
+        ("I want to leave NATO.", "NATO", "against", "leave NATO"),
+        ("I am on the side of Ukraine against Russia.", "Ukraine", "favor", "on the side of Ukraine"),
+        ("I am on the side of Ukraine against Russia.", "Russia", "against", "the side of Ukraine against Russia"),
+        ("They bear total responsibility for the war.", "They", "against", "They bear total responsibility for"),
+        ("We do not need NATO to tell us who our friends are.", "NATO", "against", "not need NATO"),
+        ("Europe cannot be built against Russia.", "Russia", "favor", "cannot be built against Russia"),
+        ("We stand with our partners and with the people of Ukraine.", "Ukraine", "favor",
+         "stand with our partners and with the people of Ukraine"),
+        ("Russia is our friend, and friends talk to each other.", "Russia", "favor", "Russia is our friend"),
+        ("The party will vote against the treaty.", "the treaty", "against", "vote against the treaty"),
+    ],
+)
+def test_rules_take_sides(sentence: str, mention: str, stance: str, evidence: str) -> None:
+    result = rule_stance(*_at(sentence, mention))
+    assert result is not None
+    assert (result.stance, result.evidence) == (stance, evidence)
+
+
+def test_no_rule_for_a_plain_report() -> None:
+    assert rule_stance(*_at("NATO ministers meet in Brussels on Monday.", "NATO")) is None
+
+
+def test_word_pieces_keep_word_offsets() -> None:
+    vocab = load_model().vocab
+    pieces = word_pieces("Valcourt's reforms", vocab)
+    assert pieces[0].start == 0 and pieces[-1].end == len("Valcourt's reforms")
+    assert all(p.text in vocab for p in pieces)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "stance"),
+    [
+        ("Critics say Dupont lied to voters and betrayed his own party.", "Dupont", "against"),
+        ("Supporters praised Dupont as an honest and brilliant leader.", "Dupont", "favor"),
+        ("Dupont will travel to Paris on Tuesday for the meeting.", "Dupont", "neutral"),
+    ],
+)
+def test_model_reads_sentiment_toward_the_mention(sentence: str, mention: str, stance: str) -> None:
+    result = load_model().predict(*_at(sentence, mention))
+    assert result.stance == stance
+    assert 0.0 <= result.confidence <= 1.0
+    if stance != "neutral":
+        assert result.evidence and result.evidence in sentence and mention not in result.evidence
+
+
+def test_the_target_decides_not_the_sentence() -> None:
+    sentence = "Dupont accused Martin of lying."
+    assert stance_toward(*_at(sentence, "Martin")).stance == "against"
+
+
+def test_stance_lines_and_bad_input() -> None:
+    rows = list(stance_lines([json.dumps({"id": "x", "sentence": "I want to leave NATO.", "mention": "NATO",
+                                          "from": 16, "to": 20})]))
+    assert rows == [{"id": "x", "polarity": -1}]
+    with pytest.raises(UsageError, match="line 1"):
+        list(stance_lines(['{"id": "y", "sentence": "short", "from": 3, "to": 99}']))
+
+
+def test_stance_command(tmp_path: Path) -> None:
+    lines = [
+        {"id": "1", "sentence": "I want to leave NATO.", "mention": "NATO", "from": 16, "to": 20},
+        {"id": "2", "sentence": "Supporters praised Dupont as an honest and brilliant leader.", "mention": "Dupont",
+         "from": 19, "to": 25},
+        {"id": "3", "sentence": "Dupont will travel to Paris on Tuesday for the meeting.", "mention": "Dupont",
+         "from": 0, "to": 6},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["stance", str(path)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line) for line in result.output.splitlines()] == [
+        {"id": "1", "polarity": -1}, {"id": "2", "polarity": 1}, {"id": "3", "polarity": 0}
+    ]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["stance", str(bad)])
+    assert result.exit_code == 2 and "line 1" in result.output
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "rw-dev.jsonl").exists(), reason="NewsMTSC dev is not in ../shared/data (a fresh clone)")
+def test_newsmtsc_rw_dev_floor(tmp_path: Path) -> None:
+    """The issue's bar: macro-F1 >= 0.65 on NewsMTSC rw-dev through `volte stance`."""
+    pred = tmp_path / "pred.jsonl"
+    exe = Path(sys.executable).with_name("volte")
+    with pred.open("w") as out:
+        subprocess.run([str(exe), "stance", str(SHARED / "rw-dev.jsonl")], stdout=out, check=True, env=os.environ)
+    gold = {r["id"]: r["polarity"] for r in map(json.loads, (SHARED / "rw-dev.jsonl").open())}
+    got = {r["id"]: r["polarity"] for r in map(json.loads, pred.open())}
+    f1s = []
+    for c in (-1, 0, 1):
+        tp = sum(1 for i, g in gold.items() if g == c and got.get(i) == c)
+        fp = sum(1 for i, g in gold.items() if g != c and got.get(i) == c)
+        fn = sum(1 for i, g in gold.items() if g == c and got.get(i) != c)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    assert sum(f1s) / 3 >= 0.65
+
+
+def test_sanctions_against_a_state_are_not_the_speakers_side() -> None:
+    """`sanctions against Russia` names a measure; whoever resists them is not against Russia."""
+    assert rule_stance(*_at("We must resist pressure for sanctions against Russia.", "Russia")) is None

@@ -1,0 +1,153 @@
+"""Clusters: the same utterance reported by several articles, joined as articles come and go."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from volte.record.clusters import read_clusters
+from volte.store import Store
+from volte.store.clustering import best_said, dates_agree, normalise, same_utterance, similarity
+
+WORK_LEDGER = (
+    "We should work with Moscow, not against it. American sanctions will only push Russia further away from "
+    "Europe, and that helps nobody in this country."
+)
+WORK_WIRE = "We should work with Moscow, not against it. US sanctions will only push Russia further away from Europe,"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (WORK_LEDGER, WORK_WIRE),  # a translation's word, and cut at a different point
+        ("I came to Halbridge to listen.", "I have come to Halbridge to listen"),
+        ("Russia is our friend, and friends talk to each other.", "Russia is our friend, and friends talk to each other"),
+        ("“We’re not leaving,” she said", '"We are not leaving," she said'),
+        ("Russia is our friend, and friends talk to each other.", "our friend"),  # a partial quote of it
+    ],
+)
+def test_same_words_in_other_forms_are_one_utterance(a, b):
+    assert same_utterance(a, b, ("2014-03-12", "published"), ("2014-03-12", "relative"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("We do not need NATO to tell us who our friends are", "Russia is our friend, and friends talk"),
+        ("our friend", "We do not need NATO to tell us who our friends are"),  # "friend" is not "friends"
+        (
+            "Russia bears total responsibility for this war. There is no history that excuses it.",
+            "I would tell them what I told the Assembly last year: Russia bears total responsibility for this war.",
+        ),
+        ("NATO was built for a world that no longer exists", "The alliance needs enemies, because enemies justify budgets"),
+    ],
+)
+def test_different_words_are_different_utterances(a, b):
+    assert not same_utterance(a, b, ("2014", "explicit"), ("2014", "explicit"))
+
+
+def test_the_same_words_years_apart_are_two_utterances():
+    words = "We were against membership when it was easy to be against it"
+    assert similarity(normalise(words), normalise(words)) == 100
+    assert not same_utterance(words, words, ("2016-10-09", "published"), ("2023-04-03", "published"))
+    # An explicit year recalled in a later article agrees with the day it was first reported.
+    assert dates_agree(("2014", "explicit"), ("2014-03-12", "published"))
+    # A publication date means "said that day or in the weeks before".
+    assert dates_agree(("2014-03-12", "relative"), ("2014-03-20", "published"))
+    assert not dates_agree(("2014-03-20", "relative"), ("2014-03-12", "published"))
+
+
+def test_best_said_prefers_an_explicit_date_and_refines_it():
+    assert best_said([("2022-03-04", "published"), ("2014", "explicit")]) == ("2014", "explicit")
+    assert best_said([("2014-03-12", "published"), ("2014", "explicit"), ("2022-03-04", "published")]) == (
+        "2014-03-12",
+        "published",
+    )
+    assert best_said([("2014-03-13", "published"), ("2014-03-12", "relative")]) == ("2014-03-12", "relative")
+    assert best_said([(None, None)]) == (None, None)
+
+
+def _cluster_of(store: Store, statement_id: str):
+    return next(c for c in read_clusters(store) if statement_id in {s.id for s, _ in c.reports})
+
+
+def test_a_quote_reported_by_two_articles_is_one_cluster_with_two_sources(story):
+    store, made = story
+    cluster = _cluster_of(store, made["moscow_ledger"].id)
+    assert {s.id for s, _ in cluster.reports} == {made["moscow_ledger"].id, made["moscow_norpress"].id}
+    assert [a.source for a in cluster.articles] == ["samples/ledger.md", "samples/norpress.txt"]
+    assert cluster.independent_sources == 2
+    # The wire dates it itself ("on Wednesday"), which beats the Ledger's publication date.
+    assert (cluster.said, cluster.said_basis) == ("2014-03-12", "explicit")
+    # Both statements carry the cluster in the contract's JSON.
+    exported = {s.id: s.as_json(a)["cluster"] for s, a in store.iter_statements(speaker="Valcourt")}
+    assert exported[made["moscow_ledger"].id] == exported[made["moscow_norpress"].id] == cluster.id
+    # Statements said once stay alone, each in its own cluster.
+    assert len(_cluster_of(store, made["tap"].id).reports) == 1
+    assert exported[made["tap"].id] == made["tap"].id.replace("s_", "c_")
+
+
+def test_a_syndicated_copy_is_recognised_and_not_counted_twice(story_db):
+    with Store.open(story_db) as store:
+        copies = store.article_copies()
+        cluster = next(c for c in read_clusters(store) if len(c.reports) > 1)
+    assert len(copies) == 1
+    assert len(cluster.articles) == 3
+    assert cluster.independent_sources == 2
+    assert set(copies) == {a.id for a in cluster.articles if a.source == "samples/evening-post.txt"}
+    assert cluster.copies == frozenset(copies)
+
+
+def test_a_new_article_joins_the_existing_cluster(store, make_article, make_statement):
+    ledger = make_article(f"She said: “{WORK_LEDGER}”", "ledger.md", published="2014-03-12")
+    wire = make_article(f'"{WORK_WIRE}" she told the Ledger.', "wire.txt", published="2014-03-13")
+    late = make_article(f"Earlier she said “{WORK_LEDGER}”", "late.txt", published="2014-03-20")
+    first = make_statement(ledger, WORK_LEDGER, "Marguerite Valcourt", said="2014-03-12")
+    store.write_article(ledger, [first])
+    assert next(store.iter_statements())[0].cluster is None  # alone so far
+
+    store.write_article(wire, [make_statement(wire, WORK_WIRE, "Marguerite Valcourt", said="2014-03-12")])
+    joined = first.id.replace("s_", "c_")
+    assert {s.cluster for s, _ in store.iter_statements()} == {joined}
+
+    # A third report (from an unknown speaker) joins the same cluster: its id does not move.
+    store.write_article(late, [replace(make_statement(late, WORK_LEDGER, None, said="2014-03-20"), said_basis="published")])
+    assert {s.cluster for s, _ in store.iter_statements()} == {joined}
+
+
+def test_a_cluster_splits_when_the_article_linking_it_goes(store, make_article, make_statement):
+    speaker = "Marguerite Valcourt"
+    ledger = make_article(f"She said: “{WORK_LEDGER}”", "ledger.md")
+    wire = make_article(f'"{WORK_WIRE}" she said.', "wire.txt")
+    store.write_article(ledger, [make_statement(ledger, WORK_LEDGER, speaker, said="2014-03-12")])
+    store.write_article(wire, [make_statement(wire, WORK_WIRE, speaker, said="2014-03-12")])
+    assert len(read_clusters(store)) == 1
+    # wire.txt now gives another text: its old article and statement go, and the cluster with them.
+    changed = make_article("Nothing quoted today.", "wire.txt")
+    store.write_article(changed, [])
+    assert [len(c.reports) for c in read_clusters(store)] == [1]
+    assert next(store.iter_statements())[0].cluster is None
+
+
+def test_different_speakers_never_share_a_cluster(store, make_article, make_statement):
+    one = make_article("A: “We will win.”", "one.txt")
+    two = make_article("B: “We will win.”", "two.txt")
+    store.write_article(one, [make_statement(one, "We will win.", "Ann Berg", said="2020")])
+    store.write_article(two, [make_statement(two, "We will win.", "Bo Lund", said="2020")])
+    assert len(read_clusters(store)) == 2
+
+
+@pytest.mark.model
+def test_sample_corpus_work_with_moscow_is_one_cluster_with_two_sources(sample_store):
+    assert sample_store.ingest_failures == []
+    clusters = [
+        c for c in read_clusters(sample_store, speaker="Valcourt")
+        if any(s.text.startswith("We should work with Moscow") for s, _ in c.reports)
+    ]
+    assert len(clusters) == 1
+    sources = sorted(Path(a.source).name for a in clusters[0].articles)
+    assert sources == ["2014-03-12-valcourt-moscow.md", "2014-03-13-norpress-valcourt-sanctions.txt"]
+    assert clusters[0].independent_sources == 2
+    assert clusters[0].said == "2014-03-12"
