@@ -19,9 +19,11 @@ raw texts. Prints a markdown table.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib
 import os
 import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -45,13 +47,23 @@ _WARM_UP = (
 
 
 @dataclass(frozen=True)
+class Timing:
+    seconds: float
+    cpu_seconds: float
+    others_cpu: float | None  # CPUs' worth of time other programs took meanwhile, on average
+
+
+@dataclass(frozen=True)
 class Row:
     what: str
     processes: int
-    seconds: float
-    cpu_seconds: float
+    timing: Timing
     articles: int
     words: int
+
+    @property
+    def seconds(self) -> float:
+        return self.timing.seconds
 
     @property
     def articles_per_s(self) -> float:
@@ -64,7 +76,22 @@ class Row:
     @property
     def busy(self) -> float:
         """CPU time used (this process and its finished children) over wall time times processes."""
-        return self.cpu_seconds / (self.seconds * self.processes)
+        return self.timing.cpu_seconds / (self.seconds * self.processes)
+
+
+def code_state() -> str:
+    """The commit checked out, `-dirty` when files changed, and a digest of src/ as it is now."""
+    try:
+        described = subprocess.run(
+            ["git", "describe", "--always", "--dirty"], cwd=REPO, capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        described = "not a git checkout"
+    digest = hashlib.sha256()
+    for path in sorted((REPO / "src").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            digest.update(str(path.relative_to(REPO)).encode() + b"\0" + path.read_bytes())
+    return f"{described}, src/ sha256 {digest.hexdigest()[:12]}"
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -99,11 +126,25 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def _timed(run: Callable[[], T]) -> tuple[float, float, T]:
-    """Wall seconds, CPU seconds (including worker processes, once they have exited) and the result."""
-    cpu, started = _cpu(), time.perf_counter()
+def _machine_busy() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (Linux /proc/stat), None elsewhere."""
+    try:
+        with open("/proc/stat", encoding="ascii") as stat:
+            fields = [int(x) for x in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal ...: everything but idle and iowait is busy.
+    return (sum(fields[:8]) - fields[3] - fields[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def _timed(run: Callable[[], T]) -> tuple[Timing, T]:
+    """Wall and CPU seconds (including worker processes, once they have exited), others' load, and the result."""
+    cpu, machine, started = _cpu(), _machine_busy(), time.perf_counter()
     result = run()
-    return time.perf_counter() - started, _cpu() - cpu, result
+    seconds, own = time.perf_counter() - started, _cpu() - cpu
+    after = _machine_busy()
+    others = None if machine is None or after is None else max(0.0, (after - machine - own) / seconds)
+    return Timing(seconds, own, others), result
 
 
 def bench_bare(texts: list[str], words: int, processes: list[int], batch_size: int) -> list[Row]:
@@ -124,9 +165,9 @@ def bench_bare(texts: list[str], words: int, processes: list[int], batch_size: i
                 count += 1
             return count
 
-        seconds, cpu, count = _timed(run)
+        timing, count = _timed(run)
         assert count == len(texts), f"nlp.pipe gave {count} docs for {len(texts)} texts"
-        rows.append(Row("bare spaCy `nlp.pipe`", n, seconds, cpu, len(texts), words))
+        rows.append(Row("bare spaCy `nlp.pipe`", n, timing, len(texts), words))
     return rows
 
 
@@ -143,12 +184,12 @@ def bench_ingest(paths: list[Path], words: int, processes: list[int]) -> tuple[l
     for n in processes:
         with tempfile.TemporaryDirectory(prefix="volte-bench-") as tmp:
             with Store.open(Path(tmp) / "bench.db", create=True) as store:
-                seconds, cpu, report = _timed(partial(ingest, paths, store, workers=n))
+                timing, report = _timed(partial(ingest, paths, store, workers=n))
                 counts = store.counts()
         if report.failures:
             notes.append(f"ingest workers={n}: first failures {report.failures[:3]}")
         notes.append(f"ingest workers={n}: {report.summary()}; store counts {counts}")
-        rows.append(Row("`volte.runner.ingest`", n, seconds, cpu, len(paths), words))
+        rows.append(Row("`volte.runner.ingest`", n, timing, len(paths), words))
     return rows, notes
 
 
@@ -177,16 +218,19 @@ def pool_startup(workers: int) -> float:
 def render(rows: list[Row]) -> str:
     bare = {row.processes: row for row in rows if row.what.startswith("bare")}
     lines = [
-        "| measured | processes | seconds | articles/s | words/s | ingest / bare (time) | CPU busy |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| measured | processes | seconds | articles/s | words/s | ingest / bare (time) | CPU s"
+        " | ingest / bare (CPU) | CPU busy | others' load |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
-        ratio = ""
+        ratio = cpu_ratio = ""
         if not row.what.startswith("bare") and row.processes in bare:
             ratio = f"{row.seconds / bare[row.processes].seconds:.2f}x"
+            cpu_ratio = f"{row.timing.cpu_seconds / bare[row.processes].timing.cpu_seconds:.2f}x"
         lines.append(
             f"| {row.what} | {row.processes} | {row.seconds:.1f} | {row.articles_per_s:.1f}"
-            f" | {row.words_per_s:,.0f} | {ratio} | {row.busy:.0%} |"
+            f" | {row.words_per_s:,.0f} | {ratio} | {row.timing.cpu_seconds:.1f} | {cpu_ratio} | {row.busy:.0%}"
+            f" | {'n/a' if row.timing.others_cpu is None else f'{row.timing.others_cpu:.2f}'} |"
         )
     return "\n".join(lines)
 
@@ -211,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(text.split()) for text in texts)
     print(f"{len(texts)} texts, {words:,} words, from {folder}", file=sys.stderr)
 
+    state_before = code_state()
     load_before = os.getloadavg()
     rows = bench_bare(texts, words, args.workers, args.batch_size)
     ingest_rows, notes = bench_ingest(paths, words, args.workers)
@@ -219,11 +264,16 @@ def main(argv: list[str] | None = None) -> int:
     startup = {n: pool_startup(n) for n in args.workers if n > 1}
 
     load_after = os.getloadavg()
+    state_after = code_state()
     from volte.nlp.pipeline import pipeline_name
 
     print(render(rows))
     print()
     print(f"- {len(texts)} texts, {words:,} words (whitespace-split); pipeline `{pipeline_name('en')}`.")
+    print(
+        f"- code: {state_before}"
+        + ("" if state_after == state_before else f"; CHANGED during the run: {state_after}")
+    )
     print(
         f"- bare: all components (volte's ingest disables the lemmatizer), batch_size={args.batch_size};"
         " for processes > 1 spaCy's own `n_process` workers, started inside the timed call"
@@ -237,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "- CPU busy: CPU seconds of this process and its workers over (seconds x processes); well under 100%"
         " means waiting (pool start-up, the single writer, an idle worker) or another program taking the CPU."
+    )
+    print(
+        "- CPU s: CPU seconds of this process and its workers. Others' load: CPUs' worth of time the rest of the"
+        " machine was busy meanwhile (from /proc/stat), on average; near 0 on a quiet machine."
     )
     print(
         f"- load average (1 min) {load_before[0]:.2f} before, {load_after[0]:.2f} after, on {os.cpu_count()} CPUs;"

@@ -161,7 +161,7 @@ def test_export_parquet_needs_a_file(filled_db):
     assert result.stderr == "error: parquet is a binary format: give a file with -o FILE\n"
 
 
-def test_export_reversals_is_empty_for_now(filled_db):
+def test_export_reversals_without_any_stance_is_empty(filled_db):
     result = run("--db", filled_db, "export", "reversals")
     assert result.exit_code == 0 and result.stdout == ""
 

@@ -128,7 +128,7 @@ def test_empty_store_exports(store, tmp_path):
     assert pq.read_table(tmp_path / "empty.parquet").num_rows == 0
 
 
-def test_reversals_write_nothing_yet(filled, tmp_path):
+def test_reversals_of_statements_without_stances_are_none(filled, tmp_path):
     store, _ = filled
     out = io.BytesIO()
     assert export_reversals(store, out) == 0

@@ -59,12 +59,18 @@ _EQUIVALENT = re.compile(
 # Contractions and auxiliaries that reports add or drop ("I came" / "I have come", "we're" / "we are").
 _FILLER = frozenset({"have", "has", "had", "ve", "s", "d", "ll", "re", "m", "will", "would", "shall", "do", "does"})
 _WORD = re.compile(r"\w+", re.UNICODE)
+# How many of a statement's longest words make the pairs of its candidate query.
+_PAIR_WORDS = 6
+# Reports of one utterance share most of their words: below this share of the shorter one's, no fuzzy comparison.
+_MIN_OVERLAP = 0.6
 
 
 def normalise(text: str) -> str:
     """Text folded for comparison: case, accents, quotation marks, punctuation and filler words gone."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = text.casefold()
+    if not folded.isascii():  # accents off: `Élysée` = `Elysee` (most text is ASCII: skip the per-character pass)
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     folded = folded.replace("’", "'").replace("‘", "'")
     folded = _EQUIVALENT.sub(lambda m: _EQUIVALENT_WORDS[m.group(1)], folded)
     return " ".join(w for w in _WORD.findall(folded) if w not in _FILLER)
@@ -282,21 +288,34 @@ def _linked(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
 
 
 def _join_clusters(db: sqlite3.Connection, statement: Statement) -> None:
-    query_words = sorted(set(normalise(statement.text).split()), key=lambda w: (-len(w), w))[:_QUERY_WORDS]
+    own_words = normalise(statement.text).split()
+    query_words = sorted(set(own_words), key=lambda w: (-len(w), w))[:_QUERY_WORDS]
     if not query_words:
         return
-    match = " OR ".join(f'"{w}"' for w in query_words)
+    # Candidates share at least two of the statement's longest words (any one common word would match half the
+    # store as it grows, and every candidate costs a fuzzy comparison): `(a AND b) OR (a AND c) OR …`.
+    longest = query_words[:_PAIR_WORDS]
+    if len(longest) >= 2:
+        match = " OR ".join(f'("{a}" AND "{b}")' for i, a in enumerate(longest) for b in longest[i + 1 :])
+    else:
+        match = f'"{longest[0]}"'
+    
     speaker = statement.speaker.id if statement.speaker else None
     rows = db.execute(
-        "SELECT s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster"
+        "SELECT s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster, w.words"
         " FROM statement_words w JOIN statements s ON s.id = w.statement_id"
         " WHERE statement_words MATCH ? AND s.article_id != ?"
         " AND (? IS NULL OR s.speaker_id IS NULL OR s.speaker_id = ?)"
-        " ORDER BY w.rank LIMIT ?",
+        " LIMIT ?",
         (match, statement.article_id, speaker, speaker, _CANDIDATES),
     ).fetchall()
     own = (statement.id, statement.article_id, speaker, statement.text, statement.said, statement.said_basis)
-    found = {effective_cluster(row[0], row[6]) for row in rows if _linked(own, row[:6])}
+    own_set = set(own_words)
+    found = {
+        effective_cluster(row[0], row[6])
+        for row in rows
+        if _overlap(own_set, set((row[7] or "").split())) >= _MIN_OVERLAP and _linked(own, row[:6])
+    }
     if not found:
         return
     if statement.cluster:
@@ -314,6 +333,13 @@ def _join_clusters(db: sqlite3.Connection, statement: Statement) -> None:
             (keep, cluster, cluster.replace("c_", "s_", 1)),
         )
     db.execute("UPDATE statements SET cluster = ? WHERE id = ?", (keep, statement.id))
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    """The share of the smaller word set found in the other: a cheap test before the fuzzy one."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
 
 
 def _shingles(text: str) -> set[int]:
