@@ -299,7 +299,7 @@ def _join_clusters(db: sqlite3.Connection, statement: Statement) -> None:
         match = " OR ".join(f'("{a}" AND "{b}")' for i, a in enumerate(longest) for b in longest[i + 1 :])
     else:
         match = f'"{longest[0]}"'
-    
+
     speaker = statement.speaker.id if statement.speaker else None
     rows = db.execute(
         "SELECT s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster, w.words"
