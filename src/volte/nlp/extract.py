@@ -494,9 +494,11 @@ class _Extractor:
             content = content[:-1]
         if len(content) < _MIN_CONTENT:
             return
-        quoted = sum(self.in_quote[t.i] for t in content)
-        if quoted / len(content) > 0.6:
-            return  # the content is a quotation: it is a direct statement already
+        # The content is a quotation (a direct statement already) when little but punctuation is left outside it;
+        # `said there remains a "significant difference …"` keeps its own words and is reported speech.
+        outside = [t for t in content if not self.in_quote[t.i] and not t.is_punct]
+        if len(outside) <= 2 or len(outside) / len(content) < 0.25:
+            return
         speaker = self._speaker(cue)
         if speaker is None and cue.speaker is None:
             return
