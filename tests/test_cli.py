@@ -218,6 +218,18 @@ def test_ingest_skips_a_binary_file_and_stores_the_rest(corpus, tmp_path):
 
 
 @pytest.mark.model
+def test_ingest_of_the_folder_that_holds_the_store_skips_the_store_itself(corpus):
+    db = corpus / "volte.db"
+    first = run("--db", db, "ingest", corpus)
+    assert first.exit_code == 0, first.stderr
+    # The second run meets volte.db (and its -wal/-shm files) in the folder: they are not articles, nor failures.
+    second = run("--db", db, "ingest", corpus)
+    assert second.exit_code == 0, second.stderr
+    assert "skipped" not in second.stderr
+    assert "2 articles: 0 new, 2 unchanged, 0 failed" in second.stderr
+
+
+@pytest.mark.model
 def test_ingest_twice_changes_nothing_and_a_changed_file_replaces(corpus, tmp_path):
     db = tmp_path / "v.db"
     first = run("--db", db, "ingest", corpus, "--workers", "2")

@@ -119,7 +119,13 @@ class _Run:
 
     def articles_to_extract(self, paths: Iterable[str | Path]) -> Iterator[Article]:
         """The articles read from `paths` that are not stored yet; counts the rest as they pass."""
+        # The store's own files are not articles: `volte ingest .` in the folder that holds volte.db.
+        own = {self.store.path.resolve()} | {
+            self.store.path.resolve().with_name(self.store.path.name + suffix) for suffix in ("-wal", "-shm", "-journal")
+        }
         for item in iter_articles(paths):
+            if isinstance(item, IngestFailure) and Path(item.source).resolve() in own:
+                continue
             if isinstance(item, IngestFailure):
                 self.report.failed += 1
                 self.report.failures.append(item)

@@ -144,3 +144,12 @@ def test_unclosed_quotation_does_not_derail_the_article() -> None:
 def test_same_article_gives_the_same_statement_ids() -> None:
     text = "“We will win,” Jean Dupont said."
     assert [s.id for s in extract(text)] == [s.id for s in extract(text)]
+
+
+def test_a_dateline_is_not_the_speaker() -> None:
+    st = extract(
+        "HALBRIDGE — Marguerite Valcourt, the leader of the opposition, has urged the government to resist "
+        "pressure for sanctions against Russia."
+    )
+    reported = by_text(st, "resist pressure for sanctions")
+    assert reported.speaker is not None and reported.speaker.name == "Marguerite Valcourt"

@@ -368,6 +368,14 @@ class _Extractor:
             if apposed and child.pos_ == "PROPN" and tok.pos_ != "PROPN":
                 tok = child
                 break
+        # A dateline parsed as the subject: `HALBRIDGE — Marguerite Valcourt, the leader of …, has urged` -> the
+        # name after the dash.
+        if tok.text.isupper() and len(tok.text) > 2 and tok.i + 2 < len(tok.doc) and tok.nbor(1).text in ("—", "–", "-"):
+            after = tok.nbor(2)
+            while dep_of(after) in ("compound", "flat") and after.head.pos_ == "PROPN" and after.head.i > after.i:
+                after = after.head  # `Marguerite` -> `Valcourt`, the head of the name
+            if after.pos_ == "PROPN":
+                tok = after
         low = _pronoun_form(tok)
         if low in _PRONOUNS:
             # `The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks.
