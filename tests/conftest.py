@@ -62,3 +62,16 @@ def make_article() -> Callable[..., Article]:
 def make_statement() -> Callable[..., Statement]:
     """`make_statement(article, words, speaker="Jean Dupont", said=None, targets=((name, stance), ...))`."""
     return _statement
+
+
+@pytest.fixture(scope="session")
+def sample_extractions() -> dict[str, tuple[Article, list[Statement]]]:
+    """Every bundled sample article (samples/) with its extracted statements, by source; extracted once a run."""
+    from volte.ingest import iter_articles
+    from volte.nlp.extract import extract_statements
+
+    out = {}
+    for item in iter_articles([Path(__file__).resolve().parent.parent / "samples"]):
+        assert isinstance(item, Article), item
+        out[item.source] = (item, extract_statements(item))
+    return out

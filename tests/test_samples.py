@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from volte.ingest import iter_articles
 from volte.model import Article, Statement
-from volte.nlp.extract import extract_statements
 
 pytestmark = pytest.mark.model
 
@@ -32,25 +29,16 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
-@cache
-def _extracted() -> dict[str, tuple[Article, list[Statement]]]:
-    out = {}
-    for item in iter_articles([ROOT / "samples"]):
-        assert isinstance(item, Article), item
-        out[item.source] = (item, extract_statements(item))
-    return out
+Extracted = dict[str, tuple[Article, list[Statement]]]
 
 
-def _articles(language: str = "en") -> Iterator[tuple[dict[str, Any], Article, list[Statement]]]:
-    extracted = _extracted()
+def _articles(extracted: Extracted, language: str = "en") -> Iterator[tuple[dict[str, Any], Article, list[Statement]]]:
     jsonl = [(a, s) for src, (a, s) in extracted.items() if ".jsonl" in src]
     for entry in GOLD[language]:
         if "line" in entry:
             article, statements = next((a, s) for a, s in jsonl if a.source.endswith(f"#{entry['id']}"))
         else:
-            article, statements = extracted[str(ROOT / entry["file"])] if str(ROOT / entry["file"]) in extracted else next(
-                v for k, v in extracted.items() if k.endswith(entry["file"])
-            )
+            article, statements = next(v for k, v in extracted.items() if k.endswith(entry["file"]))
         yield entry, article, statements
 
 
@@ -64,9 +52,9 @@ def _match(gold_text: str, statements: list[Statement]) -> Statement | None:
     return inside[0] if inside else None
 
 
-def _score(kinds: set[str], language: str = "en") -> tuple[int, int, int]:
+def _score(extracted: Extracted, kinds: set[str], language: str = "en") -> tuple[int, int, int]:
     found = right = total = 0
-    for entry, _, statements in _articles(language):
+    for entry, _, statements in _articles(extracted, language):
         for g in entry.get("statements") or []:
             if g["kind"] not in kinds or g.get("optional") or g.get("nested"):
                 continue
@@ -81,33 +69,33 @@ def _score(kinds: set[str], language: str = "en") -> tuple[int, int, int]:
     return found, right, total
 
 
-def test_every_sample_article_is_read_in_its_language() -> None:
-    assert len(_extracted()) == sum(len(entries) for entries in GOLD.values())
+def test_every_sample_article_is_read_in_its_language(sample_extractions: Extracted) -> None:
+    assert len(sample_extractions) == sum(len(entries) for entries in GOLD.values())
     for language in GOLD:
-        assert {a.language for _, a, _ in _articles(language)} == {language}
+        assert {a.language for _, a, _ in _articles(sample_extractions, language)} == {language}
 
 
 @pytest.mark.parametrize(("language", "least", "found_floor", "speaker_floor"), [("en", 50, 0.90, 0.90), ("fr", 25, 0.90, 0.90)])
 def test_direct_quotations_are_found_with_their_speaker(
-    language: str, least: int, found_floor: float, speaker_floor: float
+    sample_extractions: Extracted, language: str, least: int, found_floor: float, speaker_floor: float
 ) -> None:
-    found, right, total = _score({"direct"}, language)
+    found, right, total = _score(sample_extractions, {"direct"}, language)
     assert total > least
     assert found / total >= found_floor, f"found {found}/{total}"
     assert right / found >= speaker_floor, f"right speaker {right}/{found}"
 
 
-def test_partial_quotations_are_found_with_their_speaker() -> None:
-    found, right, total = _score({"partial"})
+def test_partial_quotations_are_found_with_their_speaker(sample_extractions: Extracted) -> None:
+    found, right, total = _score(sample_extractions, {"partial"})
     assert total > 20
     assert found / total >= 0.75, f"found {found}/{total}"
     assert right / found >= 0.80, f"right speaker {right}/{found}"
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
-def test_titles_names_and_scare_quotes_are_never_statements(language: str) -> None:
+def test_titles_names_and_scare_quotes_are_never_statements(sample_extractions: Extracted, language: str) -> None:
     wrong = []
-    for entry, _, statements in _articles(language):
+    for entry, _, statements in _articles(sample_extractions, language):
         for words in entry.get("not_statements") or []:
             wrong += [s.text for s in statements if _fold(s.text) == _fold(words)]
     assert not wrong
@@ -115,9 +103,9 @@ def test_titles_names_and_scare_quotes_are_never_statements(language: str) -> No
 
 # The gold has several direct quotations recalled from an earlier year in English, one in French.
 @pytest.mark.parametrize(("language", "least"), [("en", 2), ("fr", 1)])
-def test_recalled_quotation_is_dated_by_its_own_year(language: str, least: int) -> None:
+def test_recalled_quotation_is_dated_by_its_own_year(sample_extractions: Extracted, language: str, least: int) -> None:
     checked = 0
-    for entry, _, statements in _articles(language):
+    for entry, _, statements in _articles(sample_extractions, language):
         for g in entry.get("statements") or []:
             if g["kind"] == "direct" and str(g.get("said", ""))[:4] != str(entry["published"])[:4]:
                 s = _match(g["text"], statements)

@@ -6,13 +6,11 @@ Small articles written for the test, then the sample corpus against its gold `st
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
 import yaml
 
-from volte.ingest import iter_articles
 from volte.model import Article, Statement, stable_id
 from volte.nlp.extract import extract_statements
 
@@ -73,15 +71,6 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
-@cache
-def _extracted() -> list[tuple[Article, list[Statement]]]:
-    out = []
-    for item in iter_articles([ROOT / "samples"]):
-        assert isinstance(item, Article), item
-        out.append((item, extract_statements(item)))
-    return out
-
-
 def _gold_stances() -> list[tuple[str, str, str, str]]:
     rows = []
     for entry in GOLD:
@@ -117,10 +106,10 @@ _KNOWN_MISSES: dict[tuple[str, str], str] = {
 }
 
 
-def _find(text: str) -> Statement | None:
+def _find(text: str, extracted: dict[str, tuple[Article, list[Statement]]]) -> Statement | None:
     """The extracted statement with the gold words, or failing that the one that holds them."""
     want = _fold(text)
-    every = [s for _, statements in _extracted() for s in statements]
+    every = [s for _, statements in extracted.values() for s in statements]
     exact = [s for s in every if _fold(s.text) == want]
     holding = [s for s in every if want and want in _fold(s.text)]
     return (exact or holding or [None])[0]
@@ -135,8 +124,10 @@ def _find(text: str) -> Statement | None:
     ],
     ids=lambda v: v[:30] if isinstance(v, str) else None,
 )
-def test_sample_corpus_stance(where: str, text: str, target: str, stance: str) -> None:
-    statement = _find(text)
+def test_sample_corpus_stance(
+    where: str, text: str, target: str, stance: str, sample_extractions: dict[str, tuple[Article, list[Statement]]]
+) -> None:
+    statement = _find(text, sample_extractions)
     assert statement is not None, f"statement not extracted: {text!r}"
     targets = {t.entity.name: t for t in statement.targets}
     assert target in targets, f"{target} not among {list(targets)}"

@@ -43,7 +43,6 @@ _DASH_NAME = re.compile(r"^[―—–-]\s*((?:[A-Z][\w.'’-]*\s?){1,4})(?:[.,\n
 _LABEL = re.compile(r"^([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)?):\s")
 # Reported content shorter than this many tokens is too thin to be a statement: `he said so`.
 _MIN_CONTENT = 3
-_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "PRON", "AUX"}
 
 
 @dataclass
