@@ -111,8 +111,13 @@ class Statement:
             "said": self.said,
             "said_basis": self.said_basis,
             "targets": [t.as_json() for t in self.targets],
-            "cluster": self.cluster or self.id.replace("s_", "c_", 1),
+            "cluster": effective_cluster(self.id, self.cluster),
         }
+
+
+def effective_cluster(statement_id: str, cluster: str | None) -> str:
+    """The cluster a statement is in: its own `c_` id while it is alone."""
+    return cluster or statement_id.replace("s_", "c_", 1)
 
 
 def statement_id(article_id: str, start: int, end: int) -> str:

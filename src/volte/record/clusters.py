@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from volte.model import Article, Statement
+from volte.model import Article, Statement, effective_cluster
 from volte.store import Store
-from volte.store.clustering import best_said, effective_cluster
+from volte.store.clustering import best_said
 
 # Which report of an utterance to show first: the speaker's own words before a reported paraphrase.
 _KIND_RANK = {"direct": 2, "partial": 1, "indirect": 0}

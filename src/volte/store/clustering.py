@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
-from volte.model import Entity, Statement
+from volte.model import Entity, Statement, effective_cluster
 
 # Two texts at least this similar (rapidfuzz ratio over normalised text, 0-100) are the same words: a different
 # translation of one word, "I came" / "I have come", other quotation marks. Chosen on the samples: the two
@@ -212,11 +212,6 @@ _SAMPLE = 4
 COPY_CONTAINMENT = 0.7
 # Articles shorter than this many shingles are too short to call copies.
 _MIN_SHINGLES = 8
-
-
-def effective_cluster(statement_id: str, cluster: str | None) -> str:
-    """The cluster a statement is in: its own `c_` id while it is alone."""
-    return cluster or statement_id.replace("s_", "c_", 1)
 
 
 def cluster_article(db: sqlite3.Connection, article_id: str, text: str, statements: Sequence[Statement]) -> None:
