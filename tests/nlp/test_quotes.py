@@ -56,3 +56,15 @@ def test_apostrophes_are_not_quotation_marks() -> None:
 def test_closing_mark_used_as_opening_mark() -> None:
     # Some saved pages open with `”`: `”Fear. I am afraid.” ― Name`.
     assert quoted("Intro.\n\n”Fear. I am afraid.” ― Ana Ruiz") == ["Fear. I am afraid."]
+
+
+def test_two_apostrophes_are_a_double_mark() -> None:
+    """Newspaper archives typed on a typewriter keyboard: ''…'' and ``…''; a lone apostrophe stays a letter."""
+    text = "''We will win,'' Mr. Dahl said. It's ``over,'' she said.\n\n''A first paragraph\n\n''and the next.''"
+    assert quoted(text) == ["We will win,", "over,", "A first paragraph", "and the next."]
+    assert [q.group for q in find_quotes(text)][2] == [q.group for q in find_quotes(text)][3]
+
+
+def test_markup_attribute_values_are_not_quotations() -> None:
+    text = '<tweet pic="" author="emmaroller" timestamp="1454432400">"We won," she wrote.<tweet/>'
+    assert quoted(text) == ["We won,"]

@@ -5,12 +5,14 @@ spaCy's sentence splitter is less reliable around them than the marks themselves
 
 Handled:
 - straight "…", curly “…”, low-high „…“, « guillemets » (with or without non-breaking spaces), mixed in one text;
+- the typewriter convention of two apostrophes, ''…'' (and ``…'' ), that some newspapers' archives use;
 - single quotation marks inside double ones are part of the quoted words (“He said ‘never’ to me”);
 - a quotation that runs across a line break, or across a blank line that cuts a sentence (a page break);
 - a paragraph that opens a quotation and leaves it open, the next paragraph reopening it (newspaper convention):
   one quotation in several pieces, sharing a `group`;
 - a quotation that is never closed: recovered at the end of its paragraph (`unclosed=True`), and the next
-  paragraph starts afresh.
+  paragraph starts afresh;
+- markup left in a saved text, `<tweet author="@x">`: attribute values are not quotations.
 """
 
 from __future__ import annotations
@@ -59,15 +61,28 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _mark_at(text: str, i: int) -> tuple[str, int]:
+    """The double quotation mark at text[i] as one character, and its width: `''` reads as `"`, ``` `` ``` as `“`.
+
+    ("", 0) where there is none.
+    """
+    ch = text[i]
+    if ch in _DOUBLE:
+        return ch, 1
+    if ch in "'`" and text[i + 1 : i + 2] == ch and text[i + 2 : i + 3] != ch:
+        return ('"' if ch == "'" else "“"), 2
+    return "", 0
+
+
 def _is_opening(text: str, i: int, in_quote: bool) -> bool:
     """Whether the double mark at text[i] opens a quotation (only asked for ambiguous marks)."""
-    ch = text[i]
+    ch, width = _mark_at(text, i)
     if ch in ("«", "„", "‟"):
         return True
     if ch == "»":
         return False
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     opens_here = before in _BEFORE_OPEN or before in _DOUBLE or before in "‘'"
     closes_here = after in _AFTER_CLOSE or after in _DOUBLE
     if ch == "“" and not (in_quote and closes_here and not opens_here):
@@ -92,7 +107,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _starts_with_opener(text: str, start: int, end: int) -> bool:
-    return start < end and (text[start] in _OPENERS and _is_opening(text, start, False))
+    return start < end and _mark_at(text, start)[0] in _OPENERS and _is_opening(text, start, False)
 
 
 def _page_break(text: str, para_end: int, next_start: int) -> bool:
@@ -114,15 +129,20 @@ def find_quotes(text: str) -> Iterator[QuoteSpan]:
     for p, (para_start, para_end) in enumerate(paragraphs):
         i = para_start
         while i < para_end:
-            ch = text[i]
-            if ch in _DOUBLE:
+            ch, width = _mark_at(text, i)
+            if ch == '"' and open_at is None and i > 0 and text[i - 1] == "=":
+                # Markup left in the text, `<tweet author="@x" timestamp="1454">`: an attribute value, not a quotation.
+                close = text.find('"', i + 1, para_end)
+                i = close + 1 if close > 0 else i + 1
+                continue
+            if width:
                 opening = _is_opening(text, i, open_at is not None)
                 if open_at is None and opening:
-                    open_at, piece_start = i, i + 1
+                    open_at, piece_start = i, i + width
                 elif open_at is not None and not opening:
                     start, end = _trim(text, piece_start, i)
                     if end > start:
-                        yield QuoteSpan(start, end, open_at, i + 1, False, group)
+                        yield QuoteSpan(start, end, open_at, i + width, False, group)
                     group += 1
                     open_at = None
                 elif open_at is not None and opening and ch in ("“", "«", "„"):
@@ -132,8 +152,8 @@ def find_quotes(text: str) -> Iterator[QuoteSpan]:
                     if end > start:
                         yield QuoteSpan(start, end, open_at, i, True, group)
                     group += 1
-                    open_at, piece_start = i, i + 1
-            i += 1
+                    open_at, piece_start = i, i + width
+            i += max(width, 1)
         if open_at is None:
             continue
         # The paragraph ends inside a quotation.
@@ -146,9 +166,10 @@ def find_quotes(text: str) -> Iterator[QuoteSpan]:
             yield QuoteSpan(start, end, open_at, para_end, not continued, group)
         if continued and nxt is not None:
             # The next paragraph reopens the same quotation: it is read as a new piece of this group.
-            open_at, piece_start = nxt[0], nxt[0] + 1
+            width = _mark_at(text, nxt[0])[1]
+            open_at, piece_start = nxt[0], nxt[0] + width
             # Skip the reopening mark: the scan of the next paragraph must not see it as an opening.
-            paragraphs[p + 1] = (nxt[0] + 1, nxt[1])
+            paragraphs[p + 1] = (nxt[0] + width, nxt[1])
         else:
             open_at = None
             group += 1
