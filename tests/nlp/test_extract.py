@@ -153,3 +153,82 @@ def test_a_dateline_is_not_the_speaker() -> None:
     )
     reported = by_text(st, "resist pressure for sanctions")
     assert reported.speaker is not None and reported.speaker.name == "Marguerite Valcourt"
+
+
+def test_attribution_by_layout_when_the_verb_is_in_no_cue_list() -> None:
+    """A colon or comma lead-in, a bare name and colon, an inverted or trailing verb right after the quotation."""
+    text = (
+        "Senator Anna Holm, the chair of the finance committee, delivered a blunt message to the minister: "
+        "\"It is time to stop blaming your predecessors.\"\n\n"
+        "Peter Lund: \"We will table the bill in June.\"\n\n"
+        "\"Go back to your seat,\" Lund barked as the session ended.\n\n"
+        "''Shame!'' blared the front page of The Morning Ledger.\n\n"
+        "\"Is this a serious proposal?\" the opposition leader, Karin Berg, tweeted on Sunday after the vote."
+    )
+    st = extract(text)
+    assert speaker(st, "stop blaming") == "Anna Holm"
+    assert speaker(st, "table the bill") == "Peter Lund"
+    assert speaker(st, "Go back to your seat") == "Peter Lund"
+    assert speaker(st, "Shame") is not None and "Ledger" in (speaker(st, "Shame") or "")
+    assert speaker(st, "serious proposal") == "Karin Berg"
+    # The lead-in's own words are not a statement of their own.
+    assert not [s for s in st if "blunt message" in s.text]
+
+
+def test_a_quotation_without_any_attribution_stays_unattributed() -> None:
+    """The layout rules need a speaker-like subject: `Here is the thing:` names nobody."""
+    st = extract("Here is the thing: \"A long quotation that nobody in this article says,\" and more.")
+    assert all(s.speaker is None for s in st if "nobody in this article" in s.text)
+
+
+def test_the_cue_right_after_the_quotation_wins_over_a_later_one() -> None:
+    text = (
+        "\"I never said that. I never said that,\" Trump said, after CNBC host Becky Quick said the billionaire "
+        "had referred to Rubio."
+    )
+    assert speaker(extract(text), "I never said that") == "Trump"
+
+
+def test_speakers_the_parser_loses_in_appositions_and_prepositions() -> None:
+    text = (
+        "And it wasn’t a one-off or an accident — Karl Stenberg, a spokesman for Holm, told the Ledger that the "
+        "speaker gave the minister a heads up about his decision.\n\n"
+        "Mitch McConnell deflected questions about the nominee before saying, \"It is time to get on message.\"\n\n"
+        "\"There will not be a path for him,\" said one of those advisers, who spoke on the condition of anonymity."
+    )
+    st = extract(text)
+    assert speaker(st, "gave the minister") == "Karl Stenberg"
+    assert speaker(st, "get on message") == "Mitch McConnell"
+    assert speaker(st, "not be a path") == "advisers"
+
+
+def test_a_signature_on_the_line_after_the_quotation() -> None:
+    text = 'Sanders voted for it.\n\n"I will look into it. I do not know the status."\n\n- Hillary Clinton.\n\nMore.'
+    assert speaker(extract(text), "look into it") == "Hillary Clinton"
+
+
+def test_an_apposition_that_is_a_clause_gives_no_role() -> None:
+    """`the Justice Department, a former official said` does not make the department `a former official`."""
+    text = "The request would be reviewed by the FBI and the Justice Department, a former official said."
+    st = extract(text)
+    assert speaker(st, "reviewed by the FBI") != "Department"
+
+
+def test_nominal_reports() -> None:
+    text = (
+        "Marguerite Valcourt's warning that the alliance would drag the country into war was ignored.\n\n"
+        "The senator made the promise that taxes would not rise next year.\n\n"
+        "The idea that anyone could win was absurd."
+    )
+    st = extract(text)
+    warning = by_text(st, "drag the country into war")
+    assert warning.kind == "indirect" and warning.cue == "warning" and speaker(st, "drag the country") == (
+        "Marguerite Valcourt"
+    )
+    assert by_text(st, "taxes would not rise").cue == "promise"
+    assert not [s for s in st if "anyone could win" in s.text]  # an idea is nobody's statement
+
+
+def test_aspectual_verbs_report_nothing_of_their_own() -> None:
+    st = extract("Russia began its own bombing operation in October. The plan would put thousands out of work.")
+    assert not [s for s in st if s.cue in ("began", "put")]

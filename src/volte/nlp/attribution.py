@@ -64,7 +64,7 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
     # it; the parser often calls it an object (or takes a later noun for the subject), so it is read first.
     j, inverted = verb.i - 1, False
     while j >= 0 and (verb.doc[j].pos_ == "AUX" or verb.doc[j].is_punct or verb.doc[j].is_space):
-        inverted = inverted or verb.doc[j].text in ("»", "”", '"', "’")
+        inverted = inverted or verb.doc[j].text in ("»", "”", '"', "’", "''")
         j -= 1
     if inverted:
         for child in verb.rights:
@@ -84,12 +84,22 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
             objects = [c for c in child.children if dep_of(c) == "pobj"]
             if objects:
                 return objects[0]
+    # `…, Brendan Buck, a spokesman for Ryan, told POLITICO`: the parser lost the subject inside an apposition;
+    # the name the apposition describes stands right before the verb's comma.
+    if verb.i >= 3 and verb.doc[verb.i - 1].text == ",":
+        tok = verb.doc[verb.i - 2]
+        while dep_of(tok) in ("pobj", "prep", "compound", "amod", "det", "poss", "flat", "nmod") and tok.head.i < verb.i:
+            tok = tok.head
+        if dep_of(tok) == "appos" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i and tok.head.i not in quoted:
+            return tok.head
     # `X, who said …`, `footage of Clinton asking, "…"`: the noun the clause hangs from.
     if dep_of(verb) in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
     # `X smiled and said …`, `Speaking …, X said`: the subject of the verb it hangs from.
-    if dep_of(verb) in ("conj", "xcomp", "advcl", "ccomp") and verb.head is not verb:
+    if dep_of(verb) in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
         head = verb.head
+        if dep_of(verb) == "pcomp" and dep_of(head) == "prep":
+            head = head.head  # `X deflected questions before saying …`: the verb the preposition hangs from
         for child in head.children:
             if dep_of(child) in _SUBJECTS and child.i not in quoted:
                 return child

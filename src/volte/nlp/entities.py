@@ -255,12 +255,13 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
     # Roles given in apposition name the person later: `Valcourt, the leader of the party, …` then
     # `the leader of the party said` -> Valcourt. Likewise `Foreign Minister Henrik Aalstad` -> `the foreign minister`.
     for ent in book.mentions:
-        if ent.type == "media" or ent.quoted:
+        if ent.type != "person" or ent.quoted:
             continue
         after = _ROLE_AFTER.match(text, ent.end) or (
             _ROLE_AFTER_BARE.match(text, ent.end) if doc.lang_ == "fr" else None
         )
-        if after:
+        # Not a clause: `the Justice Department, a former official said.` gives the department no role.
+        if after and not any(w in cues.verb_forms or w in _CLAUSE_WORDS for w in after.group(1).split()):
             book.roles.setdefault(_fold_role(after.group(1)), ent.key)
     for before in (*_ROLE_BEFORE.finditer(text), *_ROLE_BEFORE_FR.finditer(text)):
         name = before.group(2)
@@ -279,6 +280,9 @@ _ROLE_AFTER_BARE = re.compile(r",\s+([a-zà-ÿ][^,.;:()“”\"«»]{2,80}?)[,.;
 # `Foreign Minister Henrik Aalstad`, `Prime Minister Karin Westerlund`
 _ROLE_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+ )?(?:Minister|Secretary|President|Chancellor|Mayor|Governor|Senator|Ambassador|Spokesman|Spokeswoman|Chairman|Leader)) ((?:[A-Z][\w’'-]+ ?){1,3})")
 
+
+# Words that make an apposition a clause, not a role: `, a man who …`.
+_CLAUSE_WORDS = {"who", "which", "that", "whose", "qui", "que", "dont"}
 
 _ROLE_DETERMINERS = {"the", "a", "an", "le", "la", "les", "un", "une", "du", "des", "de"}
 

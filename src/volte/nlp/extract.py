@@ -32,6 +32,8 @@ _PRONOUNS = {
     "il", "elle", "ils", "elles", "on", "nous", "je", "lui", "qui", "que",
 }
 _RELATIVE = {"who", "which", "that", "qui"}
+# Pronouns that stand for a person or a group that speaks.
+_PERSONS = {"he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"}
 _STRIP = " \t\n\u00a0,;:—–-"
 # Words that open reported content without being part of it: `said [that] …`, `a affirmé [que] …`.
 _LEADING_LINKS = {"that", "and", "but", "que", "qu'", "qu’", "et", "mais"}
@@ -199,6 +201,12 @@ class _Extractor:
             if len(nxt) <= 12 and not any(self.in_quote[i] for i in range(nxt.start, nxt.end)):
                 if doc[nxt.start].idx - q.close_at <= 3 or doc[nxt.start].is_lower:
                     frame_end = nxt.end
+            elif doc[nxt.start].idx - q.close_at <= 3:
+                # `"…?" Trump told ITV in an interview aired on Monday when asked …`: the parser ends the sentence
+                # at the mark; the attribution is the next sentence's first words.
+                head = range(nxt.start, min(nxt.end, nxt.start + 8))
+                if not any(self.in_quote[i] for i in head):
+                    frame_end = head.stop
         # `X said:` as the sentence (or paragraph) before the quotation.
         lead_in = False
         if frame_start > 0:
@@ -223,6 +231,8 @@ class _Extractor:
             subject = speaker_of(root, self.quoted)
             if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _PRONOUNS):
                 cue = Cue(root, root.text, subject)
+        if cue is None:
+            cue = self._unlisted_cue(q)
         para_start = self.paragraph_starts[self._paragraph(q.open_at)]
         before = text[max(doc[frame_start].idx, self._prev_close(q), 0 if lead_in else para_start) : q.open_at]
         # Only the sentence the quotation opens in: `…, a déclaré X devant les élus. « B »` -> before B is empty.
@@ -255,6 +265,71 @@ class _Extractor:
         cue_at = cue.token.i if cue is not None and cue_text is not None else -1
         return _Found(kind, start, end, speaker, cue_text, context, cue_at=cue_at, quote=q)
 
+    def _unlisted_cue(self, q: QuoteSpan) -> Cue | None:
+        """An attribution whose verb is in no cue list, where the layout leaves no doubt that it is one.
+
+        Before the quotation, in its sentence: `Kasich resisted: "…"`, `Sanders shot back, "…"`, a bare name
+        `Donald Trump: "…"`. Right after it: `"…," Trump barked`, `"…!" blared the front page of the Herald`.
+        The speaker must look like one (a name, a personal pronoun, a group or role noun).
+        """
+        doc = self.doc
+        open_tok, close_tok = self._tok(q.open_at), self._tok(q.close_at - 1)
+        sent = doc[open_tok].sent
+        pre = [t for t in doc[sent.start : open_tok] if not self.in_quote[t.i] and not t.is_space]
+        if len(pre) >= 2 and pre[-1].text in (":", ",") and pre[-1].idx >= self._prev_close(q):
+            words = [t for t in pre[:-1] if not t.is_punct]
+            if pre[-1].text == ":" and words and len(words) <= 8 and all(
+                t.pos_ == "PROPN" or t.lower_.rstrip(".") in self.cues.titles for t in words
+            ):
+                return Cue(pre[-1], ":", words[-1])  # `Former secretary of state Hillary Clinton: "…"`
+            verb = pre[-2] if pre[-2].pos_ == "VERB" else pre[-2].head if dep_of(pre[-2]) == "prt" else None
+            if pre[-1].text == ":":
+                # `McConnell delivered a blunt message to Trump:` -> up the parse from the last word to its verb.
+                tok = pre[-2]
+                while tok.pos_ != "VERB" and tok.head.i != tok.i and pre[0].i <= tok.head.i < open_tok:
+                    tok = tok.head
+                verb = tok if tok.pos_ == "VERB" else None
+            if verb is not None and verb.pos_ == "VERB":
+                before = speaker_of(verb, self.quoted)
+                if before is not None and before.i < verb.i and self._speakerlike(before):
+                    return Cue(verb, verb.text, before)
+        content = self.text[q.start : q.end]
+        if content[-1:] not in ",!?" or q.unclosed:
+            return None
+        for tok in doc[close_tok + 1 : min(len(doc), close_tok + 15)]:
+            if self.in_quote[tok.i] or tok.is_quote or tok.text in (".", ";", ":") or tok.is_space:
+                return None
+            if tok.pos_ != "VERB":
+                continue
+            subject: Token | None
+            if tok.i == close_tok + 1 or doc[close_tok + 1].is_punct and tok.i == close_tok + 2:
+                subject = speaker_of(tok, self.quoted)  # `blared the front page of the Herald`
+                subject = subject if subject is not None and subject.i > tok.i else None
+            else:
+                subjects = [c for c in tok.children if dep_of(c) in ("nsubj", "nsubjpass") and c.i > close_tok]
+                if not subjects and dep_of(tok) in ("acl", "relcl") and close_tok < tok.head.i < tok.i:
+                    subjects = [tok.head]  # `the nominee, Donald Trump, tweeted` parsed as a clause of `nominee`
+                between = [t for t in doc[close_tok + 1 : tok.i] if not t.is_punct]
+                if not subjects and between and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in between):
+                    subjects = [between[-1]]  # `Trump barked` parsed as one noun phrase
+                subject = subjects[0] if subjects else None
+            if subject is not None and (
+                self._speakerlike(subject) or any(t.pos_ == "PROPN" for t in noun_phrase(subject))
+            ):
+                return Cue(tok, tok.text, subject)
+            return None
+        return None
+
+    def _speakerlike(self, tok: Token) -> bool:
+        """A name, a personal pronoun, or a noun for people, a group or a document: someone who can say things."""
+        return (
+            tok.pos_ == "PROPN"
+            or tok.ent_type_ in ("PERSON", "PER", "ORG", "NORP", "GPE")
+            or _pronoun_form(tok) in _PERSONS
+            or tok.lower_ in self.cues.groups
+            or tok.lemma_.lower() in self.cues.groups
+        )
+
     def _prev_close(self, q: QuoteSpan) -> int:
         i = self.quotes.index(q)
         return self.quotes[i - 1].close_at if i > 0 else 0
@@ -267,6 +342,16 @@ class _Extractor:
         """The cue that governs the quotation in the parse, else the nearest strong one (with a speaker first)."""
         if not found:
             return None
+        # `"…," Mr. Trump said, after CNBC's Becky Quick said …`: the cue right after the quotation, with its
+        # speaker standing between, is the attribution whatever the parser hangs the quotation from.
+        close_tok = self._tok(q.close_at - 1)
+        if self.text[q.start : q.end][-1:] in ",!?":
+            for c in found:
+                if c.speaker is None or not 0 < c.token.i - close_tok <= 6:
+                    continue
+                speaker_words = {t.i for t in c.speaker.subtree}
+                if all(t.is_punct or t.i in speaker_words for t in self.doc[close_tok + 1 : c.token.i]):
+                    return c
         governing = []
         roots = {self.doc[i].head.i for i in range(q_first, q_last + 1) if not q_first <= self.doc[i].head.i <= q_last}
         for c in found:
@@ -334,9 +419,13 @@ class _Extractor:
     def _label_or_dash(self, q: QuoteSpan) -> Entity | None:
         """A name signing the quotation: `“…” ― Karen Bobadilla`, or a transcript label: `"PENCE: Well, …"`."""
         line_end = self.text.find("\n", q.close_at)
-        m = _DASH_NAME.match(self.text[q.close_at : line_end if line_end >= 0 else len(self.text)].strip())
+        rest = self.text[q.close_at : line_end if line_end >= 0 else len(self.text)].strip()
+        if not rest.strip(".") and line_end >= 0:
+            # The quotation ends its line: the signature may be the next line, `"…"` / `- Hillary Clinton.`
+            rest = self.text[line_end : line_end + 120].strip().split("\n", 1)[0]
+        m = _DASH_NAME.match(rest)
         if m:
-            return self.book.entity(self.book.canonical(m.group(1).strip()))
+            return self.book.entity(self.book.canonical(m.group(1).strip().rstrip(".")))
         m = _LABEL.match(self.text[q.start : q.end])
         if m:
             return self.book.entity(self.book.canonical(m.group(1).title()))
@@ -376,6 +465,10 @@ class _Extractor:
             if after.pos_ == "PROPN":
                 tok = after
         low = _pronoun_form(tok)
+        of = [c for c in tok.children if dep_of(c) == "prep" and c.lower_ == "of"] if low == "one" else []
+        of_what = [c for c in of[0].children if dep_of(c) == "pobj"] if of else []
+        if of_what:
+            tok, low = of_what[0], of_what[0].lower_  # `said one of those advisers` -> the advisers
         if low in _PRONOUNS:
             # `The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks.
             for outer in cue.token.ancestors:
@@ -414,7 +507,7 @@ class _Extractor:
             for t in tok.subtree:
                 if t.ent_type_ == "PERSON" and not self.in_quote[t.i]:
                     return self.book.entity(self.book.canonical(strip_name(noun_phrase(t), self.cues)[0]))
-        words = [w for w in name.split() if w.lower() not in {"the", "a", "an", "another", "one", "some"}]
+        words = [w for w in name.split() if w.lower() not in {"the", "a", "an", "another", "one", "some", "those", "these"}]
         if not words:
             return None
         name = " ".join(words)
@@ -428,6 +521,8 @@ class _Extractor:
         and attitude verbs whose object holds a quoted fragment: `X called the plan "a disaster"`."""
         out = []
         for c in find_cues(self.doc, (t for t in self.doc if not self.in_quote[t.i]), self.cues, quoted=self.quoted):
+            if self._framing(c.token):
+                continue
             if c.phrase:
                 out.append(c)
             elif any(dep_of(ch) == "ccomp" for ch in c.token.children):
@@ -435,18 +530,57 @@ class _Extractor:
             elif self._complements(c.token):
                 # `X denounced the plan as a betrayal`, `X called for new elections`: what the verb reports.
                 out.append(c)
+        out.extend(self._nominal_cues())
         # Any verb whose complement holds a quoted fragment reports its subject's words, cue verb or not:
         # `Reid has been pounding Trump as a “con artist”`.
         verbs = {c.token.i for c in out}
         for q in self.quotes:
+            if self.text[: q.open_at].rstrip().endswith(":"):
+                continue  # `X delivered a blunt message: "…"`: a lead-in to a direct quotation, not a report
             verb = self._governing_verb(q)
-            if verb is None or verb.i in verbs:
+            if verb is None or verb.i in verbs or self._framing(verb):
                 continue
             subject = speaker_of(verb, self.quoted)
             if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in _PRONOUNS):
                 verbs.add(verb.i)
                 out.append(Cue(verb, verb.text, subject))
         return out
+
+    def _nominal_cues(self) -> list[Cue]:
+        """Nominal reports: `Trump's claim that …`, `his warning that …`, `she repeated her promise that …`.
+
+        The cue is the noun; its speaker the possessor, or the subject of the verb the noun is the object of.
+        """
+        out = []
+        for noun in self.doc:
+            if noun.pos_ != "NOUN" or self.in_quote[noun.i] or noun.lower_ not in self.cues.report_nouns:
+                continue
+            if self._that_clause(noun) is None:
+                continue
+            if dep_of(noun) in ("dobj", "obj") and self.cues.verb_forms.get(noun.head.lower_):
+                continue  # `repeated his claim that …`: the cue verb reports it already
+            owner = [c for c in noun.children if dep_of(c) == "poss"]
+            speaker = owner[0] if owner else None
+            if speaker is None and dep_of(noun) in ("dobj", "obj") and noun.head.pos_ == "VERB":
+                speaker = speaker_of(noun.head, self.quoted)
+            if speaker is not None and self._speakerlike(speaker):
+                out.append(Cue(noun, noun.text, speaker))
+        return out
+
+    @staticmethod
+    def _that_clause(noun: Token) -> Token | None:
+        """The clause a report noun introduces with `that` / `que`: `the claim [that there were thousands]`."""
+        for child in noun.rights:
+            if dep_of(child) in ("acl", "ccomp", "relcl") and child.left_edge.lower_ in ("that", "que", "qu'", "qu’"):
+                mark = child.left_edge
+                if dep_of(mark) == "mark" or (dep_of(child) == "acl" and mark.i == noun.i + 1):
+                    return child
+        return None
+
+    def _framing(self, verb: Token) -> bool:
+        """`began`, `put`, `continue`: verbs that frame quoted words but report nothing of their own."""
+        lemma = self.cues.verb_forms.get(verb.lower_) or verb.lemma_.lower()
+        return lemma in self.cues.framing
 
     def _governing_verb(self, q: QuoteSpan) -> Token | None:
         """The nearest verb outside the quotation that the quoted words hang from, or None."""
@@ -466,7 +600,9 @@ class _Extractor:
         """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
         clauses = [ch for ch in verb.children if dep_of(ch) == "ccomp"]
         if clauses:
-            return list(clauses[0].subtree)
+            # `… an accident — X told the Ledger that …`: the clause after the verb when there is one.
+            after = [ch for ch in clauses if ch.i > verb.i]
+            return list((after or clauses)[0].subtree)
         parts = [
             ch for ch in verb.rights
             if dep_of(ch) in ("dobj", "oprd", "attr", "xcomp", "acomp")
@@ -482,12 +618,13 @@ class _Extractor:
             # `according to X, …` (X hangs from `to`) / `selon X, …` (`selon` hangs from X).
             anchor = cue.speaker if dep_of(cue.token) == "case" and cue.speaker is not None else cue.token
             heads = ("VERB", "AUX") if anchor is cue.token else ("VERB", "AUX", "ADJ", "NOUN")
-            if anchor.head.pos_ not in heads or anchor.head is anchor:
+            if anchor.head.pos_ not in heads or anchor.head.i == anchor.i:
                 return
             skip = {t.i for t in anchor.subtree}
             content = [t for t in cue.token.sent if t.i not in skip]
         else:
-            content = self._complements(cue.token)
+            clause = self._that_clause(cue.token) if cue.token.pos_ == "NOUN" else None
+            content = list(clause.subtree) if clause is not None else self._complements(cue.token)
             if cue.speaker is not None:
                 # `« … », a assuré la présidente`: the inverted subject is not what was said.
                 speaker_words = {t.i for t in cue.speaker.subtree}

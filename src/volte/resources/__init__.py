@@ -32,8 +32,10 @@ class Cues:
 
     verb_forms: dict[str, str]  # inflected form -> lemma
     weak: frozenset[str]
+    framing: frozenset[str]  # verbs that introduce quoted words and never report content of their own
     phrases: tuple[tuple[str, ...], ...]
     nouns: frozenset[str]
+    report_nouns: frozenset[str]  # nouns whose `that` clause is reported content: `X's claim that …`
     titles: frozenset[str]
     media: frozenset[str]
     groups: frozenset[str]
@@ -57,8 +59,10 @@ def cues(language: str = "en") -> Cues:
     return Cues(
         verb_forms=forms,
         weak=frozenset(data.get("weak") or ()),
+        framing=frozenset(data.get("framing") or ()),
         phrases=tuple(tuple(p.split()) for p in data.get("phrases") or ()),
         nouns=frozenset(data.get("nouns") or ()),
+        report_nouns=frozenset(data.get("report_nouns") or ()),
         titles=frozenset(data.get("titles") or ()),
         media=frozenset(data.get("media") or ()),
         groups=frozenset(data.get("groups") or ()),
