@@ -81,23 +81,16 @@ def _gold_stances() -> list[tuple[str, str, str, str]]:
     return rows
 
 
-# Gold stances volte does not get right yet (29 of 44 pass), each with the reason: the sentiment model reads
+# Gold stances volte does not get right yet (36 of 44 pass), each with the reason: the sentiment model reads
 # political stance without a sentiment word as neutral or favor, and some targets are named only by a
 # description no rule ties to them. Follow-ups of issue #4.
 _MODEL = "no stance rule fits and the sentiment model misreads it"
 _NO_TARGET = "the target is named only by a description volte does not tie to it"
 _KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ('Lindmark’s interests lie in keeping its channels t', "Russia"): _MODEL + " (keeping channels open: favor)",
-    ("sleepwalking into NATO's arms", "NATO"): _MODEL,
-    ('NATO was built for a world that no longer exists', "NATO"): _MODEL + " (irony: `believes it has found one`)",
-    ('It has spent twenty-five years looking for a new r', "NATO"): _MODEL + " (irony)",
     ('quiet march', "NATO"): _NO_TARGET + " (`towards NATO membership` after the quotation, tagged as a name)",
     ('Every government in this country has promised that', "NATO"): _MODEL + " (`joining … is not on the table`: sarcasm)",
     ('a target, not a safer country', "NATO"): _NO_TARGET + " (`membership` in the sentence)",
-    ('a slow surrender of our neutrality, one exercise a', "NATO"): _MODEL,
     ('Ms. Valcourt and I disagree about almost everythin', "NATO"): _MODEL + " (`I have not changed my mind`: needs the past)",
-    ('any budget written to please the alliance', "NATO"): _MODEL,
-    ('Russian gas has kept this country warm for forty y', "Russia"): _MODEL + " (`has not once turned off the tap`)",
     ('a stampede', "NATO"): _NO_TARGET + " (`towards the alliance` in the previous sentence)",
     ('she and all 36 of her MPs would back the applicati', "NATO"): _NO_TARGET + " (`the application`)",
     ('to tell us who our friends are', "NATO"): _MODEL + " (the quotation's first words are outside it)",
