@@ -36,6 +36,14 @@ def test_find_in_text_respects_case_place_and_context() -> None:
     assert [m.entity.name for m in registry.find("The alliance needs enemies.", {nato})] == ["NATO"]
 
 
+def test_an_alias_is_found_as_it_is_capitalised() -> None:
+    """`Atlantic alliance` has a lower-case head; `the kremlin` in lower case is no name."""
+    registry = build_registry()
+    assert [m.entity.name for m in registry.find("a stampede towards the Atlantic alliance, which")] == ["NATO"]
+    assert [m.entity.name for m in registry.find("the Atlantic Alliance")] == ["NATO"]
+    assert [m.entity.name for m in registry.find("the atlantic alliance and the kremlin")] == []
+
+
 def test_user_file_adds_entities_and_aliases(tmp_path: Path) -> None:
     path = tmp_path / "mine.yaml"
     path.write_text(

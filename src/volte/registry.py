@@ -152,9 +152,18 @@ def _case_fits(form: str, kind: str, entry: RegistryEntry, text: str, start: int
             return form == candidate
     if kind == "description":
         return True
-    # `the Russians`, `the Kremlin`: the article word may be lower case, the name after it may not.
+    # A listed form's capitals must be capitals in the text: `the Atlantic alliance`, `the Kremlin` (the article
+    # word and a common noun may be lower case), not `the kremlin`.
+    cased = [c for c in listed if _fold(c) == _fold(form) and any(ch.isupper() for ch in c)]
+    if cased:
+        return any(_capitals_kept(c, form) for c in cased)
     head = form.split()[-1]
     return head[:1].isupper() or not head[:1].isalpha()
+
+
+def _capitals_kept(listed: str, form: str) -> bool:
+    """Every word capitalised in the listed form is capitalised in the text's form."""
+    return all(not a[:1].isupper() or b[:1].isupper() for a, b in zip(listed.split(), form.split(), strict=False))
 
 
 def read_registry_file(path: str | os.PathLike[str]) -> list[RegistryEntry]:

@@ -36,6 +36,23 @@ def _at(sentence: str, mention: str) -> tuple[str, int, int]:
          "stand with our partners and with the people of Ukraine"),
         ("Russia is our friend, and friends talk to each other.", "Russia", "favor", "Russia is our friend"),
         ("The party will vote against the treaty.", "the treaty", "against", "vote against the treaty"),
+        # Political positions without sentiment words (rules_en.yaml, each rule's own sentence).
+        ("The cabinet is drifting towards Beijing.", "Beijing", "against", "drifting towards Beijing"),
+        ('She warned against what she called a "headlong rush" towards the Union.', "the Union", "against",
+         'warned against what she called a "headlong rush" towards the Union'),
+        ("Every clause was drafted to please Washington.", "Washington", "against", "drafted to please Washington"),
+        ("The pact would make our ports a target.", "The pact", "against", "The pact would make our ports a target"),
+        ("The treaty is an erosion of our national sovereignty.", "The treaty", "against",
+         "The treaty is an erosion of our national sovereignty"),
+        ("The council has outlived its usefulness.", "The council", "against", "The council has outlived its usefulness"),
+        ("The charter was designed for an age that is over.", "The charter", "against",
+         "The charter was designed for an age that"),
+        ("Norway cut off the gas in January.", "Norway", "against", "Norway cut off the gas"),
+        ("Norway has never cut off the gas.", "Norway", "favor", "Norway has never cut off the gas"),
+        ("We must keep our lines to Beijing open.", "Beijing", "favor", "keep our lines to Beijing"),
+        ("They voted to sever diplomatic ties with Minsk.", "Minsk", "against", "sever diplomatic ties with Minsk"),
+        # A negated verb of knowing leaves the rest true.
+        ("He did not realize Dupont was a liar.", "Dupont", "against", "Dupont was a liar"),
     ],
 )
 def test_rules_take_sides(sentence: str, mention: str, stance: str, evidence: str) -> None:
@@ -46,6 +63,31 @@ def test_rules_take_sides(sentence: str, mention: str, stance: str, evidence: st
 
 def test_no_rule_for_a_plain_report() -> None:
     assert rule_stance(*_at("NATO ministers meet in Brussels on Monday.", "NATO")) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        # `towards T` after a verb of opposing needs a movement noun: aggression towards T is not a move.
+        ("He condemned the aggression towards Ukraine.", "Ukraine"),
+        # T left in a state is not T left: `leave T exposed`.
+        ("The floods would leave Sweden exposed to a second wave.", "Sweden"),
+        # Appeasing T alone is no rule: its negation would read as favor.
+        ("We will not appease the Kremlin.", "the Kremlin"),
+    ],
+)
+def test_rules_keep_out_of_lookalikes(sentence: str, mention: str) -> None:
+    assert rule_stance(*_at(sentence, mention)) is None
+
+
+def test_rules_read_through_quotation_marks() -> None:
+    """Quotation marks are dropped before the rules read; the evidence is the sentence's own words, marks and all."""
+    sentence = 'Critics said the cabinet was "sleepwalking into Moscow\'s arms".'
+    result = rule_stance(*_at(sentence, "Moscow"))
+    assert result is not None and (result.stance, result.evidence) == ("against", "sleepwalking into Moscow")
+    sentence = "Critics attacked the government’s “quiet pivot” towards Beijing."
+    result = rule_stance(*_at(sentence, "Beijing"))
+    assert result is not None and result.evidence == "attacked the government’s “quiet pivot” towards Beijing"
 
 
 def test_word_pieces_keep_word_offsets() -> None:

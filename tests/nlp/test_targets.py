@@ -62,6 +62,59 @@ def test_kremlin_speaker_is_russia() -> None:
     assert statements and statements[0].speaker is not None and statements[0].speaker.name == "Russia"
 
 
+_JOIN = "The parliament votes on Friday on whether Norland should apply to join the European Union.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("said", "stance", "evidence"),
+    [
+        ("Anna Berg said her party would support the application.", "favor", "support the application"),
+        ("Jan Holm said his party would vote against the application.", "against", "vote against the application"),
+    ],
+)
+def test_the_application_is_the_organisation_the_article_speaks_of_joining(said: str, stance: str, evidence: str) -> None:
+    (s,) = _statements(_JOIN + said)
+    assert _targets(s) == {"European Union": (stance, evidence)}
+
+
+def test_membership_words_need_an_organisation_joined() -> None:
+    # No joining spoken of: `the application` is nobody's.
+    (s,) = _statements("Anna Berg spoke in Velden on Monday. She said her party would support the application.")
+    assert s.targets == ()
+    # `party membership` is some other membership, though the article speaks of joining the EU.
+    (s,) = _statements(_JOIN + '"Party membership is falling everywhere," Anna Berg said.')
+    assert "European Union" not in _targets(s)
+
+
+def test_a_military_alliance_is_nato_where_the_article_names_nato() -> None:
+    quote = '"A military alliance that spends this much will always find a war," Jan Holm said.'
+    (s,) = _statements("NATO ministers met in Brussels on Monday.\n\n" + quote)
+    assert list(_targets(s)) == ["NATO"]
+    (s,) = _statements("Defence ministers met in Brussels on Monday.\n\n" + quote)
+    assert s.targets == ()
+
+
+def test_the_side_a_partial_quotation_takes_just_outside_its_marks() -> None:
+    """The stance rules read the quotation's sentence when their words reach the quotation."""
+    statements = _statements('Anna Berg said on Monday that Norland did not need the European Union "to run our fisheries".')
+    (s,) = [s for s in statements if s.text == "to run our fisheries"]
+    assert _targets(s) == {"European Union": ("against", "not need the European Union")}
+
+
+def test_a_partial_quotation_is_not_about_another_statements_names() -> None:
+    text = ('Jan Holm, who said on Friday that his party would vote against the application to join the European '
+            'Union, called Anna Berg "a dreamer".')
+    (s,) = [s for s in _statements(text) if s.text == "a dreamer"]
+    assert list(_targets(s)) == ["Anna Berg"]
+
+
+def test_it_in_a_partial_quotations_sentence_is_the_registry_entity_named_there() -> None:
+    text = ('Jan Holm described the union as "bloated" and said that Norland\'s partnership with it had been '
+            '"a slow loss of our sovereignty". The European Union did not reply.')
+    (s,) = [s for s in _statements(text) if s.text.startswith("a slow loss")]
+    assert _targets(s) == {"European Union": ("against", "European Union is a slow loss of our sovereignty")}
+
+
 # -- the sample corpus: statements that clearly take a side toward a named target ------------------------------
 
 GOLD = yaml.safe_load((ROOT / "tests" / "data" / "sample_gold.yaml").read_text(encoding="utf-8"))
@@ -81,28 +134,13 @@ def _gold_stances() -> list[tuple[str, str, str, str]]:
     return rows
 
 
-# Gold stances volte does not get right yet (28 of 44 pass), each with the reason: the sentiment model reads
-# political stance without a sentiment word as neutral or favor, and some targets are named only by a
-# description no rule ties to them. Follow-ups of issue #4.
-_MODEL = "no stance rule fits and the sentiment model misreads it"
-_NO_TARGET = "the target is named only by a description volte does not tie to it"
+# Gold stances volte does not get right yet (42 of 44 pass), each with the reason. Follow-ups of issue #4.
 _KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ('Lindmark’s interests lie in keeping its channels t', "Russia"): _MODEL + " (keeping channels open: favor)",
-    ("sleepwalking into NATO's arms", "NATO"): _MODEL,
-    ('NATO was built for a world that no longer exists', "NATO"): _MODEL + " (irony: `believes it has found one`)",
-    ('It has spent twenty-five years looking for a new r', "NATO"): _MODEL + " (irony)",
-    ('But a military alliance that needs an enemy will a', "NATO"): _NO_TARGET + " (`a military alliance`, `it`)",
-    ('quiet march', "NATO"): _NO_TARGET + " (`towards NATO membership` after the quotation, tagged as a name)",
-    ('Every government in this country has promised that', "NATO"): _MODEL + " (`joining … is not on the table`: sarcasm)",
-    ('a target, not a safer country', "NATO"): _NO_TARGET + " (`membership` in the sentence)",
-    ('a slow surrender of our neutrality, one exercise a', "NATO"): _MODEL,
-    ('Ms. Valcourt and I disagree about almost everythin', "NATO"): _MODEL + " (`I have not changed my mind`: needs the past)",
-    ('any budget written to please the alliance', "NATO"): _MODEL,
-    ('Russian gas has kept this country warm for forty y', "Russia"): _MODEL + " (`has not once turned off the tap`)",
-    ('a stampede', "NATO"): _NO_TARGET + " (`towards the alliance` in the previous sentence)",
-    ('she and all 36 of her MPs would back the applicati', "NATO"): _NO_TARGET + " (`the application`)",
-    ('to tell us who our friends are', "NATO"): _MODEL + " (the quotation's first words are outside it)",
-    ('his party would vote against the application "to t', "NATO"): _NO_TARGET + " (`the application`)",
+    ('Every government in this country has promised that', "NATO"):
+        "sarcasm: `joining the alliance is not on the table, and every year the table gets a little closer to"
+        " Brussels`; the `join T` rule reads the promise as the speaker's own favor",
+    ('Ms. Valcourt and I disagree about almost everythin', "NATO"):
+        "`On NATO, I have not changed my mind` takes the speaker's earlier stance, which one sentence does not give",
 }
 
 

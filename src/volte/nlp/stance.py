@@ -266,6 +266,8 @@ class _Rule(NamedTuple):
 _TARGET = "\uE000"  # stands for the mention in the sentence the rules read
 _NEGATION = re.compile(r"\b(?:not|never|no|cannot|can't|won't|don't|doesn't|didn't|n't)\W+(?:\w+\W+){0,2}$", re.IGNORECASE)
 _INNER_NEGATION = re.compile(r"\b(?:not|never|no longer)\b", re.IGNORECASE)
+# A negated verb of knowing leaves what follows true: `he didn't realize T was a liar` is still against T.
+_FACTIVE = re.compile(r"\b(?:realis|realiz|notic|know|knew)\w*\W+$", re.IGNORECASE)
 RULE_CONFIDENCE = 0.8
 
 
@@ -283,9 +285,37 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(out)
 
 
+# Quotation marks the rules read through: `warned against what he called “a stampede” towards T`. An apostrophe
+# between letters stays (`NATO’s arms`, `don’t`).
+_QUOTE_MARK = re.compile(r"[“”„‟\"«»‹›]|(?<![^\W\d_])['‘’]|['‘’](?![^\W\d_])")
+
+
+def _without_quote_marks(text: str) -> tuple[str, list[int] | None]:
+    """The text with its quotation marks dropped (and the spaces they leave doubled made single), and for each
+    character kept its offset in `text` (None when nothing was dropped)."""
+    marks = {m.start() for m in _QUOTE_MARK.finditer(text)}
+    if not marks and "  " not in text:
+        return text, None
+    kept: list[int] = []
+    out: list[str] = []
+    for i, ch in enumerate(text):
+        if i in marks or (ch == " " and out and out[-1] == " "):
+            continue
+        out.append(ch)
+        kept.append(i)
+    kept.append(len(text))
+    return "".join(out), kept
+
+
 def rule_stance(sentence: str, start: int, end: int) -> StanceResult | None:
     """The stance a rule finds toward sentence[start:end], with the matched words as evidence; else None."""
-    masked = sentence[:start] + _TARGET + sentence[end:]
+    found = rule_match(sentence, start, end)
+    return found[0] if found is not None else None
+
+
+def rule_match(sentence: str, start: int, end: int) -> tuple[StanceResult, int, int] | None:
+    """rule_stance, with where its evidence is in the sentence."""
+    masked, where = _without_quote_marks(sentence[:start] + _TARGET + sentence[end:])
     shift = len(_TARGET) - (end - start)
     best: tuple[int, StanceLabel, int, int] | None = None
     for rule in _rules():
@@ -298,15 +328,23 @@ def rule_stance(sentence: str, start: int, end: int) -> StanceResult | None:
     _, label, a, b = best
     before = max(0, a - 40)
     negation = _NEGATION.search(masked[before:a])
+    if negation and _FACTIVE.search(masked[before:a]):
+        negation = None
     if _INNER_NEGATION.search(masked[a:b]):
         label = "favor" if label == "against" else "against"  # `T is not a threat`
     elif negation:
         label = "favor" if label == "against" else "against"
         a = before + negation.start()  # the evidence keeps the negation: `not need NATO`
-    # Back to the sentence's own offsets: the mention is one character in `masked`.
+    # Back to the sentence's own offsets: quotation marks dropped, and the mention one character in `masked`.
+    if where is not None:
+        a, b = where[a], where[b - 1] + 1
     a = a if a <= start else a - shift
     b = b if b <= start else b - shift
-    return StanceResult(label, RULE_CONFIDENCE, sentence[a:b].strip())
+    while a < b and sentence[a].isspace():
+        a += 1
+    while b > a and sentence[b - 1].isspace():
+        b -= 1
+    return StanceResult(label, RULE_CONFIDENCE, sentence[a:b]), a, b
 
 
 def stance_toward(sentence: str, start: int, end: int) -> StanceResult:

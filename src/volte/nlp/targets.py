@@ -5,14 +5,17 @@
 
 Targets are the registry entities named in the statement (`NATO`, `the Atlantic alliance`, `Moscow`), the
 article's own names (NameBook), and third-person pronouns inside quoted words resolved to the entity named
-before (`"He takes us on the back foot"` -> the leader named before the quotation). A partial quotation with no
-name of its own is about the names of its sentence: `Reinholt called NATO "a relic"` -> NATO. The speaker talking
-about themself is not a target (`I`, `we`, or their own name).
+before (`"He takes us on the back foot"` -> the leader named before the quotation), and the words for joining an
+organisation (`she would back the application` -> the organisation the article speaks of joining). A partial
+quotation with no name of its own is about the names of its sentence outside other statements: `Reinholt called
+NATO "a relic"` -> NATO. The speaker talking about themself is not a target (`I`, `we`, or their own name).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -20,7 +23,7 @@ from spacy.tokens import Doc
 
 from volte.model import Entity, Kind, StanceLabel, Statement, TargetStance
 from volte.nlp.entities import NameBook
-from volte.nlp.stance import StanceResult, stance_toward
+from volte.nlp.stance import StanceResult, rule_match, rule_stance, stance_toward
 from volte.registry import Registry, load_registry
 
 # Pronouns inside quoted words that may point at a third party (first and second person are the speaker and
@@ -32,6 +35,21 @@ _PLURAL = {"they", "them", "their"}
 _MAX_MENTIONS = 3
 # Names that are never a statement's target: the media reporting it.
 _SKIP_TYPES = {"media"}
+# Nouns that stand for joining an organisation: `she would back the application`, `membership would make us a
+# target` are about the organisation the article speaks of joining (`apply to join NATO`, `NATO membership`).
+_MEMBERSHIP = re.compile(r"\b(?:membership|application|accession)\b", re.IGNORECASE)
+# What makes a registry organisation the one joined: the words before it (`join NATO`, `accession to the
+# EU`), or after it (`NATO membership`, `NATO's application`).
+_JOINING_BEFORE = re.compile(
+    r"\b(?:join|joins|joined|joining|membership (?:of|in)|accession to|application (?:to|for membership of))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_JOINING_AFTER = re.compile(r"^(?:['’]s)?\s+(?:membership|accession|application)\b", re.IGNORECASE)
+# The words after which a membership noun stands for joining: determiners, possessives, conjunctions, verbs of
+# taking sides (`the application`, `our membership`, `oppose membership`). After other words it is some other
+# membership (`party membership`, `a visa application`).
+_FREE_BEFORE = {"the", "this", "that", "its", "our", "their", "his", "her", "full", "formal", "any", "and", "but",
+                "of", "on", "for", "against", "back", "support", "oppose", "reject", "approve"}
 
 
 class TargetMention(NamedTuple):
@@ -59,17 +77,24 @@ def find_targets(
     kind: Kind,
     speaker: Entity | None,
     named: set[str] | None = None,
+    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> list[TargetMention]:
-    """The mentions of the entities the statement at doc.text[start:end] is about, in text order."""
+    """The mentions of the entities the statement at doc.text[start:end] is about, in text order.
+
+    `elsewhere`: the spans of the article's other statements; a partial quotation is not about the names its
+    sentence gives inside another statement (`X, who said his party would vote against the application, called
+    her "a turncoat"`: the application is the other statement's target).
+    """
     named = named_in(doc, book, registry) if named is None else named
     found: list[TargetMention] = []
     for m in registry.find(_text(doc)[start:end], named):
         found.append(TargetMention(m.entity, start + m.start, start + m.end, m.form))
+    found.extend(_memberships(doc, registry, start, end, named, found))
     lo = bisect.bisect_left(book.starts, start)
     for mention in book.mentions[lo:]:
         if mention.start >= end:
             break
-        if mention.end > end or mention.type in _SKIP_TYPES:
+        if mention.end > end or mention.type in _SKIP_TYPES or not _written_as_name(doc, mention.start, mention.end):
             continue
         if any(t.start < mention.end and mention.start < t.end for t in found):
             continue  # `NATO` found as a registry name already
@@ -77,12 +102,64 @@ def find_targets(
     if kind != "indirect":
         found.extend(_pronouns(doc, book, registry, start, end, list(found)))
     if kind == "partial" and not found:
-        found.extend(_sentence_names(doc, book, registry, start, end, named))
+        found.extend(_sentence_names(doc, book, registry, start, end, named, elsewhere))
     seen: set[str] = set()
     if speaker is not None:
         seen.add(registry.resolve(speaker).id)
         seen.add(speaker.id)
     return sorted((t for t in found if t.entity.id not in seen), key=lambda t: t.start)
+
+
+def _written_as_name(doc: Doc, start: int, end: int) -> bool:
+    """A name has a capital letter: `the government's "quiet march"` tagged as a person is no name."""
+    return any(c.isupper() for c in _text(doc)[start:end])
+
+
+def _joined(doc: Doc, registry: Registry, named: set[str]) -> list[tuple[int, Entity]]:
+    """Where the article speaks of joining a registry organisation, in text order (found once per doc)."""
+    key = "volte.joined"
+    found = doc.user_data.get(key)
+    if found is None:
+        text = _text(doc)
+        found = [
+            (m.start, m.entity)
+            for m in registry.find(text, named)
+            if m.entity.type == "organization"
+            and (_JOINING_BEFORE.search(text[max(0, m.start - 40) : m.start])
+                 or _JOINING_AFTER.match(text[m.end : m.end + 20]))
+        ]
+        doc.user_data[key] = found
+    return list(found)
+
+
+def _memberships(
+    doc: Doc, registry: Registry, start: int, end: int, named: set[str], found: list[TargetMention]
+) -> list[TargetMention]:
+    """`the application`, `membership` in doc.text[start:end]: the organisation whose joining the article spoke
+    of last before the word (else first after it). `NATO membership` is found as NATO already."""
+    text = _text(doc)
+    out: list[TargetMention] = []
+    joined = None
+    for m in _MEMBERSHIP.finditer(text, start, end):
+        if any(t.start <= m.start() < t.end + 2 for t in found):
+            continue  # `NATO membership`, `the application to join NATO`: the name is there
+        before = re.findall(r"[\w’']+", text[max(0, m.start() - 30) : m.start()])
+        if before and before[-1].lower() not in _FREE_BEFORE and not _sentence_starts(text, m.start()):
+            continue  # `party membership`, `a visa application`
+        if re.match(r"\s+(?:of|for|to|in)\b", text[m.end() : m.end() + 5]):
+            continue  # `the application of the law`, `the application to join NATO`: named after it
+        joined = _joined(doc, registry, named) if joined is None else joined
+        if not joined:
+            break
+        earlier = [entity for at, entity in joined if at < m.start()]
+        entity = earlier[-1] if earlier else joined[0][1]
+        out.append(TargetMention(entity, m.start(), m.end(), "description"))
+    return out
+
+
+def _sentence_starts(text: str, at: int) -> bool:
+    """Nothing but spaces and quotation marks between the last sentence end (or clause break) and `at`."""
+    return re.search(r"(?:^|[.!?;:,(“”\"«»]\s*)$", text[max(0, at - 3) : at]) is not None
 
 
 def _pronouns(
@@ -112,19 +189,38 @@ def _pronouns(
 
 
 def _sentence_names(
-    doc: Doc, book: NameBook, registry: Registry, start: int, end: int, named: set[str]
+    doc: Doc,
+    book: NameBook,
+    registry: Registry,
+    start: int,
+    end: int,
+    named: set[str],
+    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> list[TargetMention]:
     """`Reinholt called NATO "a relic of the Cold War"`: the names of the quotation's sentence, outside it."""
     lo, hi = _sentence(doc, start, end)
+
+    def outside(a: int, b: int) -> bool:
+        return (b <= start or a >= end) and not any(lo_ <= a and b <= hi_ for lo_, hi_ in elsewhere)
+
     out = []
-    for m in registry.find(_text(doc)[lo:hi], named):
-        a, b = lo + m.start, lo + m.end
-        if b <= start or a >= end:
-            out.append(TargetMention(m.entity, a, b, "sentence"))
+    registered = [TargetMention(m.entity, lo + m.start, lo + m.end, m.form) for m in registry.find(_text(doc)[lo:hi], named)]
+    registered.extend(_memberships(doc, registry, lo, hi, named, registered))
+    # `He described the alliance as "obsolete" and said that the partnership with it had been "a surrender"`:
+    # `it` is the alliance (named in the other statement, or in a sentence before), a registry entity.
+    registered.extend(
+        t for t in _pronouns(doc, book, registry, lo, hi, list(registered))
+        if registry.entry(t.entity.id) is not None and t.entity.type != "person"
+    )
+    for t in sorted(registered, key=lambda t: t.start):
+        if outside(t.start, t.end):
+            out.append(t._replace(form="sentence"))
     if out:
         return out  # a registry entity is what such a sentence is about: `called NATO "a relic"`
     for mention in book.mentions:
         if mention.start < lo or mention.end > hi or mention.type in _SKIP_TYPES:
+            continue
+        if not _written_as_name(doc, mention.start, mention.end) or not outside(mention.start, mention.end):
             continue
         if start <= mention.start < end or any(t.start < mention.end and mention.start < t.end for t in out):
             continue
@@ -174,19 +270,49 @@ def stance_context(doc: Doc, statement_start: int, statement_end: int, target: T
 
 
 def attach_targets(
-    doc: Doc, book: NameBook, registry: Registry, statement: Statement, named: set[str] | None = None
+    doc: Doc,
+    book: NameBook,
+    registry: Registry,
+    statement: Statement,
+    named: set[str] | None = None,
+    elsewhere: Sequence[tuple[int, int]] = (),
 ) -> Statement:
     """The statement with its targets, each with a stance, a confidence and the evidence words."""
     mentions: dict[str, list[TargetMention]] = {}
     for target in find_targets(
-        doc, book, registry, statement.start, statement.end, statement.kind, statement.speaker, named
+        doc, book, registry, statement.start, statement.end, statement.kind, statement.speaker, named, elsewhere
     ):
         mentions.setdefault(target.entity.id, []).append(target)
     targets = []
     for group in mentions.values():
-        results = [stance_toward(*stance_context(doc, statement.start, statement.end, t)) for t in group[:_MAX_MENTIONS]]
+        results = [_judge(doc, statement.start, statement.end, t) for t in group[:_MAX_MENTIONS]]
         targets.append(TargetStance(group[0].entity, *_overall(results)))
     return replace(statement, targets=tuple(targets)) if targets else statement
+
+
+# Characters between a partial quotation and the rule words that take its side: a quotation mark and a space.
+_TOUCH = 3
+
+
+def _judge(doc: Doc, statement_start: int, statement_end: int, target: TargetMention) -> StanceResult:
+    """The stance toward one mention (stance_context says which words are read).
+
+    A target from a partial quotation's sentence is read as `T is <quoted words>`: by the rules, then by the
+    rules on the sentence itself when the words they match reach the quotation (`she said Lindmark did not need
+    NATO "to tell us who our friends are"`: the side is taken just outside the quoted words; not a rule's words
+    in another clause), then by the model.
+    """
+    context = stance_context(doc, statement_start, statement_end, target)
+    if target.form != "sentence":
+        return stance_toward(*context)
+    found = rule_stance(*context)
+    if found is not None:
+        return found
+    lo, hi = _sentence(doc, statement_start, statement_end)
+    match = rule_match(_text(doc)[lo:hi], target.start - lo, target.end - lo)
+    if match is not None and lo + match[1] <= statement_end + _TOUCH and lo + match[2] >= statement_start - _TOUCH:
+        return match[0]
+    return stance_toward(*context)
 
 
 def _overall(results: list[StanceResult]) -> tuple[StanceLabel, float, str]:
@@ -207,5 +333,7 @@ def with_targets(doc: Doc, book: NameBook, statements: list[Statement]) -> list[
     for statement in statements:
         if statement.speaker is not None:
             statement = replace(statement, speaker=registry.resolve(statement.speaker))
-        out.append(attach_targets(doc, book, registry, statement, named))
+        # The other statements it does not overlap: their names are theirs (find_targets).
+        elsewhere = [(s.start, s.end) for s in statements if s.end <= statement.start or s.start >= statement.end]
+        out.append(attach_targets(doc, book, registry, statement, named, elsewhere))
     return out
