@@ -232,3 +232,27 @@ def test_nominal_reports() -> None:
 def test_aspectual_verbs_report_nothing_of_their_own() -> None:
     st = extract("Russia began its own bombing operation in October. The plan would put thousands out of work.")
     assert not [s for s in st if s.cue in ("began", "put")]
+
+
+def test_attitudes_are_reports_and_a_bare_object_is_their_content() -> None:
+    text = (
+        "Senator Anna Holm endorsed Peter Lund on Tuesday.\n\n"
+        "Karin Berg wants to leave the coalition before the summer.\n\n"
+        "Jan Ek said his party would support the application."
+    )
+    st = extract(text)
+    endorsed = by_text(st, "Peter Lund")
+    assert endorsed.cue == "endorsed" and speaker(st, "Peter Lund") == "Anna Holm"
+    assert speaker(st, "to leave the coalition") == "Karin Berg"
+    # Inside Ek's reported words the party's support is part of what Ek said, not a statement of its own.
+    assert [s.cue for s in st if "application" in s.text] == ["said"]
+
+
+def test_a_passive_without_agent_names_no_speaker() -> None:
+    st = extract("Berg was told that the vote would be delayed. The plan is expected to pass by a wide margin.")
+    assert all(s.speaker is None or s.speaker.name != "Berg" for s in st)
+
+
+def test_a_name_after_an_inverted_verb_whatever_the_parse() -> None:
+    st = extract('"Debate recap," tweeted Rubio spokesman Alex Conant.')
+    assert speaker(st, "Debate recap") == "Alex Conant"

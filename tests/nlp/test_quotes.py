@@ -68,3 +68,8 @@ def test_two_apostrophes_are_a_double_mark() -> None:
 def test_markup_attribute_values_are_not_quotations() -> None:
     text = '<tweet pic="" author="emmaroller" timestamp="1454432400">"We won," she wrote.<tweet/>'
     assert quoted(text) == ["We won,"]
+
+
+def test_curly_marks_inside_guillemets_belong_to_the_quotation() -> None:
+    text = "« Il nous avait juré “pas de robots sans accord”. Les portiques sont commandés », a-t-il dit."
+    assert quoted(text) == ["Il nous avait juré “pas de robots sans accord”. Les portiques sont commandés"]

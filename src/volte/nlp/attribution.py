@@ -6,7 +6,7 @@ Works over the dependency parse of a spaCy `Doc`:
 - `according to X`;
 - a participial opener (`Speaking on Radio Z, X said …`): the main verb's subject;
 - an apposition (`X, the head of Y, said …`): the name, not the description;
-- a passive (`it was said by X`): the agent.
+- a passive (`it was said by X`): the agent, and no one when there is none (`X is seen as …` is not X speaking);
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from volte.nlp.deps import dep_of
 from volte.resources import Cues
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Passives whose subject is still the speaker: `Trump was quoted as saying …`.
+_SPEAKING_PASSIVES = {"quoted", "cité", "citée", "cités"}
 # Nouns of time that stand right after a verb without being its subject: `a martelé jeudi son directeur`.
 _TIME_WORDS = {
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir", "semaine",
@@ -72,7 +74,23 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
             near = dep_of(child) in ("dobj", "nsubj", "nsubjpass", "prep") and child.i - verb.i <= 5
             if near and child.pos_ in ("PROPN", "NOUN") and child.i not in quoted and not timely:
                 return child
+        # `"Debate recap," tweeted Rubio spokesman Alex Conant.`, the name parsed as anything but the subject:
+        # the noun phrase right after the verb, up to its last word.
+        k = verb.i + 1
+        while k < len(verb.doc) and verb.doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") and k not in quoted:
+            k += 1
+        run = [t for t in verb.doc[verb.i + 1 : k] if t.pos_ in ("PROPN", "NOUN")]
+        subjectless = not any(dep_of(c) in _SUBJECTS for c in verb.children)
+        if run and subjectless and run[-1].ent_type_ not in ("DATE", "TIME") and run[-1].lower_ not in _TIME_WORDS:
+            return run[-1]
+    passive = (
+        any(dep_of(c) == "nsubjpass" for c in verb.children)
+        and any(dep_of(c) == "auxpass" for c in verb.children)
+        and verb.lower_ not in _SPEAKING_PASSIVES
+    )
     for child in verb.children:
+        if passive:
+            break  # `Valcourt has long been seen as close to Moscow`: the passive's subject is talked about
         # `a-t-il dit`: `-t` is only euphony; the subject is the next token.
         if dep_of(child) in _SUBJECTS and child.i not in quoted and child.lower_ != "-t":
             return child
@@ -84,6 +102,8 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
             objects = [c for c in child.children if dep_of(c) == "pobj"]
             if objects:
                 return objects[0]
+    if passive:
+        return None  # a passive with no agent names no speaker: `he is expected to run`, `it was said that …`
     # `…, Brendan Buck, a spokesman for Ryan, told POLITICO`: the parser lost the subject inside an apposition;
     # the name the apposition describes stands right before the verb's comma.
     if verb.i >= 3 and verb.doc[verb.i - 1].text == ",":

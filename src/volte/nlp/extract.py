@@ -282,7 +282,10 @@ class _Extractor:
                 t.pos_ == "PROPN" or t.lower_.rstrip(".") in self.cues.titles for t in words
             ):
                 return Cue(pre[-1], ":", words[-1])  # `Former secretary of state Hillary Clinton: "…"`
-            verb = pre[-2] if pre[-2].pos_ == "VERB" else pre[-2].head if dep_of(pre[-2]) == "prt" else None
+            # `Sanders shot back, "…"`, `As X put it, "…"`: the verb, or the verb of the word before the comma.
+            verb = pre[-2] if pre[-2].pos_ == "VERB" else None
+            if verb is None and dep_of(pre[-2]) in ("prt", "dobj", "advmod") and pre[-2].head.i < pre[-2].i:
+                verb = pre[-2].head
             if pre[-1].text == ":":
                 # `McConnell delivered a blunt message to Trump:` -> up the parse from the last word to its verb.
                 tok = pre[-2]
@@ -340,6 +343,8 @@ class _Extractor:
 
     def _choose_cue(self, found: list[Cue], q_first: int, q_last: int, q: QuoteSpan) -> Cue | None:
         """The cue that governs the quotation in the parse, else the nearest strong one (with a speaker first)."""
+        # `X said her party supported "a strong army"`: the position verb is part of X's report; X's cue governs.
+        found = [c for c in found if not self._held_in_report(c.token)]
         if not found:
             return None
         # `"…," Mr. Trump said, after CNBC's Becky Quick said …`: the cue right after the quotation, with its
@@ -521,7 +526,7 @@ class _Extractor:
         and attitude verbs whose object holds a quoted fragment: `X called the plan "a disaster"`."""
         out = []
         for c in find_cues(self.doc, (t for t in self.doc if not self.in_quote[t.i]), self.cues, quoted=self.quoted):
-            if self._framing(c.token):
+            if self._framing(c.token) or self._held_in_report(c.token):
                 continue
             if c.phrase:
                 out.append(c)
@@ -576,6 +581,19 @@ class _Extractor:
                 if dep_of(mark) == "mark" or (dep_of(child) == "acl" and mark.i == noun.i + 1):
                     return child
         return None
+
+    def _held_in_report(self, verb: Token) -> bool:
+        """`Berg said her party would support the bill`, `he said he thinks …`: a verb of a position held (or a weak
+        cue, `think`, `believe`) inside another cue's reported clause is part of that report, not one of its own."""
+        if self.cues.verb_forms.get(verb.lower_) not in self.cues.held | self.cues.weak:
+            return False
+        tok, through_clause = verb, False
+        while tok.head.i != tok.i:
+            through_clause = through_clause or dep_of(tok) == "ccomp"
+            tok = tok.head
+            if through_clause and tok.pos_ == "VERB" and self.cues.verb_forms.get(tok.lower_):
+                return True
+        return False
 
     def _framing(self, verb: Token) -> bool:
         """`began`, `put`, `continue`: verbs that frame quoted words but report nothing of their own."""
@@ -636,18 +654,23 @@ class _Extractor:
             content = content[1:]
         while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
             content = content[:-1]
-        if len(content) < _MIN_CONTENT:
+        lemma = self.cues.verb_forms.get(cue.token.lower_, "")
+        if len(content) < (1 if lemma in self.cues.attitudes else _MIN_CONTENT):
             return
         # The content is a quotation (a direct statement already) when little but punctuation is left outside it;
         # `said there remains a "significant difference …"` keeps its own words and is reported speech.
         outside = [t for t in content if not self.in_quote[t.i] and not t.is_punct]
-        if len(outside) <= 2 or len(outside) / len(content) < 0.25:
+        quoting = any(self.in_quote[t.i] for t in content)
+        if quoting and (len(outside) <= 2 or len(outside) / len(content) < 0.25):
             return
         speaker = self._speaker(cue)
         if speaker is None and cue.speaker is None:
             return
         start, end = content[0].idx, content[-1].idx + len(content[-1])
-        if speaker is not None:
+        main_clause = cue.phrase or cue.token.dep_ == "ROOT" or dep_of(cue.token) == "conj" and cue.token.head.dep_ == "ROOT"
+        if speaker is not None and main_clause:
+            # Only a main clause's speaker is the one talking next: not `after news outlets declared him the
+            # victor`, not `emails in which staff members suggested …`.
             self.speakers_so_far.append((cue.token.idx, speaker.name))
         sent = cue.token.sent
         yield _Found("indirect", start, end, speaker, cue.text.lower(), self._context(sent.start, sent.end, content))

@@ -6,7 +6,8 @@ spaCy's sentence splitter is less reliable around them than the marks themselves
 Handled:
 - straight "…", curly “…”, low-high „…“, « guillemets » (with or without non-breaking spaces), mixed in one text;
 - the typewriter convention of two apostrophes, ''…'' (and ``…'' ), that some newspapers' archives use;
-- single quotation marks inside double ones are part of the quoted words (“He said ‘never’ to me”);
+- single quotation marks inside double ones are part of the quoted words (“He said ‘never’ to me”), and so are
+  double marks inside guillemets (« Il nous avait juré “pas de robots” »);
 - a quotation that runs across a line break, or across a blank line that cuts a sentence (a page break);
 - a paragraph that opens a quotation and leaves it open, the next paragraph reopening it (newspaper convention):
   one quotation in several pieces, sharing a `group`;
@@ -134,6 +135,9 @@ def find_quotes(text: str) -> Iterator[QuoteSpan]:
                 # Markup left in the text, `<tweet author="@x" timestamp="1454">`: an attribute value, not a quotation.
                 close = text.find('"', i + 1, para_end)
                 i = close + 1 if close > 0 else i + 1
+                continue
+            if width and open_at is not None and text[open_at] == "«" and ch not in "«»":
+                i += width  # `« M. Vidal nous avait juré “pas de robots” »`: inside guillemets only » closes
                 continue
             if width:
                 opening = _is_opening(text, i, open_at is not None)

@@ -33,6 +33,8 @@ class Cues:
     verb_forms: dict[str, str]  # inflected form -> lemma
     weak: frozenset[str]
     framing: frozenset[str]  # verbs that introduce quoted words and never report content of their own
+    attitudes: frozenset[str]  # verbs whose bare object is a position taken: `X endorsed Trump`
+    held: frozenset[str]  # verbs of a position held, a report of their own only outside reported words
     phrases: tuple[tuple[str, ...], ...]
     nouns: frozenset[str]
     report_nouns: frozenset[str]  # nouns whose `that` clause is reported content: `X's claim that …`
@@ -60,6 +62,8 @@ def cues(language: str = "en") -> Cues:
         verb_forms=forms,
         weak=frozenset(data.get("weak") or ()),
         framing=frozenset(data.get("framing") or ()),
+        attitudes=frozenset(data.get("attitudes") or ()),
+        held=frozenset(data.get("held") or ()),
         phrases=tuple(tuple(p.split()) for p in data.get("phrases") or ()),
         nouns=frozenset(data.get("nouns") or ()),
         report_nouns=frozenset(data.get("report_nouns") or ()),
