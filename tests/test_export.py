@@ -27,6 +27,7 @@ STATEMENT_KEYS = {
     "said_basis",
     "targets",
     "cluster",
+    "quotes",
 }
 
 
@@ -140,3 +141,21 @@ def test_reversals_of_statements_without_stances_are_none(filled, tmp_path):
 def test_unknown_format(store):
     with pytest.raises(UsageError, match="jsonl, csv, parquet"):
         export_statements(store, "xml", io.BytesIO())  # type: ignore[arg-type]
+
+
+def test_a_reports_own_quotation_goes_through_the_store_and_every_format(store, make_article, make_statement, tmp_path):
+    """`Statement.quotes` (a partial quotation nested in its speaker's report) is stored and exported with its
+    words and offsets; a statement without one exports an empty list."""
+    import dataclasses
+
+    article = make_article(TEXT, source="quotes.txt")
+    report = make_statement(article, 'NATO is "strong"', "Marie Curie", kind="indirect")
+    a = TEXT.index("strong")
+    store.write_article(article, [dataclasses.replace(report, quotes=((a, a + len("strong")),))])
+    out = io.BytesIO()
+    export_statements(store, "jsonl", out)
+    (obj,) = [json.loads(line) for line in out.getvalue().decode("utf-8").splitlines()]
+    assert obj["quotes"] == [{"text": "strong", "start": a, "end": a + len("strong")}]
+    export_statements(store, "csv", tmp_path / "s.csv")
+    (row,) = list(csv.DictReader((tmp_path / "s.csv").open(encoding="utf-8")))
+    assert json.loads(row["quotes"]) == obj["quotes"]

@@ -42,24 +42,28 @@ def _articles(extracted: Extracted, language: str = "en") -> Iterator[tuple[dict
         yield entry, article, statements
 
 
-def _match(gold_text: str, statements: list[Statement]) -> Statement | None:
-    """The extracted statement whose words are the gold words (modulo punctuation), or contain them."""
+def _match(gold_text: str, statements: list[Statement], text: str = "") -> Statement | None:
+    """The extracted statement whose words are the gold words (modulo punctuation), or contain them; a partial
+    quotation is found as the quotation of its speaker's report (`Statement.quotes`)."""
     want = _fold(gold_text)
     exact = [s for s in statements if _fold(s.text) == want]
     if exact:
         return exact[0]
+    quoting = [s for s in statements if any(_fold(text[a:b]) == want for a, b in s.quotes)]
+    if quoting:
+        return quoting[0]
     inside = [s for s in statements if want and want in _fold(s.text) and s.kind != "indirect"]
     return inside[0] if inside else None
 
 
 def _score(extracted: Extracted, kinds: set[str], language: str = "en") -> tuple[int, int, int]:
     found = right = total = 0
-    for entry, _, statements in _articles(extracted, language):
+    for entry, article, statements in _articles(extracted, language):
         for g in entry.get("statements") or []:
             if g["kind"] not in kinds or g.get("optional") or g.get("nested"):
                 continue
             total += 1
-            s = _match(g["text"], statements)
+            s = _match(g["text"], statements, article.text)
             if s is None:
                 continue
             found += 1

@@ -45,6 +45,7 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "said_basis",
     "cluster",
     "targets",
+    "quotes",
 )
 
 _PARQUET_SCHEMA = pa.schema(
@@ -103,6 +104,7 @@ def flatten_statement(statement: Statement, article: Article) -> dict[str, Any]:
         "said_basis": obj["said_basis"],
         "cluster": obj["cluster"],
         "targets": json.dumps(obj["targets"], ensure_ascii=False),
+        "quotes": json.dumps(obj["quotes"], ensure_ascii=False),
     }
 
 

@@ -96,6 +96,9 @@ class Statement:
     said_basis: SaidBasis | None = None
     targets: tuple[TargetStance, ...] = field(default_factory=tuple)
     cluster: str | None = None
+    # The speaker's own words quoted inside reported speech, as article spans: in `She said the plan was
+    # "a disaster"` the statement is the report and `a disaster` its quotation (one utterance, one statement).
+    quotes: tuple[tuple[int, int], ...] = ()
 
     def as_json(self, article: Article) -> dict[str, Any]:
         """The statement as the contract's JSON object (see CONTRACT.md)."""
@@ -112,6 +115,7 @@ class Statement:
             "said_basis": self.said_basis,
             "targets": [t.as_json() for t in self.targets],
             "cluster": effective_cluster(self.id, self.cluster),
+            "quotes": [{"text": article.text[a:b], "start": a, "end": b} for a, b in self.quotes],
         }
 
 

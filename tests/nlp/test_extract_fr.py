@@ -71,8 +71,12 @@ def test_partial_quotation_and_scare_quote() -> None:
         "Étienne Marchal a qualifié le projet de « fiasco annoncé » devant la presse.\n\n"
         "La prétendue « réforme » a été votée hier."
     )
-    partial = next(s for s in st if s.text == "fiasco annoncé")
-    assert (partial.kind, name(partial)) == ("partial", "Étienne Marchal")
+    # The quoted words are the quotation of Marchal's report (one utterance, one statement).
+    (report,) = [s for s in st if s.quotes]
+    (a, b) = report.quotes[0]
+    assert (report.kind, name(report), report.text[a - report.start : b - report.start]) == (
+        "indirect", "Étienne Marchal", "fiasco annoncé"
+    )
     assert all(s.text != "réforme" for s in st)
 
 

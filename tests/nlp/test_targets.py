@@ -23,6 +23,12 @@ def _statements(text: str) -> list[Statement]:
     return extract_statements(Article(id=stable_id("a", text), source="t.txt", text=text))
 
 
+def _quoting(statements: list[Statement], text: str, words: str) -> Statement:
+    """The statement that holds `words` as its own quotation: a partial quotation inside its speaker's report."""
+    (s,) = [s for s in statements if any(text[a:b].startswith(words) for a, b in s.quotes)]
+    return s
+
+
 def _targets(statement: Statement) -> dict[str, tuple[str, str]]:
     return {t.entity.name: (t.stance, t.evidence) for t in statement.targets}
 
@@ -96,9 +102,9 @@ def test_a_military_alliance_is_nato_where_the_article_names_nato() -> None:
 
 def test_the_side_a_partial_quotation_takes_just_outside_its_marks() -> None:
     """The stance rules read the quotation's sentence when their words reach the quotation."""
-    statements = _statements('Anna Berg said on Monday that Norland did not need the European Union "to run our fisheries".')
-    (s,) = [s for s in statements if s.text == "to run our fisheries"]
-    assert _targets(s) == {"European Union": ("against", "not need the European Union")}
+    text = 'Anna Berg said on Monday that Norland did not need the European Union "to run our fisheries".'
+    s = _quoting(_statements(text), text, "to run our fisheries")
+    assert s.kind == "indirect" and _targets(s)["European Union"] == ("against", "not need the European Union")
 
 
 def test_a_partial_quotation_is_not_about_another_statements_names() -> None:
@@ -111,8 +117,8 @@ def test_a_partial_quotation_is_not_about_another_statements_names() -> None:
 def test_it_in_a_partial_quotations_sentence_is_the_registry_entity_named_there() -> None:
     text = ('Jan Holm described the union as "bloated" and said that Norland\'s partnership with it had been '
             '"a slow loss of our sovereignty". The European Union did not reply.')
-    (s,) = [s for s in _statements(text) if s.text.startswith("a slow loss")]
-    assert _targets(s) == {"European Union": ("against", "European Union is a slow loss of our sovereignty")}
+    s = _quoting(_statements(text), text, "a slow loss")
+    assert _targets(s)["European Union"] == ("against", "European Union is a slow loss of our sovereignty")
 
 
 # -- the sample corpus: statements that clearly take a side toward a named target ------------------------------

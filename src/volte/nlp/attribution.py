@@ -120,9 +120,13 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
         head = verb.head
         if dep_of(verb) == "pcomp" and dep_of(head) == "prep":
             head = head.head  # `X deflected questions before saying …`: the verb the preposition hangs from
-        for child in head.children:
-            if dep_of(child) in _SUBJECTS and child.i not in quoted:
-                return child
+        for _ in range(3):  # `Dean appeared on MSNBC and began by saying …`: up a chain of verbs to a subject
+            for child in head.children:
+                if dep_of(child) in _SUBJECTS and child.i not in quoted:
+                    return child
+            if dep_of(head) not in ("conj", "xcomp", "advcl") or head.head.i == head.i:
+                break
+            head = head.head
     # The parse gave no subject at all: a name standing right before the verb, `M. Le Goff a déclaré :`.
     j = verb.i - 1
     while j >= 0 and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):

@@ -60,6 +60,7 @@ class _Found:
     pieces: tuple[tuple[int, int], ...] = ()  # a quotation interrupted by its attribution: each piece's span
     cue_at: int = -1  # the cue token's index, -1 when none
     quote: QuoteSpan | None = None
+    quotes: tuple[tuple[int, int], ...] = ()  # partial quotations nested in this report (see `_nest_quotations`)
 
 
 def extract_statements(article: Article) -> list[Statement]:
@@ -71,7 +72,7 @@ def extract_statements(article: Article) -> list[Statement]:
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     """The statements of an article already parsed into `doc` (whose text is `article.text`)."""
     extractor = _Extractor(doc, cues(article.language))
-    found = sorted(extractor.run(), key=lambda f: (f.start, f.end))
+    found = _nest_quotations(sorted(extractor.run(), key=lambda f: (f.start, f.end)))
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     for f in found:
@@ -91,10 +92,33 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 cue=f.cue,
                 said=said,
                 said_basis=basis,
+                quotes=f.quotes,
             )
         )
     # Speakers as registry entities, and each statement's targets with their stance (issue #4: targets.py).
     return with_targets(doc, extractor.book, out)
+
+
+def _nest_quotations(found: list[_Found]) -> list[_Found]:
+    """A partial quotation inside the same speaker's reported speech is part of that one utterance.
+
+    `She said the plan was "a disaster"`: one statement, the report, whose `quotes` hold `a disaster` (the
+    speaker's own words with their offsets), not a second statement for the same words. A quotation of someone
+    else inside a report (`X said Y had called it "a disaster"`) stays a statement of its own.
+    """
+    reports = [f for f in found if f.kind == "indirect"]
+    out = []
+    for f in found:
+        host = None
+        if f.kind == "partial":
+            host = next(
+                (r for r in reports if r.start <= f.start and f.end <= r.end and f.speaker in (None, r.speaker)), None
+            )
+        if host is None:
+            out.append(f)
+        else:
+            host.quotes = (*host.quotes, (f.start, f.end))
+    return out
 
 
 def _pronoun_form(token: Token) -> str:
@@ -636,10 +660,17 @@ class _Extractor:
             # `according to X, …` (X hangs from `to`) / `selon X, …` (`selon` hangs from X).
             anchor = cue.speaker if dep_of(cue.token) == "case" and cue.speaker is not None else cue.token
             heads = ("VERB", "AUX") if anchor is cue.token else ("VERB", "AUX", "ADJ", "NOUN")
-            if anchor.head.pos_ not in heads or anchor.head.i == anchor.i:
+            sent = cue.token.sent
+            if anchor.head.pos_ in heads and anchor.head.i != anchor.i:
+                skip = {t.i for t in anchor.subtree}
+                content = [t for t in sent if t.i not in skip]
+            elif cue.token.i == sent.start and cue.speaker is not None:
+                # `According to X, the move reeks of "fear"` parsed with `According` as the root: what follows
+                # the comma after X.
+                comma = next((t.i for t in self.doc[cue.speaker.i : sent.end] if t.text == ","), sent.end)
+                content = list(self.doc[comma + 1 : sent.end])
+            else:
                 return
-            skip = {t.i for t in anchor.subtree}
-            content = [t for t in cue.token.sent if t.i not in skip]
         else:
             clause = self._that_clause(cue.token) if cue.token.pos_ == "NOUN" else None
             content = list(clause.subtree) if clause is not None else self._complements(cue.token)

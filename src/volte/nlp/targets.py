@@ -283,11 +283,19 @@ def attach_targets(
         doc, book, registry, statement.start, statement.end, statement.kind, statement.speaker, named, elsewhere
     ):
         mentions.setdefault(target.entity.id, []).append(target)
-    targets = []
+    targets: dict[str, TargetStance] = {}
     for group in mentions.values():
         results = [_judge(doc, statement.start, statement.end, t) for t in group[:_MAX_MENTIONS]]
-        targets.append(TargetStance(group[0].entity, *_overall(results)))
-    return replace(statement, targets=tuple(targets)) if targets else statement
+        targets[group[0].entity.id] = TargetStance(group[0].entity, *_overall(results))
+    # The speaker's own words quoted inside the report are read as the partial quotation they are (`called NATO
+    # "a relic"`); a side they take beats the report's neutral reading of the same target.
+    for a, b in statement.quotes:
+        quoted = replace(statement, kind="partial", start=a, end=b, quotes=(), targets=())
+        for t in attach_targets(doc, book, registry, quoted, named, elsewhere).targets:
+            known = targets.get(t.entity.id)
+            if known is None or (t.stance != "neutral", t.confidence) > (known.stance != "neutral", known.confidence):
+                targets[t.entity.id] = t
+    return replace(statement, targets=tuple(targets.values())) if targets else statement
 
 
 # Characters between a partial quotation and the rule words that take its side: a quotation mark and a space.

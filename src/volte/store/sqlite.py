@@ -11,6 +11,7 @@ gives the old text.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -36,7 +37,7 @@ _BATCH = 256
 _ARTICLE_CACHE = 128
 
 _STATEMENT_COLUMNS = """
-    s.id, s.article_id, s.kind, s.text, s.start, s."end", s.cue, s.said, s.said_basis, s.cluster,
+    s.id, s.article_id, s.kind, s.text, s.start, s."end", s.cue, s.said, s.said_basis, s.cluster, s.quotes,
     coalesce(cs.entity_id, e.id), coalesce(cs.entity_name, e.name), coalesce(cs.entity_type, e.type)
 """
 # Statements as people corrected them (the corrections table, migration 0003): a corrected speaker replaces
@@ -210,7 +211,7 @@ class Store:
         )
         self._db.executemany(
             'INSERT INTO statements (id, article_id, speaker_id, kind, text, start, "end", cue, said, said_basis,'
-            " cluster) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cluster, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     s.id,
@@ -224,6 +225,7 @@ class Store:
                     s.said,
                     s.said_basis,
                     s.cluster,
+                    json.dumps(s.quotes) if s.quotes else None,
                 )
                 for s in statements
             ],
@@ -615,8 +617,9 @@ def _check_date(value: str, name: str) -> str:
 
 
 def _statement(row: Sequence[Any], targets: tuple[TargetStance, ...]) -> Statement:
-    sid, article_id, kind, text, start, end, cue, said, said_basis, cluster, eid, name, etype = row
+    sid, article_id, kind, text, start, end, cue, said, said_basis, cluster, quotes, eid, name, etype = row
     speaker = Entity(eid, name, etype) if eid is not None else None
+    spans = tuple((int(a), int(b)) for a, b in json.loads(quotes)) if quotes else ()
     return Statement(
-        sid, article_id, speaker, kind, text, start, end, cue, said, said_basis, targets, cluster
+        sid, article_id, speaker, kind, text, start, end, cue, said, said_basis, targets, cluster, spans
     )
