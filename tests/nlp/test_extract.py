@@ -256,3 +256,22 @@ def test_a_passive_without_agent_names_no_speaker() -> None:
 def test_a_name_after_an_inverted_verb_whatever_the_parse() -> None:
     st = extract('"Debate recap," tweeted Rubio spokesman Alex Conant.')
     assert speaker(st, "Debate recap") == "Alex Conant"
+
+
+def test_a_cue_in_another_cues_infinitive_is_part_of_that_report() -> None:
+    st = extract("Anna Holm called on Peter Lund to stop attacking the mayor. Lund declined to say whether he would.")
+    assert not [s for s in st if s.cue in ("attacking", "say")]
+    assert speaker(st, "stop attacking the mayor") == "Anna Holm"
+
+
+def test_an_indefinite_role_is_not_the_person_the_article_named() -> None:
+    text = (
+        "Jessica Lind, a spokeswoman for the party, spoke on Monday.\n\n"
+        "A spokeswoman for the mayor says the budget will not change."
+    )
+    assert speaker(extract(text), "budget will not change") != "Jessica Lind"
+
+
+def test_said_opening_the_sentence_is_followed_by_its_speaker() -> None:
+    st = extract('The code would get more complicated. Said Ellis: "I do not think she cares about tax reform."')
+    assert speaker(st, "tax reform") == "Ellis"

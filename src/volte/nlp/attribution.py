@@ -115,6 +115,14 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
     # `X, who said …`, `footage of Clinton asking, "…"`: the noun the clause hangs from.
     if dep_of(verb) in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head
+    # `Said Ellis: "…"`: a sentence opening on the verb, the name right after it.
+    if verb.i == verb.sent.start and verb.i + 1 < len(verb.doc) and verb.nbor(1).pos_ == "PROPN":
+        return verb.nbor(1)
+    # `Palmieri called on Trump to stop attacking Machado`: the object of the verb it hangs from does it.
+    if dep_of(verb) == "xcomp" and verb.head.i != verb.i:
+        objects = [c for c in verb.head.children if dep_of(c) in ("dobj", "obj") and c.i < verb.i]
+        if objects and objects[0].i not in quoted:
+            return objects[0]
     # `X smiled and said …`, `Speaking …, X said`: the subject of the verb it hangs from.
     if dep_of(verb) in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i:
         head = verb.head

@@ -32,6 +32,7 @@ _PRONOUNS = {
     "il", "elle", "ils", "elles", "on", "nous", "je", "lui", "qui", "que",
 }
 _RELATIVE = {"who", "which", "that", "qui"}
+_INDEFINITE = {"a", "an", "another", "one", "un", "une"}
 # Pronouns that stand for a person or a group that speaks.
 _PERSONS = {"he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"}
 _STRIP = " \t\n\u00a0,;:—–-"
@@ -523,8 +524,10 @@ class _Extractor:
             if key not in self.book.types and tok.ent_type_ in ("", "PERSON"):
                 self.book.types[key] = "person"
             return self.book.entity(key)
-        role = self.book.role(self.text[span.start_char : span.end_char])
-        if role is None and tok.pos_ != "PROPN":
+        # `the spokeswoman` is the one the article named; `a spokeswoman for Clinton` is someone it did not.
+        indefinite = span[0].lower_ in _INDEFINITE
+        role = None if indefinite else self.book.role(self.text[span.start_char : span.end_char])
+        if role is None and tok.pos_ != "PROPN" and not indefinite:
             role = self.book.role(" ".join(t.text for t in tok.subtree if not self.in_quote[t.i]))
         if role is not None:
             return self.book.entity(role)
@@ -607,16 +610,19 @@ class _Extractor:
         return None
 
     def _held_in_report(self, verb: Token) -> bool:
-        """`Berg said her party would support the bill`, `he said he thinks …`: a verb of a position held (or a weak
-        cue, `think`, `believe`) inside another cue's reported clause is part of that report, not one of its own."""
-        if self.cues.verb_forms.get(verb.lower_) not in self.cues.held | self.cues.weak:
-            return False
-        tok, through_clause = verb, False
+        """A cue inside another cue's report that is part of that report, not a statement of its own: a verb of a
+        position held (or a weak cue, `think`) in a reported clause, `Berg said her party would support the bill`;
+        any cue in the infinitive another cue governs, `Palmieri called on Trump to stop attacking Machado`,
+        `he declined to say whether …`."""
+        held = self.cues.verb_forms.get(verb.lower_) in self.cues.held | self.cues.weak
+        tok, through_clause, through_infinitive = verb, False, False
         while tok.head.i != tok.i:
             through_clause = through_clause or dep_of(tok) == "ccomp"
+            through_infinitive = through_infinitive or dep_of(tok) == "xcomp"
             tok = tok.head
-            if through_clause and tok.pos_ == "VERB" and self.cues.verb_forms.get(tok.lower_):
-                return True
+            if tok.pos_ == "VERB" and self.cues.verb_forms.get(tok.lower_):
+                if through_infinitive or through_clause and held:
+                    return True
         return False
 
     def _framing(self, verb: Token) -> bool:
