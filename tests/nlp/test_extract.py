@@ -275,3 +275,29 @@ def test_an_indefinite_role_is_not_the_person_the_article_named() -> None:
 def test_said_opening_the_sentence_is_followed_by_its_speaker() -> None:
     st = extract('The code would get more complicated. Said Ellis: "I do not think she cares about tax reform."')
     assert speaker(st, "tax reform") == "Ellis"
+
+
+def test_a_speech_act_to_come_inside_a_report_is_part_of_it() -> None:
+    st = extract("Prime Minister Karin Berg said this week that the country would formally declare its intention to leave.")
+    assert [s.cue for s in st] == ["said"] and speaker(st, "formally declare") == "Karin Berg"
+
+
+def test_an_as_clause_names_who_is_quoted() -> None:
+    st = extract('As Karin Berg put it in a statement on Monday, the plan is "a gift to the lobbyists."')
+    assert speaker(st, "a gift to the lobbyists") == "Karin Berg"
+
+
+def test_whose_claim_it_is() -> None:
+    text = (
+        "The video contradicts the city police’s earlier claim that the driver had refused to stop.\n\n"
+        "Karin Berg contradicted the claim that the budget was balanced. Jan Ek made the claim that taxes were too high."
+    )
+    st = extract(text)
+    assert speaker(st, "refused to stop") == "city police"
+    assert not [s for s in st if "budget was balanced" in s.text]  # contradicting a claim does not make it hers
+    assert speaker(st, "taxes were too high") == "Jan Ek"
+
+
+def test_a_dash_the_tagger_takes_for_a_noun_is_not_the_speaker() -> None:
+    st = extract("His returns were made public ― Trump boasted, “That makes me smart.”")
+    assert speaker(st, "makes me smart") == "Trump"

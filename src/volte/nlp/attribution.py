@@ -20,6 +20,13 @@ from volte.nlp.deps import dep_of
 from volte.resources import Cues
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# Verbs whose object does what the infinitive after them says: `urged Trump to stop attacking her`.
+_OBJECT_CONTROL = {
+    f"{stem}{end}"
+    for stem in ("urge", "ask", "encourage", "tell", "force", "persuade", "invite", "order", "allow", "press",
+                 "pressure", "challenge", "dare", "warn", "advise", "beg", "implore", "call", "push", "convince")
+    for end in ("", "s", "d", "ed", "ing")
+} | {"told", "telling", "asking", "forcing", "pushing", "calling"}
 # Passives whose subject is still the speaker: `Trump was quoted as saying …`.
 _SPEAKING_PASSIVES = {"quoted", "cité", "citée", "cités"}
 # Nouns of time that stand right after a verb without being its subject: `a martelé jeudi son directeur`.
@@ -91,6 +98,8 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
     for child in verb.children:
         if passive:
             break  # `Valcourt has long been seen as close to Moscow`: the passive's subject is talked about
+        if not any(c.isalpha() for c in child.text):
+            continue  # a dash the tagger took for a noun: `… made public ― Trump boasted`
         # `a-t-il dit`: `-t` is only euphony; the subject is the next token.
         if dep_of(child) in _SUBJECTS and child.i not in quoted and child.lower_ != "-t":
             return child
@@ -118,8 +127,8 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
     # `Said Ellis: "…"`: a sentence opening on the verb, the name right after it.
     if verb.i == verb.sent.start and verb.i + 1 < len(verb.doc) and verb.nbor(1).pos_ == "PROPN":
         return verb.nbor(1)
-    # `Palmieri called on Trump to stop attacking Machado`: the object of the verb it hangs from does it.
-    if dep_of(verb) == "xcomp" and verb.head.i != verb.i:
+    # `Palmieri urged Trump to stop attacking Machado`: the object of a verb of asking or making does it.
+    if dep_of(verb) == "xcomp" and verb.head.i != verb.i and verb.head.lower_ in _OBJECT_CONTROL:
         objects = [c for c in verb.head.children if dep_of(c) in ("dobj", "obj") and c.i < verb.i]
         if objects and objects[0].i not in quoted:
             return objects[0]

@@ -33,6 +33,12 @@ _PRONOUNS = {
 }
 _RELATIVE = {"who", "which", "that", "qui"}
 _INDEFINITE = {"a", "an", "another", "one", "un", "une"}
+_MODALS = {"would", "will", "could", "should", "may", "might", "can", "must", "'ll", "’ll", "'d", "’d"}
+# Verbs by which a subject makes a nominal report its own: `made the promise that …`, `repeated his claim`.
+_LIGHT_VERBS = {
+    "make", "makes", "made", "making", "issue", "issues", "issued", "issuing", "repeat", "repeats", "repeated",
+    "reiterate", "reiterated", "renew", "renewed", "stand", "stood", "voice", "voiced", "put", "fait", "réitéré",
+}
 # Pronouns that stand for a person or a group that speaks.
 _PERSONS = {"he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"}
 _STRIP = " \t\n\u00a0,;:—–-"
@@ -401,7 +407,12 @@ class _Extractor:
         if governing:
             return min(governing, key=lambda c: self._distance(c, q) - (1000 if c.speaker is not None else 0))
         # `« … », a lancé X`: right after a quotation, any cue verb introduces it.
-        strong = [c for c in found if not is_weak(c, self.cues) or 0 <= c.token.idx - q.close_at <= 6]
+        # `As X put it in a statement, RT is "providing a perspective …"`: an `as` clause names who is quoted.
+        strong = [
+            c for c in found
+            if not is_weak(c, self.cues) or 0 <= c.token.idx - q.close_at <= 6
+            or any(dep_of(m) == "mark" and m.lower_ == "as" for m in c.token.children)
+        ]
         if not strong:
             return None
         return min(strong, key=lambda c: self._distance(c, q) - (1000 if c.speaker is not None else 0))
@@ -592,9 +603,14 @@ class _Extractor:
             if dep_of(noun) in ("dobj", "obj") and self.cues.verb_forms.get(noun.head.lower_):
                 continue  # `repeated his claim that …`: the cue verb reports it already
             owner = [c for c in noun.children if dep_of(c) == "poss"]
+            k = noun.i - 1
+            while k > 0 and self.doc[k].pos_ == "ADJ":
+                k -= 1
+            if not owner and k > 0 and self.doc[k].lower_ in ("'s", "’s") and self.doc[k - 1].pos_ in ("NOUN", "PROPN"):
+                owner = [self.doc[k - 1]]  # `Tulsa police’s earlier claim`, the possessive parsed as a verb
             speaker = owner[0] if owner else None
-            if speaker is None and dep_of(noun) in ("dobj", "obj") and noun.head.pos_ == "VERB":
-                speaker = speaker_of(noun.head, self.quoted)
+            if speaker is None and dep_of(noun) in ("dobj", "obj") and noun.head.lower_ in _LIGHT_VERBS:
+                speaker = speaker_of(noun.head, self.quoted)  # `made the claim that`, not `rejected the claim that`
             if speaker is not None and self._speakerlike(speaker):
                 out.append(Cue(noun, noun.text, speaker))
         return out
@@ -614,7 +630,9 @@ class _Extractor:
         position held (or a weak cue, `think`) in a reported clause, `Berg said her party would support the bill`;
         any cue in the infinitive another cue governs, `Palmieri called on Trump to stop attacking Machado`,
         `he declined to say whether …`."""
-        held = self.cues.verb_forms.get(verb.lower_) in self.cues.held | self.cues.weak
+        held = self.cues.verb_forms.get(verb.lower_) in self.cues.held | self.cues.weak or any(
+            dep_of(c) == "aux" and c.lower_ in _MODALS for c in verb.children
+        )  # `May said the country would formally declare …`: a speech act to come is part of the report
         tok, through_clause, through_infinitive = verb, False, False
         while tok.head.i != tok.i:
             through_clause = through_clause or dep_of(tok) == "ccomp"
