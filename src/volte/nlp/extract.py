@@ -303,8 +303,12 @@ class _Extractor:
         `Donald Trump: "…"`. Right after it: `"…," Trump barked`, `"…!" blared the front page of the Herald`.
         The speaker must look like one (a name, a personal pronoun, a group or role noun).
         """
+        return self._lead_in_cue(q) or self._trailing_cue(q)
+
+    def _lead_in_cue(self, q: QuoteSpan) -> Cue | None:
+        """`Kasich resisted: "…"`, `Sanders shot back, "…"`, `Donald Trump: "…"` (see `_unlisted_cue`)."""
         doc = self.doc
-        open_tok, close_tok = self._tok(q.open_at), self._tok(q.close_at - 1)
+        open_tok = self._tok(q.open_at)
         sent = doc[open_tok].sent
         pre = [t for t in doc[sent.start : open_tok] if not self.in_quote[t.i] and not t.is_space]
         if len(pre) >= 2 and pre[-1].text in (":", ",") and pre[-1].idx >= self._prev_close(q):
@@ -327,6 +331,12 @@ class _Extractor:
                 before = speaker_of(verb, self.quoted)
                 if before is not None and before.i < verb.i and self._speakerlike(before):
                     return Cue(verb, verb.text, before)
+        return None
+
+    def _trailing_cue(self, q: QuoteSpan) -> Cue | None:
+        """`"…," Trump barked`, `"…!" blared the front page of the Herald` (see `_unlisted_cue`)."""
+        doc = self.doc
+        close_tok = self._tok(q.close_at - 1)
         content = self.text[q.start : q.end]
         if content[-1:] not in ",!?" or q.unclosed:
             return None
