@@ -301,3 +301,18 @@ def test_whose_claim_it_is() -> None:
 def test_a_dash_the_tagger_takes_for_a_noun_is_not_the_speaker() -> None:
     st = extract("His returns were made public ― Trump boasted, “That makes me smart.”")
     assert speaker(st, "makes me smart") == "Trump"
+
+
+def test_a_quotation_mark_glued_to_the_word_before_it() -> None:
+    st = extract("Anna Holm said,“Look, these images have no place in a campaign.”")
+    assert speaker(st, "no place in a campaign") == "Anna Holm"
+
+
+def test_a_copula_lead_in_names_the_owner_of_the_answer() -> None:
+    text = (
+        "Karin Berg’s response was: “Is the report about Lund or about the budget?”\n\n"
+        "The Election Board was conclusive in its findings: “Further discussion on this issue is unnecessary.”"
+    )
+    st = extract(text)
+    assert speaker(st, "Is the report about Lund") == "Karin Berg"
+    assert speaker(st, "Further discussion") == "Election Board"

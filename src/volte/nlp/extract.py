@@ -33,6 +33,8 @@ _PRONOUNS = {
 }
 _RELATIVE = {"who", "which", "that", "qui"}
 _INDEFINITE = {"a", "an", "another", "one", "un", "une"}
+# Nouns for what someone answered: `Clinton's response was: "…"`.
+_ANSWER_NOUNS = {"response", "reply", "answer", "retort", "words", "verdict", "reaction", "message", "réponse"}
 _MODALS = {"would", "will", "could", "should", "may", "might", "can", "must", "'ll", "’ll", "'d", "’d"}
 # Verbs by which a subject makes a nominal report its own: `made the promise that …`, `repeated his claim`.
 _LIGHT_VERBS = {
@@ -327,11 +329,27 @@ class _Extractor:
                 while tok.pos_ != "VERB" and tok.head.i != tok.i and pre[0].i <= tok.head.i < open_tok:
                     tok = tok.head
                 verb = tok if tok.pos_ == "VERB" else None
+                if verb is None:
+                    return self._copula_lead_in(tok, open_tok)
             if verb is not None and verb.pos_ == "VERB":
                 before = speaker_of(verb, self.quoted)
                 if before is not None and before.i < verb.i and self._speakerlike(before):
                     return Cue(verb, verb.text, before)
         return None
+
+    def _copula_lead_in(self, root: Token, open_tok: int) -> Cue | None:
+        """`Clinton's response was: "…"`, `the Board was conclusive in its findings: "…"`: the subject, or the
+        owner of a subject that names what was said."""
+        if root.i >= open_tok or root.pos_ not in ("AUX", "VERB"):
+            return None
+        subjects = [c for c in root.children if dep_of(c) == "nsubj" and c.i < root.i]
+        if not subjects:
+            return None
+        subject = subjects[0]
+        owners = [c for c in subject.children if dep_of(c) == "poss"]
+        if owners and subject.lower_ in self.cues.nouns | self.cues.report_nouns | _ANSWER_NOUNS:
+            subject = owners[0]
+        return Cue(root, root.text, subject) if self._speakerlike(subject) else None
 
     def _trailing_cue(self, q: QuoteSpan) -> Cue | None:
         """`"…," Trump barked`, `"…!" blared the front page of the Herald` (see `_unlisted_cue`)."""

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import importlib
 from functools import cache
+from typing import cast
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from volte.errors import ModelNotFound
 
@@ -61,5 +64,12 @@ def _load(language: str) -> Language:
     module = importlib.import_module(pipeline_name(language))
     nlp: Language = module.load(disable=list(_DISABLED.get(language, ())))
     nlp.add_pipe("volte_paragraphs", before="parser")
+    # A quotation mark glued to the word before it, `Ryan said,“Look …`, is a token of its own: the quotation
+    # finder works on characters and its marks must fall between tokens.
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), _GLUED_QUOTE]).finditer
     nlp.max_length = 5_000_000
     return nlp
+
+
+_GLUED_QUOTE = r"(?<=[\w,.:;!?])[“”«»„]|[“”«»„](?=\w)|(?<=\w)[,:;](?=[“«„])"
