@@ -316,3 +316,25 @@ def test_a_copula_lead_in_names_the_owner_of_the_answer() -> None:
     st = extract(text)
     assert speaker(st, "Is the report about Lund") == "Karin Berg"
     assert speaker(st, "Further discussion") == "Election Board"
+
+
+def test_speakers_in_news_formulas_the_parser_splits() -> None:
+    text = (
+        "In a statement to the Ledger, her senior policy adviser, Jan Ek, said: “Karin Berg believes that the "
+        "coalition will hold.”\n\n"
+        "One attendee, who like others spoke on the condition of anonymity to discuss the private meeting, said "
+        "the message was that \"the path is long.\""
+    )
+    st = extract(text)
+    assert speaker(st, "coalition will hold") == "Jan Ek"
+    report = by_text(st, "the message was")
+    assert speaker(st, "the message was") == "attendee"
+    # The quotation keeps its final period, the report stops before it: still the report's own quotation.
+    assert [text[a:b] for a, b in report.quotes] == ["the path is long."]
+    assert not [s for s in st if s.cue == "discuss"]  # the anonymity formula's purpose clause reports nothing
+
+
+def test_a_that_clause_the_parser_calls_adverbial_is_the_content() -> None:
+    st = extract("Karin Berg wrote in the early morning hours that the mayor was “a disgrace” to the city.")
+    report = by_text(st, "the mayor was")
+    assert report.cue == "wrote" and speaker(st, "the mayor was") == "Karin Berg"

@@ -121,6 +121,15 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
             tok = tok.head
         if dep_of(tok) == "appos" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i and tok.head.i not in quoted:
             return tok.head
+        if dep_of(tok) == "appos" and tok.pos_ == "PROPN" and tok.i not in quoted:
+            return tok  # `her senior policy adviser, Jake Sullivan, said:` -> the name in apposition
+    # `One attendee, who spoke on the condition of anonymity, said the message was …`: the parser made the
+    # speaker's relative clause a clause of its own before the verb; its subject speaks.
+    clauses = [c for c in verb.children if dep_of(c) == "ccomp"]
+    if len(clauses) >= 2 and clauses[0].i < verb.i < clauses[-1].i:
+        subjects = [c for c in clauses[0].children if dep_of(c) == "nsubj" and c.i not in quoted]
+        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+            return subjects[0]
     # `X, who said …`, `footage of Clinton asking, "…"`: the noun the clause hangs from.
     if dep_of(verb) in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN"):
         return verb.head

@@ -35,6 +35,7 @@ _RELATIVE = {"who", "which", "that", "qui"}
 _INDEFINITE = {"a", "an", "another", "one", "un", "une"}
 # Nouns for what someone answered: `Clinton's response was: "…"`.
 _ANSWER_NOUNS = {"response", "reply", "answer", "retort", "words", "verdict", "reaction", "message", "réponse"}
+_END_PUNCT = ".,;:!?…\"”’» "
 _MODALS = {"would", "will", "could", "should", "may", "might", "can", "must", "'ll", "’ll", "'d", "’d"}
 # Verbs by which a subject makes a nominal report its own: `made the promise that …`, `repeated his claim`.
 _LIGHT_VERBS = {
@@ -81,7 +82,7 @@ def extract_statements(article: Article) -> list[Statement]:
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     """The statements of an article already parsed into `doc` (whose text is `article.text`)."""
     extractor = _Extractor(doc, cues(article.language))
-    found = _nest_quotations(sorted(extractor.run(), key=lambda f: (f.start, f.end)))
+    found = _nest_quotations(sorted(extractor.run(), key=lambda f: (f.start, f.end)), article.text)
     out: list[Statement] = []
     seen: set[tuple[int, int]] = set()
     for f in found:
@@ -108,7 +109,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     return with_targets(doc, extractor.book, out)
 
 
-def _nest_quotations(found: list[_Found]) -> list[_Found]:
+def _nest_quotations(found: list[_Found], text: str) -> list[_Found]:
     """A partial quotation inside the same speaker's reported speech is part of that one utterance.
 
     `She said the plan was "a disaster"`: one statement, the report, whose `quotes` hold `a disaster` (the
@@ -120,8 +121,13 @@ def _nest_quotations(found: list[_Found]) -> list[_Found]:
     for f in found:
         host = None
         if f.kind == "partial":
+            # (The report's content stops before a final `.` the quotation keeps: `said that "it is long."`)
             host = next(
-                (r for r in reports if r.start <= f.start and f.end <= r.end and f.speaker in (None, r.speaker)), None
+                (
+                    r for r in reports
+                    if r.start <= f.start and not text[r.end : f.end].strip(_END_PUNCT) and f.speaker in (None, r.speaker)
+                ),
+                None,
             )
         if host is None:
             out.append(f)
@@ -664,7 +670,9 @@ class _Extractor:
         tok, through_clause, through_infinitive = verb, False, False
         while tok.head.i != tok.i:
             through_clause = through_clause or dep_of(tok) == "ccomp"
-            through_infinitive = through_infinitive or dep_of(tok) == "xcomp"
+            through_infinitive = through_infinitive or dep_of(tok) == "xcomp" or (
+                dep_of(tok) == "advcl" and any(c.lower_ == "to" and c.pos_ == "PART" for c in tok.children)
+            )  # `spoke on the condition of anonymity to discuss …`
             tok = tok.head
             if tok.pos_ == "VERB" and self.cues.verb_forms.get(tok.lower_):
                 if through_infinitive or through_clause and held:
@@ -692,7 +700,12 @@ class _Extractor:
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
         """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
-        clauses = [ch for ch in verb.children if dep_of(ch) == "ccomp"]
+        clauses = [
+            ch for ch in verb.children
+            if dep_of(ch) == "ccomp"
+            # `tweeted in the early hours that Machado was …`, the clause parsed as an adverbial one
+            or dep_of(ch) == "advcl" and ch.i > verb.i and ch.left_edge.lower_ in ("that", "que", "qu'", "qu’")
+        ]
         if clauses:
             # `… an accident — X told the Ledger that …`: the clause after the verb when there is one.
             after = [ch for ch in clauses if ch.i > verb.i]
