@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from volte.nlp.deps import dep_of
-from volte.resources import Cues
+from volte.resources import Cues, inflect
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # Verbs whose object does what the infinitive after them says: `urged Trump to stop attacking her`.
 _OBJECT_CONTROL = {
-    f"{stem}{end}"
-    for stem in ("urge", "ask", "encourage", "tell", "force", "persuade", "invite", "order", "allow", "press",
-                 "pressure", "challenge", "dare", "warn", "advise", "beg", "implore", "call", "push", "convince")
-    for end in ("", "s", "d", "ed", "ing")
-} | {"told", "telling", "asking", "forcing", "pushing", "calling"}
+    form
+    for lemma in ("urge", "ask", "encourage", "tell", "force", "persuade", "invite", "order", "allow", "press",
+                  "pressure", "challenge", "dare", "warn", "advise", "beg", "implore", "call", "push", "convince")
+    for form in inflect(lemma)
+} | {"told"}
 # Passives whose subject is still the speaker: `Trump was quoted as saying …`.
 _SPEAKING_PASSIVES = {"quoted", "cité", "citée", "cités"}
 # Nouns of time that stand right after a verb without being its subject: `a martelé jeudi son directeur`.
@@ -168,7 +168,7 @@ def find_cues(
     """The cues among `tokens`, in text order; `quoted` as in `speaker_of`."""
     found = []
     for tok in tokens:
-        lemma = cues.verb_forms.get(tok.lower_) or cues.verb_forms.get(tok.lemma_.lower())
+        lemma = cues.lemma(tok)
         if lemma is not None and tok.pos_ in ("VERB", "AUX") and not (strong_only and lemma in cues.weak):
             found.append(Cue(tok, tok.text, speaker_of(tok, quoted)))
         elif any(tok.lower_ == p[0] for p in cues.phrases):
@@ -181,4 +181,4 @@ def find_cues(
 def is_weak(cue: Cue, cues: Cues) -> bool:
     """Cues that report speech only when they govern the quotation: `believe`, `call`, `find` …"""
     tok = cue.token
-    return (cues.verb_forms.get(tok.lower_) or cues.verb_forms.get(tok.lemma_.lower())) in cues.weak
+    return cues.lemma(tok) in cues.weak

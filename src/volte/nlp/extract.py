@@ -547,7 +547,7 @@ class _Extractor:
         if low in _PRONOUNS:
             # `The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks.
             for outer in cue.token.ancestors:
-                if self.cues.verb_forms.get(outer.lower_) and outer.pos_ in ("VERB", "AUX"):
+                if self.cues.lemma(outer) and outer.pos_ in ("VERB", "AUX"):
                     subject = speaker_of(outer, self.quoted)
                     if subject is not None and subject.lower_ not in _PRONOUNS:
                         return self._speaker(Cue(outer, outer.text, subject))
@@ -634,7 +634,7 @@ class _Extractor:
                 continue
             if self._that_clause(noun) is None:
                 continue
-            if dep_of(noun) in ("dobj", "obj") and self.cues.verb_forms.get(noun.head.lower_):
+            if dep_of(noun) in ("dobj", "obj") and self.cues.lemma(noun.head):
                 continue  # `repeated his claim that …`: the cue verb reports it already
             owner = [c for c in noun.children if dep_of(c) == "poss"]
             k = noun.i - 1
@@ -664,7 +664,7 @@ class _Extractor:
         position held (or a weak cue, `think`) in a reported clause, `Berg said her party would support the bill`;
         any cue in the infinitive another cue governs, `Palmieri called on Trump to stop attacking Machado`,
         `he declined to say whether …`."""
-        held = self.cues.verb_forms.get(verb.lower_) in self.cues.held | self.cues.weak or any(
+        held = self.cues.lemma(verb) in self.cues.held | self.cues.weak or any(
             dep_of(c) == "aux" and c.lower_ in _MODALS for c in verb.children
         )  # `May said the country would formally declare …`: a speech act to come is part of the report
         tok, through_clause, through_infinitive = verb, False, False
@@ -674,15 +674,14 @@ class _Extractor:
                 dep_of(tok) == "advcl" and any(c.lower_ == "to" and c.pos_ == "PART" for c in tok.children)
             )  # `spoke on the condition of anonymity to discuss …`
             tok = tok.head
-            if tok.pos_ == "VERB" and self.cues.verb_forms.get(tok.lower_):
+            if tok.pos_ == "VERB" and self.cues.lemma(tok):
                 if through_infinitive or through_clause and held:
                     return True
         return False
 
     def _framing(self, verb: Token) -> bool:
         """`began`, `put`, `continue`: verbs that frame quoted words but report nothing of their own."""
-        lemma = self.cues.verb_forms.get(verb.lower_) or verb.lemma_.lower()
-        return lemma in self.cues.framing
+        return self.cues.lemma(verb) in self.cues.framing
 
     def _governing_verb(self, q: QuoteSpan) -> Token | None:
         """The nearest verb outside the quotation that the quoted words hang from, or None."""
@@ -750,7 +749,7 @@ class _Extractor:
             content = content[1:]
         while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
             content = content[:-1]
-        lemma = self.cues.verb_forms.get(cue.token.lower_, "")
+        lemma = self.cues.lemma(cue.token)
         if len(content) < (1 if lemma in self.cues.attitudes else _MIN_CONTENT):
             return
         # The content is a quotation (a direct statement already) when little but punctuation is left outside it;

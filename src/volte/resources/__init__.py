@@ -5,9 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 def load_yaml(name: str) -> Any:
@@ -15,7 +18,7 @@ def load_yaml(name: str) -> Any:
     return yaml.safe_load(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))
 
 
-def _inflect(lemma: str) -> set[str]:
+def inflect(lemma: str) -> set[str]:
     """Regular English forms of a verb: warn -> warns, warned, warning; deny -> denies, denied."""
     if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
         return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
@@ -43,6 +46,11 @@ class Cues:
     groups: frozenset[str]
     title_words: frozenset[str]
 
+    def lemma(self, token: Token) -> str | None:
+        """The cue verb `token` is a form of, or None: its own form first, then the parser's lemma (French cues
+        are matched by lemma: `affirmé` -> affirmer)."""
+        return self.verb_forms.get(token.lower_) or self.verb_forms.get(token.lemma_.lower())
+
 
 @cache
 def cues(language: str = "en") -> Cues:
@@ -55,7 +63,7 @@ def cues(language: str = "en") -> Cues:
     irregular: dict[str, list[str]] = data.get("irregular") or {}
     for lemma in data["verbs"]:
         # English forms are generated; other languages list theirs and are matched by lemma too (find_cues).
-        generated = _inflect(lemma) if language == "en" else set()
+        generated = inflect(lemma) if language == "en" else set()
         for form in generated | {lemma} | set(irregular.get(lemma, [])):
             forms[form] = lemma
     return Cues(
