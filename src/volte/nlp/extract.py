@@ -409,7 +409,7 @@ class _Extractor:
     def _choose_cue(self, found: list[Cue], q_first: int, q_last: int, q: QuoteSpan) -> Cue | None:
         """The cue that governs the quotation in the parse, else the nearest strong one (with a speaker first)."""
         # `X said her party supported "a strong army"`: the position verb is part of X's report; X's cue governs.
-        found = [c for c in found if not self._held_in_report(c.token)]
+        found = [c for c in found if not self._part_of_report(c.token)]
         if not found:
             return None
         # `"…," Mr. Trump said, after CNBC's Becky Quick said …`: the cue right after the quotation, with its
@@ -598,7 +598,7 @@ class _Extractor:
         and attitude verbs whose object holds a quoted fragment: `X called the plan "a disaster"`."""
         out = []
         for c in find_cues(self.doc, (t for t in self.doc if not self.in_quote[t.i]), self.cues, quoted=self.quoted):
-            if self._framing(c.token) or self._held_in_report(c.token):
+            if self._framing(c.token) or self._part_of_report(c.token):
                 continue
             if c.phrase:
                 out.append(c)
@@ -659,7 +659,7 @@ class _Extractor:
                     return child
         return None
 
-    def _held_in_report(self, verb: Token) -> bool:
+    def _part_of_report(self, verb: Token) -> bool:
         """A cue inside another cue's report that is part of that report, not a statement of its own: a verb of a
         position held (or a weak cue, `think`) in a reported clause, `Berg said her party would support the bill`;
         any cue in the infinitive another cue governs, `Palmieri called on Trump to stop attacking Machado`,

@@ -25,6 +25,8 @@ _PIPELINES: dict[str, tuple[str, ...]] = {
 # English cue verbs are listed with their inflected forms: the lemmatizer is not needed. French cues are
 # matched by lemma (`a déclaré` -> déclarer), so the French pipeline keeps it.
 _DISABLED: dict[str, tuple[str, ...]] = {"en": ("lemmatizer",)}
+# A quotation mark glued to a word (`said,“Look`) split off as a token of its own (see `_load`).
+_GLUED_QUOTE = r"(?<=[\w,.:;!?])[“”«»„]|[“”«»„](?=\w)|(?<=\w)[,:;](?=[“«„])"
 
 
 def pipeline_name(language: str) -> str:
@@ -71,5 +73,3 @@ def _load(language: str) -> Language:
     nlp.max_length = 5_000_000
     return nlp
 
-
-_GLUED_QUOTE = r"(?<=[\w,.:;!?])[“”«»„]|[“”«»„](?=\w)|(?<=\w)[,:;](?=[“«„])"
