@@ -338,3 +338,53 @@ def test_a_that_clause_the_parser_calls_adverbial_is_the_content() -> None:
     st = extract("Karin Berg wrote in the early morning hours that the mayor was “a disgrace” to the city.")
     report = by_text(st, "the mayor was")
     assert report.cue == "wrote" and speaker(st, "the mayor was") == "Karin Berg"
+
+
+def test_people_counted_not_named_are_a_group_speaker() -> None:
+    text = (
+        "The poll was taken in May.\n\n"
+        "Some argue that the plan will fail within a year.\n\n"
+        "One in four voters said the party should choose a new leader.\n\n"
+        "Most of those surveyed said the tax was too high for families."
+    )
+    st = extract(text)
+    assert speaker(st, "the plan will fail") == "Some"
+    assert speaker(st, "choose a new leader") == "One in four voters"
+    assert by_text(st, "choose a new leader").speaker.type == "group"  # type: ignore[union-attr]
+    # A pronoun that counts is never a person resolved from elsewhere.
+    assert speaker(st, "the tax was too high") not in (None, "Karin Berg")
+
+
+def test_a_report_inside_a_report_is_the_outer_speakers_words() -> None:
+    text = (
+        "Clinton spokesman Nick Merrill says Alicia Machado promised to continue supporting Clinton and said she "
+        "would stand up to the attacks.\n\n"
+        "The Ledger reported that Karin Berg had called the budget “a disgrace to the city.”"
+    )
+    st = extract(text)
+    report = by_text(st, "promised to continue supporting Clinton")
+    assert report.speaker is not None and report.speaker.name == "Nick Merrill"
+    # Machado's promise is Merrill's report of it, not a statement of her own.
+    assert not [s for s in st if s.speaker is not None and "Machado" in s.speaker.name]
+    # A quotation inside a report stays the words of who said them: two statements, two speakers.
+    [quoted] = [s for s in st if s.kind == "partial"]
+    assert quoted.text == "a disgrace to the city." and quoted.speaker is not None
+    assert quoted.speaker.name == "Karin Berg"
+    assert speaker(st, "had called the budget") == "Ledger"
+
+
+def test_verbs_of_talking_about_comparing_and_reminding_are_cues() -> None:
+    text = (
+        "Karin Berg talked about the wall she wants to build along the border.\n\n"
+        "Jan Ek compared the new tax to the poll tax of the 1980s.\n\n"
+        "Lena Holm reminded voters that the party had kept every promise."
+    )
+    st = extract(text)
+    assert speaker(st, "the wall she wants to build") == "Karin Berg"
+    assert speaker(st, "the poll tax") == "Jan Ek"
+    assert speaker(st, "kept every promise") == "Lena Holm"
+
+
+def test_of_two_subjects_the_one_next_to_the_verb_speaks() -> None:
+    st = extract("The Latest: Trump urges supporters to monitor polling places.\n\nWASHINGTON (AP) — More later.")
+    assert speaker(st, "monitor polling places") == "Trump"

@@ -95,7 +95,8 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
         and any(dep_of(c) == "auxpass" for c in verb.children)
         and verb.lower_ not in _SPEAKING_PASSIVES
     )
-    for child in verb.children:
+    # `The Latest: Trump urges supporters …`: of two subjects the parser gives, the one next to the verb.
+    for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i)):
         if passive:
             break  # `Valcourt has long been seen as close to Moscow`: the passive's subject is talked about
         if not any(c.isalpha() for c in child.text):

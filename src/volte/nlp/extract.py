@@ -33,6 +33,8 @@ _PRONOUNS = {
 }
 _RELATIVE = {"who", "which", "that", "qui"}
 _INDEFINITE = {"a", "an", "another", "one", "un", "une"}
+# Words before a name or a description that are not part of it: `the officials` -> officials.
+_DETERMINERS = {"the", "a", "an", "another", "one", "some", "those", "these"}
 # Nouns for what someone answered: `Clinton's response was: "…"`.
 _ANSWER_NOUNS = {"response", "reply", "answer", "retort", "words", "verdict", "reaction", "message", "réponse"}
 _END_PUNCT = ".,;:!?…\"”’» "
@@ -540,6 +542,8 @@ class _Extractor:
             if after.pos_ == "PROPN":
                 tok = after
         low = _pronoun_form(tok)
+        if low == "one" and any(dep_of(c) == "prep" and c.lower_ == "in" for c in tok.children):
+            return self._unnamed_group(tok)  # `One in four voters said …`: a share of those asked
         of = [c for c in tok.children if dep_of(c) == "prep" and c.lower_ == "of"] if low == "one" else []
         of_what = [c for c in of[0].children if dep_of(c) == "pobj"] if of else []
         if of_what:
@@ -584,12 +588,28 @@ class _Extractor:
             for t in tok.subtree:
                 if t.ent_type_ == "PERSON" and not self.in_quote[t.i]:
                     return self.book.entity(self.book.canonical(strip_name(noun_phrase(t), self.cues)[0]))
-        words = [w for w in name.split() if w.lower() not in {"the", "a", "an", "another", "one", "some", "those", "these"}]
+        words = [w for w in name.split() if w.lower() not in _DETERMINERS]
         if not words:
-            return None
+            # `Some argue …`, `another says …`, `those surveyed said …`: people the article does not name, a
+            # group known by the word that counts them.
+            return self._unnamed_group(tok)
         name = " ".join(words)
         etype: EntityType = "media" if tok.lower_ in ("newspaper", "paper", "magazine") else "group"
         return Entity(self.book.entity(name).id, name, etype)
+
+    def _unnamed_group(self, tok: Token) -> Entity:
+        """People counted, not named: `Some`, `another`, `those surveyed`, `About one in five`, as the article says."""
+        span = noun_phrase(tok)
+        left, right = span.start, span.end
+        for child in tok.rights:
+            if dep_of(child) == "acl" and child.i == right and child.tag_ == "VBN":
+                right = child.i + 1  # `those surveyed`, `those polled`
+            elif dep_of(child) == "prep" and child.lower_ == "in" and child.i == right:
+                objects = [c for c in child.children if dep_of(c) == "pobj"]
+                right = noun_phrase(objects[0]).end if objects else right  # `one in four voters`
+        name = " ".join(t.text for t in self.doc[left:right] if not t.is_punct)
+        name = name[:1].upper() + name[1:]
+        return Entity(self.book.entity(name).id, name, "group")
 
     # -- reported speech -------------------------------------------------------------------------------------
 
@@ -600,6 +620,8 @@ class _Extractor:
         for c in find_cues(self.doc, (t for t in self.doc if not self.in_quote[t.i]), self.cues, quoted=self.quoted):
             if self._framing(c.token) or self._part_of_report(c.token):
                 continue
+            if self._part_of_report(c.token, nested_reports=True) and not any(self.in_quote[t.i] for t in c.token.subtree):
+                continue  # `Merrill says Machado promised to continue supporting Clinton`: Merrill's report
             if c.phrase:
                 out.append(c)
             elif any(dep_of(ch) == "ccomp" for ch in c.token.children):
@@ -659,12 +681,12 @@ class _Extractor:
                     return child
         return None
 
-    def _part_of_report(self, verb: Token) -> bool:
+    def _part_of_report(self, verb: Token, nested_reports: bool = False) -> bool:
         """A cue inside another cue's report that is part of that report, not a statement of its own: a verb of a
         position held (or a weak cue, `think`) in a reported clause, `Berg said her party would support the bill`;
         any cue in the infinitive another cue governs, `Palmieri called on Trump to stop attacking Machado`,
         `he declined to say whether …`."""
-        held = self.cues.lemma(verb) in self.cues.held | self.cues.weak or any(
+        held = self.cues.lemma(verb) in self.cues.held | (self.cues.weak - self.cues.naming) or any(
             dep_of(c) == "aux" and c.lower_ in _MODALS for c in verb.children
         )  # `May said the country would formally declare …`: a speech act to come is part of the report
         tok, through_clause, through_infinitive = verb, False, False
@@ -675,7 +697,7 @@ class _Extractor:
             )  # `spoke on the condition of anonymity to discuss …`
             tok = tok.head
             if tok.pos_ == "VERB" and self.cues.lemma(tok):
-                if through_infinitive or through_clause and held:
+                if through_infinitive or through_clause and (held or nested_reports):
                     return True
         return False
 

@@ -35,6 +35,7 @@ class Cues:
 
     verb_forms: dict[str, str]  # inflected form -> lemma
     weak: frozenset[str]
+    naming: frozenset[str]  # weak verbs of naming: `called the budget "a disaster"` is its subject's words
     framing: frozenset[str]  # verbs that introduce quoted words and never report content of their own
     attitudes: frozenset[str]  # verbs whose bare object is a position taken: `X endorsed Trump`
     held: frozenset[str]  # verbs of a position held, a report of their own only outside reported words
@@ -69,6 +70,7 @@ def cues(language: str = "en") -> Cues:
     return Cues(
         verb_forms=forms,
         weak=frozenset(data.get("weak") or ()),
+        naming=frozenset(data.get("naming") or ()),
         framing=frozenset(data.get("framing") or ()),
         attitudes=frozenset(data.get("attitudes") or ()),
         held=frozenset(data.get("held") or ()),
