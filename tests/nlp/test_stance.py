@@ -60,6 +60,15 @@ def _at(sentence: str, mention: str) -> tuple[str, int, int]:
         ("They voted to sever diplomatic ties with Minsk.", "Minsk", "against", "sever diplomatic ties with Minsk"),
         # A negated verb of knowing leaves the rest true.
         ("He did not realize Dupont was a liar.", "Dupont", "against", "Dupont was a liar"),
+        # Joining ruled out is against the organisation, as `we will not join T` is.
+        ("Joining the Union is not on the table.", "the Union", "against", "Joining the Union is not on the table"),
+        ("Membership of the pact is off the agenda for now.", "the pact", "against",
+         "Membership of the pact is off the agenda"),
+        ("The minister ruled out joining the Union.", "the Union", "against", "ruled out joining the Union"),
+        ("The minister has not ruled out joining the Union.", "the Union", "favor", "not ruled out joining the Union"),
+        # Not ruled out: a `join T` beside the words of the frame stays `join T`.
+        ("Joining the Union is the only option on the table.", "the Union", "favor", "Joining the Union"),
+        ("Joining the Union is on the agenda again.", "the Union", "favor", "Joining the Union is on the agenda"),
     ],
 )
 def test_rules_take_sides(sentence: str, mention: str, stance: str, evidence: str) -> None:

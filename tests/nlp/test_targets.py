@@ -203,12 +203,8 @@ def _gold_stances() -> list[tuple[str, str, str, str]]:
     return rows
 
 
-# Gold stances volte does not get right yet (43 of 44 pass), each with the reason. Follow-ups of issue #4.
-_KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ('Every government in this country has promised that', "NATO"):
-        "sarcasm: `joining the alliance is not on the table, and every year the table gets a little closer to"
-        " Brussels`; the `join T` rule reads the promise as the speaker's own favor",
-}
+# Gold stances volte does not get right yet, each with the reason (all 44 pass now). Follow-ups of issue #4.
+_KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 def _find(text: str, extracted: dict[str, tuple[Article, list[Statement]]]) -> Statement | None:
