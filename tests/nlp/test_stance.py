@@ -13,7 +13,14 @@ from click.testing import CliRunner
 
 from volte.cli import cli
 from volte.errors import UsageError
-from volte.nlp.stance import load_model, rule_stance, stance_lines, stance_toward, word_pieces
+from volte.nlp.stance import (
+    find_continuity,
+    load_model,
+    rule_stance,
+    stance_lines,
+    stance_toward,
+    word_pieces,
+)
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "newsmtsc"
 
@@ -53,6 +60,15 @@ def _at(sentence: str, mention: str) -> tuple[str, int, int]:
         ("They voted to sever diplomatic ties with Minsk.", "Minsk", "against", "sever diplomatic ties with Minsk"),
         # A negated verb of knowing leaves the rest true.
         ("He did not realize Dupont was a liar.", "Dupont", "against", "Dupont was a liar"),
+        # Joining ruled out is against the organisation, as `we will not join T` is.
+        ("Joining the Union is not on the table.", "the Union", "against", "Joining the Union is not on the table"),
+        ("Membership of the pact is off the agenda for now.", "the pact", "against",
+         "Membership of the pact is off the agenda"),
+        ("The minister ruled out joining the Union.", "the Union", "against", "ruled out joining the Union"),
+        ("The minister has not ruled out joining the Union.", "the Union", "favor", "not ruled out joining the Union"),
+        # Not ruled out: a `join T` beside the words of the frame stays `join T`.
+        ("Joining the Union is the only option on the table.", "the Union", "favor", "Joining the Union"),
+        ("Joining the Union is on the agenda again.", "the Union", "favor", "Joining the Union is on the agenda"),
     ],
 )
 def test_rules_take_sides(sentence: str, mention: str, stance: str, evidence: str) -> None:
@@ -169,3 +185,37 @@ def test_newsmtsc_rw_dev_floor(tmp_path: Path) -> None:
 def test_sanctions_against_a_state_are_not_the_speakers_side() -> None:
     """`sanctions against Russia` names a measure; whoever resists them is not against Russia."""
     assert rule_stance(*_at("We must resist pressure for sanctions against Russia.", "Russia")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words", "first_person"),
+    [
+        ("On the treaty, I have not changed my mind in years.", "en", "I have not changed my mind", True),
+        ("We haven’t changed our position.", "en", "We haven’t changed our position", True),
+        ("My position on the treaty has not changed.", "en", "My position on the treaty has not changed", True),
+        ("Our view remains the same.", "en", "Our view remains the same", True),
+        ("I still stand by what I said in March.", "en", "I still stand by what I said", True),
+        ("As I have always said, the treaty is a mistake.", "en", "As I have always said", True),
+        ("He said he had never changed his mind.", "en", "he had never changed his mind", False),
+        ("Sur le traité, je n’ai pas changé d’avis.", "fr", "je n’ai pas changé d’avis", True),
+        ("Ma position sur le traité n’a pas changé.", "fr", "Ma position sur le traité n’a pas changé", True),
+        ("Comme je l’ai toujours dit, ce traité est une erreur.", "fr", "Comme je l’ai toujours dit", True),
+    ],
+)
+def test_continuity_words(text: str, language: str, words: str, first_person: bool) -> None:
+    (found,) = find_continuity(text, language)
+    assert (text[found.start : found.end], found.first_person) == (words, first_person)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have changed my mind on the treaty.",  # a change, not continuity
+        "The view from my window has not changed.",  # `view` that is no position
+        "I have not changed the policy.",  # no mind or position of the speaker's
+        "If I had not changed my mind, I would say so.",  # a supposition
+        "As the minister has always said, the treaty is a mistake.",  # somebody else's words
+    ],
+)
+def test_no_continuity_words(text: str) -> None:
+    assert list(find_continuity(text)) == []

@@ -121,6 +121,69 @@ def test_it_in_a_partial_quotations_sentence_is_the_registry_entity_named_there(
     assert _targets(s)["European Union"] == ("against", "European Union is a slow loss of our sovereignty")
 
 
+# -- continuity: `I have not changed my mind` takes the side the speaker took earlier in the article -----------
+
+_HOLM = "Jan Holm spoke in Velden on Monday.\n\n"
+_UNCHANGED = '"On NATO, I have not changed my mind in twenty years," Holm said.'
+
+
+def _unchanged(text: str) -> dict[str, tuple[str, str]]:
+    """The targets of the statement that says its position has not changed."""
+    (s,) = [s for s in _statements(text) if "changed" in s.text]
+    return _targets(s)
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "stance", "evidence"),
+    [
+        (_HOLM + '"We should leave NATO," Holm said.\n\n' + _UNCHANGED, "NATO", "against", "I have not changed my mind"),
+        # The most recent side, not the first.
+        (_HOLM + '"We must join NATO," Holm said in 2015.\n\n"We should leave NATO," Holm said.\n\n' + _UNCHANGED,
+         "NATO", "against", "I have not changed my mind"),
+        (_HOLM + '"We should leave NATO," Holm said in 2015.\n\n"We must join NATO," Holm said.\n\n' + _UNCHANGED,
+         "NATO", "favor", "I have not changed my mind"),
+        ('Anna Berg spoke on Monday.\n\n"We must join the European Union," Berg said.\n\n"My position on the European '
+         'Union has not changed since the election," Berg said.',
+         "European Union", "favor", "My position on the European Union has not changed"),
+        # Reported speech: `he` is the speaker.
+        ("Jan Holm said on Monday that Norland should leave NATO. On Tuesday, Holm said he had not changed his mind "
+         "about NATO.", "NATO", "against", "he had not changed his mind"),
+    ],
+)
+def test_continuity_takes_the_speakers_earlier_side(text: str, target: str, stance: str, evidence: str) -> None:
+    assert _unchanged(text)[target] == (stance, evidence)
+
+
+@pytest.mark.parametrize(
+    ("earlier", "unchanged"),
+    [
+        # Another speaker's side.
+        ('"We should leave NATO," Anna Berg said.\n\n', _UNCHANGED),
+        # A side taken after the words, not before.
+        ("", _UNCHANGED + '\n\n"We should leave NATO," Holm said.'),
+        # Somebody else's mind, in the speaker's own words.
+        ('"We should leave NATO," Holm said.\n\n', '"On NATO, she has not changed her mind in years," Holm said.'),
+        # In reported speech, `she` is not Mr. Holm.
+        ('Jan Holm said on Monday that Norland should leave NATO. ',
+         "Asked about Anna Berg, Mr. Holm said she had not changed her mind about NATO."),
+        # A supposition.
+        ('"We should leave NATO," Holm said.\n\n', '"If I had not changed my mind on NATO, I would say so," Holm said.'),
+        # The target is named in another sentence than the continuity words.
+        ('"We should leave NATO," Holm said.\n\n', '"I have not changed my mind. Ask NATO what it costs," Holm said.'),
+    ],
+)
+def test_continuity_carries_no_other_side(earlier: str, unchanged: str) -> None:
+    """The earlier words change nothing: the statement reads as it does alone."""
+    alone = unchanged.replace('\n\n"We should leave NATO," Holm said.', "")
+    assert _unchanged(_HOLM + earlier + unchanged)["NATO"] == _unchanged(_HOLM + alone)["NATO"]
+
+
+def test_a_rule_on_the_sentence_beats_continuity() -> None:
+    text = _HOLM + '"We should leave NATO," Holm said.\n\n"As I have always said, we must join NATO," Holm said.'
+    (s,) = [s for s in _statements(text) if "always" in s.text]
+    assert _targets(s) == {"NATO": ("favor", "join NATO")}
+
+
 # -- the sample corpus: statements that clearly take a side toward a named target ------------------------------
 
 GOLD = yaml.safe_load((ROOT / "tests" / "data" / "sample_gold.yaml").read_text(encoding="utf-8"))
@@ -140,14 +203,8 @@ def _gold_stances() -> list[tuple[str, str, str, str]]:
     return rows
 
 
-# Gold stances volte does not get right yet (42 of 44 pass), each with the reason. Follow-ups of issue #4.
-_KNOWN_MISSES: dict[tuple[str, str], str] = {
-    ('Every government in this country has promised that', "NATO"):
-        "sarcasm: `joining the alliance is not on the table, and every year the table gets a little closer to"
-        " Brussels`; the `join T` rule reads the promise as the speaker's own favor",
-    ('Ms. Valcourt and I disagree about almost everythin', "NATO"):
-        "`On NATO, I have not changed my mind` takes the speaker's earlier stance, which one sentence does not give",
-}
+# Gold stances volte does not get right yet, each with the reason (all 44 pass now). Follow-ups of issue #4.
+_KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 def _find(text: str, extracted: dict[str, tuple[Article, list[Statement]]]) -> Statement | None:

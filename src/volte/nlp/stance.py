@@ -347,6 +347,71 @@ def rule_match(sentence: str, start: int, end: int) -> tuple[StanceResult, int, 
     return StanceResult(label, RULE_CONFIDENCE, sentence[a:b]), a, b
 
 
+class Continuity(NamedTuple):
+    """Words by which a speaker says their position has not changed, and the pronoun that says whose it is."""
+
+    start: int
+    end: int
+    pronoun: str  # lower case, as written: `i`, `we`, `he`
+    pronoun_at: int
+    first_person: bool
+
+
+class _ContinuityTable(NamedTuple):
+    patterns: tuple[re.Pattern[str], ...]
+    first_person: frozenset[str]
+    third_person: frozenset[str]
+    hypothetical: re.Pattern[str] | None
+
+
+# `P` and `W` standing alone in a continuity phrase (`W` with the space after it, if any): `on W)?`.
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])([PW])(?![A-Za-z]) ?")
+_WORDS = r"(?:[\w’'-]+,? ){0,8}?"
+
+
+@cache
+def _continuity_table(language: str) -> _ContinuityTable:
+    """The `continuity` section of resources/stance/rules_<language>.yaml (English when the language has none):
+    `P` is a pronoun of its lists, `W` up to eight words."""
+    from volte.resources import load_yaml
+
+    try:
+        table = load_yaml(f"stance/rules_{language}.yaml").get("continuity") or {}
+    except FileNotFoundError:
+        table = load_yaml("stance/rules_en.yaml").get("continuity") or {}
+    first, third = frozenset(table.get("first_person") or ()), frozenset(table.get("third_person") or ())
+    pronoun = "(?:" + "|".join(sorted(map(re.escape, first | third), key=len, reverse=True)) + ")"
+    patterns = tuple(
+        re.compile(r"(?<![\w])" + _PLACEHOLDER.sub(lambda m: _WORDS if m.group(1) == "W" else pronoun + m.group()[1:], text) + r"(?![\w])",
+                   re.IGNORECASE)
+        for text in table.get("phrases") or ()
+    )
+    words = table.get("hypothetical") or ()
+    hypothetical = (
+        re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\W+(?:\w+\W+){0,2}$", re.IGNORECASE) if words else None
+    )
+    return _ContinuityTable(patterns, first, third, hypothetical)
+
+
+def find_continuity(text: str, language: str = "en") -> Iterator[Continuity]:
+    """The continuity words in `text`, in text order: `On NATO, I have not changed my mind` -> `I have not
+    changed my mind` (pronoun `I`, first person). Not after a word of supposition: `if I had not changed my mind`."""
+    table = _continuity_table(language)
+    found = sorted((m.start(), m.end()) for pattern in table.patterns for m in pattern.finditer(text))
+    last_end = -1
+    for a, b in found:
+        if a < last_end:
+            continue  # one declaration matched by two phrases
+        if table.hypothetical is not None and table.hypothetical.search(text[max(0, a - 30) : a]):
+            continue
+        for word in re.finditer(r"[^\W\d_]+", text[a:b]):
+            low = word.group().lower()
+            if low in table.first_person or low in table.third_person:
+                last_end = b
+                yield Continuity(a, b, low, a + word.start(), low in table.first_person)
+                break
+
+
 def stance_toward(sentence: str, start: int, end: int) -> StanceResult:
     """The stance `sentence` takes toward the mention sentence[start:end]: a rule's when one fires, else the
     model's. What ingest and `volte stance` both use."""

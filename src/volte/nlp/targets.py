@@ -9,6 +9,10 @@ before (`"He takes us on the back foot"` -> the leader named before the quotatio
 organisation (`she would back the application` -> the organisation the article speaks of joining). A partial
 quotation with no name of its own is about the names of its sentence outside other statements: `Reinholt called
 NATO "a relic"` -> NATO. The speaker talking about themself is not a target (`I`, `we`, or their own name).
+
+A statement that says its speaker's position has not changed (`On NATO, I have not changed my mind`; the phrases
+are in resources/stance/rules_<language>.yaml, `continuity`) takes, toward a target named in the same sentence,
+the side the speaker took toward it in their most recent earlier statement of the article that took one.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from spacy.tokens import Doc
 
 from volte.model import Entity, Kind, StanceLabel, Statement, TargetStance
 from volte.nlp.entities import NameBook
-from volte.nlp.stance import StanceResult, rule_match, rule_stance, stance_toward
+from volte.nlp.stance import StanceResult, find_continuity, load_model, rule_match, rule_stance
 from volte.registry import Registry, load_registry
 
 # Pronouns inside quoted words that may point at a third party (first and second person are the speaker and
@@ -50,6 +54,14 @@ _JOINING_AFTER = re.compile(r"^(?:['’]s)?\s+(?:membership|accession|applicatio
 # membership (`party membership`, `a visa application`).
 _FREE_BEFORE = {"the", "this", "that", "its", "our", "their", "his", "her", "full", "formal", "any", "and", "but",
                 "of", "on", "for", "against", "back", "support", "oppose", "reject", "approve"}
+
+
+class Carry(NamedTuple):
+    """What a statement that says its speaker's position has not changed carries over: where it says so
+    (article offsets), and the side the speaker last took toward each entity earlier in the article."""
+
+    spans: tuple[tuple[int, int], ...]
+    stances: dict[str, TargetStance]
 
 
 class TargetMention(NamedTuple):
@@ -276,8 +288,13 @@ def attach_targets(
     statement: Statement,
     named: set[str] | None = None,
     elsewhere: Sequence[tuple[int, int]] = (),
+    carry: Carry | None = None,
 ) -> Statement:
-    """The statement with its targets, each with a stance, a confidence and the evidence words."""
+    """The statement with its targets, each with a stance, a confidence and the evidence words.
+
+    `carry`: the statement says its speaker's position has not changed (`_carry`); a target named in the
+    sentence that says so takes the speaker's earlier side toward it, unless a rule on the sentence fires.
+    """
     mentions: dict[str, list[TargetMention]] = {}
     for target in find_targets(
         doc, book, registry, statement.start, statement.end, statement.kind, statement.speaker, named, elsewhere
@@ -285,13 +302,13 @@ def attach_targets(
         mentions.setdefault(target.entity.id, []).append(target)
     targets: dict[str, TargetStance] = {}
     for group in mentions.values():
-        results = [_judge(doc, statement.start, statement.end, t) for t in group[:_MAX_MENTIONS]]
+        results = [_judge(doc, statement.start, statement.end, t, _carried(doc, carry, t)) for t in group[:_MAX_MENTIONS]]
         targets[group[0].entity.id] = TargetStance(group[0].entity, *_overall(results))
     # The speaker's own words quoted inside the report are read as the partial quotation they are (`called NATO
     # "a relic"`); a side they take beats the report's neutral reading of the same target.
     for a, b in statement.quotes:
         quoted = replace(statement, kind="partial", start=a, end=b, quotes=(), targets=())
-        for t in attach_targets(doc, book, registry, quoted, named, elsewhere).targets:
+        for t in attach_targets(doc, book, registry, quoted, named, elsewhere, carry).targets:
             known = targets.get(t.entity.id)
             if known is None or (t.stance != "neutral", t.confidence) > (known.stance != "neutral", known.confidence):
                 targets[t.entity.id] = t
@@ -302,8 +319,11 @@ def attach_targets(
 _TOUCH = 3
 
 
-def _judge(doc: Doc, statement_start: int, statement_end: int, target: TargetMention) -> StanceResult:
-    """The stance toward one mention (stance_context says which words are read).
+def _judge(
+    doc: Doc, statement_start: int, statement_end: int, target: TargetMention, carried: StanceResult | None = None
+) -> StanceResult:
+    """The stance toward one mention (stance_context says which words are read): a rule's, else the side
+    `carried` from the speaker's earlier words (`On NATO, I have not changed my mind`), else the model's.
 
     A target from a partial quotation's sentence is read as `T is <quoted words>`: by the rules, then by the
     rules on the sentence itself when the words they match reach the quotation (`she said Lindmark did not need
@@ -311,16 +331,16 @@ def _judge(doc: Doc, statement_start: int, statement_end: int, target: TargetMen
     in another clause), then by the model.
     """
     context = stance_context(doc, statement_start, statement_end, target)
-    if target.form != "sentence":
-        return stance_toward(*context)
     found = rule_stance(*context)
+    if target.form != "sentence":
+        return found or carried or load_model().predict(*context)
     if found is not None:
         return found
     lo, hi = _sentence(doc, statement_start, statement_end)
     match = rule_match(_text(doc)[lo:hi], target.start - lo, target.end - lo)
     if match is not None and lo + match[1] <= statement_end + _TOUCH and lo + match[2] >= statement_start - _TOUCH:
         return match[0]
-    return stance_toward(*context)
+    return carried or load_model().predict(*context)
 
 
 def _overall(results: list[StanceResult]) -> tuple[StanceLabel, float, str]:
@@ -337,11 +357,57 @@ def with_targets(doc: Doc, book: NameBook, statements: list[Statement]) -> list[
     """Speakers mapped to registry entities (`the Kremlin` -> Russia), and every statement's targets."""
     registry = load_registry()
     named = named_in(doc, book, registry)
-    out = []
+    out: list[Statement] = []
     for statement in statements:
         if statement.speaker is not None:
             statement = replace(statement, speaker=registry.resolve(statement.speaker))
         # The other statements it does not overlap: their names are theirs (find_targets).
         elsewhere = [(s.start, s.end) for s in statements if s.end <= statement.start or s.start >= statement.end]
-        out.append(attach_targets(doc, book, registry, statement, named, elsewhere))
+        carry = _carry(doc, book, registry, statement, out)
+        out.append(attach_targets(doc, book, registry, statement, named, elsewhere, carry))
     return out
+
+
+def _carry(doc: Doc, book: NameBook, registry: Registry, statement: Statement, before: Sequence[Statement]) -> Carry | None:
+    """The continuity words of the statement that are its speaker's, with the side the speaker took toward each
+    entity in the statements `before` it (text order, so the most recent side wins); None when either is missing.
+
+    `"On NATO, I have not changed my mind"` after the same speaker called NATO "obsolete" -> against NATO.
+    """
+    speaker = statement.speaker
+    if speaker is None:
+        return None
+    words = _text(doc)[statement.start : statement.end]
+    spans = tuple(
+        (statement.start + c.start, statement.start + c.end)
+        for c in find_continuity(words, doc.lang_ or "en")
+        if c.first_person or _is_speaker(book, registry, statement, c.pronoun, statement.start + c.pronoun_at)
+    )
+    if not spans:
+        return None
+    stances: dict[str, TargetStance] = {}
+    for s in before:
+        if s.speaker is not None and s.speaker.id == speaker.id and s.end <= statement.start:
+            stances.update((t.entity.id, t) for t in s.targets if t.stance != "neutral")
+    return Carry(spans, stances) if stances else None
+
+
+def _is_speaker(book: NameBook, registry: Registry, statement: Statement, pronoun: str, at: int) -> bool:
+    """A third-person pronoun stands for the speaker only in reported speech, when it points back at them:
+    `Holm said he had not changed his mind` (not `"She has not changed her mind," Holm said`)."""
+    if statement.kind != "indirect" or statement.speaker is None:
+        return False
+    name = book.resolve_pronoun(pronoun, at, [statement.speaker.name])
+    return name is not None and registry.resolve(book.entity(name)).id == statement.speaker.id
+
+
+def _carried(doc: Doc, carry: Carry | None, target: TargetMention) -> StanceResult | None:
+    """The speaker's earlier side toward the target, when continuity words share the target's sentence (`On
+    NATO, I have not changed my mind`); the continuity words are the evidence."""
+    if carry is None or (earlier := carry.stances.get(target.entity.id)) is None:
+        return None
+    lo, hi = _sentence(doc, target.start, target.end)
+    for a, b in carry.spans:
+        if lo <= a and b <= hi:
+            return StanceResult(earlier.stance, earlier.confidence, _text(doc)[a:b])
+    return None
