@@ -388,3 +388,24 @@ def test_verbs_of_talking_about_comparing_and_reminding_are_cues() -> None:
 def test_of_two_subjects_the_one_next_to_the_verb_speaks() -> None:
     st = extract("The Latest: Trump urges supporters to monitor polling places.\n\nWASHINGTON (AP) — More later.")
     assert speaker(st, "monitor polling places") == "Trump"
+
+
+def test_a_line_label_names_who_says_i() -> None:
+    text = (
+        "Rubio: I Still Believe Trump Can’t Be Trusted with the Nuclear Codes\n\n"
+        "FALLIN: I think he is trying to campaign as a healer."
+    )
+    st = extract(text)
+    assert speaker(st, "Trusted with the Nuclear Codes") == "Rubio"
+    assert speaker(st, "trying to campaign as a healer") == "FALLIN"
+
+
+def test_a_verb_in_no_list_that_governs_a_quotation_names_its_subject() -> None:
+    text = (
+        "Amy Schumer praised the plan on Monday.\n\n"
+        "Kerry Washington, star of television’s “Scandal,” thanked Obama for “taking these steps to make us ALL "
+        "safer.”"
+    )
+    st = extract(text)
+    # Not the speaker before (Schumer), and not the object right after a quotation mark (Obama).
+    assert speaker(st, "taking these steps") == "Kerry Washington"

@@ -75,7 +75,8 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
     while j >= 0 and (verb.doc[j].pos_ == "AUX" or verb.doc[j].is_punct or verb.doc[j].is_space):
         inverted = inverted or verb.doc[j].text in ("»", "”", '"', "’", "''")
         j -= 1
-    if inverted:
+    # (Not when a subject stands before the verb: `Kerry Washington, star of "Scandal," thanked Obama`.)
+    if inverted and not any(dep_of(c) in _SUBJECTS and c.i < verb.i and c.i not in quoted for c in verb.children):
         for child in verb.rights:
             timely = child.ent_type_ in ("DATE", "TIME") or child.lower_ in _TIME_WORDS
             near = dep_of(child) in ("dobj", "nsubj", "nsubjpass", "prep") and child.i - verb.i <= 5

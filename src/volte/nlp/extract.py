@@ -54,6 +54,9 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 # `“…” ― Karen Bobadilla`: a dash and a capitalised name after the quotation sign it.
 _DASH_NAME = re.compile(r"^[―—–-]\s*((?:[A-Z][\w.'’-]*\s?){1,4})(?:[.,\n]|$)")
 # `"PENCE: Well, the question …"`: a transcript's speaker label opening the quoted words.
+# `Rubio: I still believe …`, `OK Gov Fallin: I think …`: a line opening on a name and a colon.
+_LINE_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]")
+_FIRST_PERSON = {"i", "we", "je", "nous"}
 _LABEL = re.compile(r"^([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)?):\s")
 # Reported content shorter than this many tokens is too thin to be a statement: `he said so`.
 _MIN_CONTENT = 3
@@ -273,7 +276,7 @@ class _Extractor:
             if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _PRONOUNS):
                 cue = Cue(root, root.text, subject)
         if cue is None:
-            cue = self._unlisted_cue(q)
+            cue = self._unlisted_cue(q) or self._governing_cue(q)
         para_start = self.paragraph_starts[self._paragraph(q.open_at)]
         before = text[max(doc[frame_start].idx, self._prev_close(q), 0 if lead_in else para_start) : q.open_at]
         # Only the sentence the quotation opens in: `…, a déclaré X devant les élus. « B »` -> before B is empty.
@@ -344,6 +347,15 @@ class _Extractor:
                 if before is not None and before.i < verb.i and self._speakerlike(before):
                     return Cue(verb, verb.text, before)
         return None
+
+    def _governing_cue(self, q: QuoteSpan) -> Cue | None:
+        """A verb in no cue list that the quoted words hang from, with a speaker-like subject: `Washington thanked
+        Obama for "taking these steps"`, `Collins published an op-ed hammering his "unsuitability for office"`."""
+        verb = self._governing_verb(q)
+        if verb is None or not verb.is_alpha or self._framing(verb):
+            return None  # (a signature's dash the tagger took for a verb: `"…" ― Karen Bobadilla`)
+        subject = speaker_of(verb, self.quoted)
+        return Cue(verb, verb.text, subject) if subject is not None and self._speakerlike(subject) else None
 
     def _copula_lead_in(self, root: Token, open_tok: int) -> Cue | None:
         """`Clinton's response was: "…"`, `the Board was conclusive in its findings: "…"`: the subject, or the
@@ -548,6 +560,13 @@ class _Extractor:
         of_what = [c for c in of[0].children if dep_of(c) == "pobj"] if of else []
         if of_what:
             tok, low = of_what[0], of_what[0].lower_  # `said one of those advisers` -> the advisers
+        if low in _FIRST_PERSON:
+            # `Rubio: I Still Believe Trump Can't Be Trusted`, `FALLIN: I think he is …`: a headline's or a
+            # transcript's label names who says `I`.
+            line_start = self.text.rfind("\n", 0, tok.idx) + 1
+            m = _LINE_LABEL.match(self.text, line_start)
+            if m and m.end() <= tok.idx:
+                return self.book.entity(self.book.canonical(m.group(1)))
         if low in _PRONOUNS:
             # `The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks.
             for outer in cue.token.ancestors:
