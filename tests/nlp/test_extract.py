@@ -409,3 +409,27 @@ def test_a_verb_in_no_list_that_governs_a_quotation_names_its_subject() -> None:
     st = extract(text)
     # Not the speaker before (Schumer), and not the object right after a quotation mark (Obama).
     assert speaker(st, "taking these steps") == "Kerry Washington"
+
+
+def test_a_name_after_the_quotation_speaks_when_the_parse_loses_the_subject() -> None:
+    text = (
+        "“Very good reporter, very good reporter this guy,” Trump, the 2016 GOP presidential frontrunner nationally "
+        "and current polling leader in South Carolina by a wide margin after winning the New Hampshire primaries, "
+        "said when Boyle asked him a question.\n\n"
+        "“We’ve had more successful conventions than this one,” Texas delegate Bill Eastland, wearing a cowboy hat "
+        "and “Ted Cruz” campaign pins, said matter-of-factly as confetti fluttered down."
+    )
+    st = extract(text)
+    assert speaker(st, "very good reporter this guy") == "Trump"
+    assert speaker(st, "more successful conventions") == "Bill Eastland"
+
+
+def test_a_day_is_not_a_subject_but_a_name_like_a_french_day_is() -> None:
+    text = (
+        "Elizabeth Warren Saturday said Donald Trump was a “proven failure” in business.\n\n"
+        "Rabbi Marvin Hier, the founder of the Simon Wiesenthal Center, has said that while he fears comparing any "
+        "event to the Holocaust, “I've never seen anything like ISIS since the Holocaust.”"
+    )
+    st = extract(text)
+    assert speaker(st, "proven failure") == "Elizabeth Warren"
+    assert speaker(st, "never seen anything like ISIS") == "Marvin Hier"

@@ -102,6 +102,10 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
             break  # `Valcourt has long been seen as close to Moscow`: the passive's subject is talked about
         if not any(c.isalpha() for c in child.text):
             continue  # a dash the tagger took for a noun: `… made public ― Trump boasted`
+        if child.ent_type_ in ("DATE", "TIME") and child.pos_ == "PROPN" or (
+            child.lower_ in _TIME_WORDS and child.ent_type_ not in ("PERSON", "PER", "ORG")  # (`Hier`, a name)
+        ):
+            continue  # `Warren Saturday said …`, the day parsed as the subject
         # `a-t-il dit`: `-t` is only euphony; the subject is the next token.
         if dep_of(child) in _SUBJECTS and child.i not in quoted and child.lower_ != "-t":
             return child
@@ -117,7 +121,8 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
         return None  # a passive with no agent names no speaker: `he is expected to run`, `it was said that …`
     # `…, Brendan Buck, a spokesman for Ryan, told POLITICO`: the parser lost the subject inside an apposition;
     # the name the apposition describes stands right before the verb's comma.
-    if verb.i >= 3 and verb.doc[verb.i - 1].text == ",":
+    # (Not a participle after the comma, `…, Tulsa, Oklahoma, arguing that …`: the main verb's subject does it.)
+    if verb.i >= 3 and verb.doc[verb.i - 1].text == "," and verb.tag_ != "VBG":
         tok = verb.doc[verb.i - 2]
         while dep_of(tok) in ("pobj", "prep", "compound", "amod", "det", "poss", "flat", "nmod") and tok.head.i < verb.i:
             tok = tok.head
@@ -159,6 +164,10 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
     j = verb.i - 1
     while j >= 0 and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):
         j -= 1
+    if j >= 2 and verb.doc[j].text == ")":
+        # `Rep. Paul Ryan (R-WI) said`: over a party label in brackets.
+        opening = next((k for k in range(j - 1, max(-1, j - 6), -1) if verb.doc[k].text == "("), None)
+        j = opening - 1 if opening is not None else j
     if j >= 0 and verb.doc[j].ent_type_ in ("PER", "PERSON") and j not in quoted:
         return verb.doc[j]
     return None

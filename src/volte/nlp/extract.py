@@ -269,6 +269,8 @@ class _Extractor:
         # Leave out words that belong to a neighbouring quotation's own attribution in the same sentence.
         found_cues = find_cues(doc, frame, self.cues, quoted=self.quoted)
         cue = self._choose_cue(found_cues, q_first, q_last, q)
+        if cue is not None and cue.speaker is None and cue.token.idx > q.close_at:
+            cue = self._name_after(q, cue)
         if cue is None and lead_in:
             # `Sanders made the following comment:` / quotation: the lead-in's subject speaks.
             root = doc[frame_start].sent.root
@@ -347,6 +349,23 @@ class _Extractor:
                 if before is not None and before.i < verb.i and self._speakerlike(before):
                     return Cue(verb, verb.text, before)
         return None
+
+    def _name_after(self, q: QuoteSpan, cue: Cue) -> Cue:
+        """`"…," Trump, the 2016 GOP frontrunner …, said when …`: the cue after the quotation has no subject in the
+        parse; a name opening the words between the quotation and the cue is its speaker."""
+        k = self._tok(q.close_at - 1) + 1
+        while k < cue.token.i and (self.doc[k].is_punct or self.doc[k].is_space):
+            k += 1
+        # `Texas delegate Bill Eastland` -> its last name, the run's last proper noun.
+        run = []
+        for tok in self.doc[k : min(cue.token.i, k + 6)]:
+            if tok.pos_ not in ("PROPN", "NOUN", "ADJ") or self.in_quote[tok.i]:
+                break
+            run.append(tok)
+        names = [t for t in run if t.pos_ == "PROPN"]
+        if not names or len(run) > 4 and run[0].pos_ != "PROPN":
+            return cue
+        return Cue(cue.token, cue.text, names[-1], cue.phrase)
 
     def _governing_cue(self, q: QuoteSpan) -> Cue | None:
         """A verb in no cue list that the quoted words hang from, with a speaker-like subject: `Washington thanked
