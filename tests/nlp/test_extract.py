@@ -433,3 +433,11 @@ def test_a_day_is_not_a_subject_but_a_name_like_a_french_day_is() -> None:
     st = extract(text)
     assert speaker(st, "proven failure") == "Elizabeth Warren"
     assert speaker(st, "never seen anything like ISIS") == "Marvin Hier"
+
+
+def test_a_participle_hung_on_a_thing_takes_the_subject_above() -> None:
+    st = extract(
+        "Karin Berg argued that a register would keep people from crossing the border unlawfully, saying it’s “all "
+        "about management.”"
+    )
+    assert {s.speaker.name for s in st if s.speaker is not None} == {"Karin Berg"}  # never `register`

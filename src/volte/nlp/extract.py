@@ -556,6 +556,10 @@ class _Extractor:
             return None
         if tok.lower_ in _RELATIVE and dep_of(cue.token) == "relcl":
             tok = cue.token.head  # `Smith, who said …` -> Smith
+        if cue.token.tag_ == "VBG" and not cue.phrase and tok.pos_ == "NOUN" and not self._speakerlike(tok):
+            # `Trump spoke at a rally in the city on Tuesday, saying "…"`: a participle the parser hung on a
+            # thing, not on someone; the subject of a clause above it speaks.
+            tok = self._subject_above(cue.token) or tok
         # `the party's leader, Jean Dupont, said` / `a prévenu la ministre des Transports, Nadia Ferrand` -> the name.
         for child in tok.children:
             apposed = dep_of(child) == "appos" or (
@@ -634,6 +638,15 @@ class _Extractor:
         name = " ".join(words)
         etype: EntityType = "media" if tok.lower_ in ("newspaper", "paper", "magazine") else "group"
         return Entity(self.book.entity(name).id, name, etype)
+
+    def _subject_above(self, verb: Token) -> Token | None:
+        """The first speaker-like subject of a verb above `verb` in the parse, or None."""
+        for outer in verb.ancestors:
+            if outer.pos_ in ("VERB", "AUX"):
+                subject = speaker_of(outer, self.quoted)
+                if subject is not None and self._speakerlike(subject):
+                    return subject
+        return None
 
     def _unnamed_group(self, tok: Token) -> Entity:
         """People counted, not named: `Some`, `another`, `those surveyed`, `About one in five`, as the article says."""
