@@ -441,3 +441,24 @@ def test_a_participle_hung_on_a_thing_takes_the_subject_above() -> None:
         "about management.”"
     )
     assert {s.speaker.name for s in st if s.speaker is not None} == {"Karin Berg"}  # never `register`
+
+
+def test_a_subject_the_parser_lost_is_the_last_person_opening_a_phrase_before_the_verb() -> None:
+    text = (
+        "In a panel discussion this weekend in Lund, Marc H. Morial, the chief executive of the Urban League, "
+        "forcefully told a young woman that “this is not the first generation to be frustrated.”\n\n"
+        "On his way out of the campaign, Mr. Bush - in a line that seemed squarely directed at Mr. Trump's divisive "
+        "brand of politics - declared that a president must tend to all corners of the country."
+    )
+    st = extract(text)
+    assert speaker(st, "first generation to be frustrated") == "Marc H. Morial"
+    # A name inside another phrase (`at Mr. Trump's brand`) is not the lost subject.
+    assert not [s for s in st if s.speaker is not None and s.speaker.name.endswith("Trump")]
+
+
+def test_a_double_hyphen_dateline_is_not_the_speaker() -> None:
+    st = extract(
+        "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, "
+        "one of “suffering and delight, one of fear, but also of hope.”"
+    )
+    assert speaker(st, "suffering and delight") == "Obama"

@@ -170,6 +170,22 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
         j = opening - 1 if opening is not None else j
     if j >= 0 and verb.doc[j].ent_type_ in ("PER", "PERSON") and j not in quoted:
         return verb.doc[j]
+    # `In a panel discussion in Washington, Marc H. Morial, the chief executive of the League, forcefully told …`:
+    # the parser lost a finite verb's subject in what comes before; the last person named before it, with no
+    # other verb between, speaks.
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(dep_of(c) == "aux" and c.pos_ == "AUX" for c in verb.children)
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 20) - 1, -1) if finite else ():
+        tok = verb.doc[k]
+        if k in quoted or tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.head.i != verb.i:
+            break
+        if tok.ent_type_ in ("PER", "PERSON") and tok.pos_ == "PROPN":
+            # A name opening a phrase of its own (after a comma, or the sentence's start), not `at Mr. Trump's …`.
+            first = tok.i
+            while first > verb.sent.start and verb.doc[first].ent_iob_ == "I":
+                first -= 1
+            opens = first == verb.sent.start or verb.doc[first - 1].text in (",", ":", ";")
+            owned = tok.i + 1 < len(verb.doc) and verb.doc[tok.i + 1].tag_ == "POS"
+            return tok if opens and not owned else None
     return None
 
 

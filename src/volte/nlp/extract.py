@@ -570,7 +570,7 @@ class _Extractor:
                 break
         # A dateline parsed as the subject: `HALBRIDGE — Marguerite Valcourt, the leader of …, has urged` -> the
         # name after the dash.
-        if tok.text.isupper() and len(tok.text) > 2 and tok.i + 2 < len(tok.doc) and tok.nbor(1).text in ("—", "–", "-"):
+        if tok.text.isupper() and len(tok.text) > 2 and tok.i + 2 < len(tok.doc) and tok.nbor(1).text in ("—", "–", "-", "--"):
             after = tok.nbor(2)
             while dep_of(after) in ("compound", "flat") and after.head.pos_ == "PROPN" and after.head.i > after.i:
                 after = after.head  # `Marguerite` -> `Valcourt`, the head of the name
