@@ -462,3 +462,12 @@ def test_a_double_hyphen_dateline_is_not_the_speaker() -> None:
         "one of “suffering and delight, one of fear, but also of hope.”"
     )
     assert speaker(st, "suffering and delight") == "Obama"
+
+
+def test_a_short_capitalised_name_is_a_speaker_not_a_dateline() -> None:
+    st = extract(
+        "RT and its defenders say the network is no more biased than any other news organization.\n\n"
+        "MOSCOW (AP) — The ministry said the talks would resume on Monday."
+    )
+    assert speaker(st, "no more biased") == "RT"
+    assert speaker(st, "talks would resume") == "ministry"

@@ -608,8 +608,9 @@ class _Extractor:
         name, _ = strip_name(span, self.cues)
         if not name:
             return None
-        if tok.ent_type_ in ("GPE", "LOC") and name.isupper():
-            return None  # a dateline, `WASHINGTON (AP) —`, is not a speaker
+        after = tok.nbor(1).text if tok.i + 1 < len(tok.doc) else ""
+        if tok.ent_type_ in ("GPE", "LOC") and name.isupper() and (len(name) > 3 or after in ("(", "—", "–", "-", "--")):
+            return None  # a dateline, `WASHINGTON (AP) —`, is not a speaker (`RT and its defenders say` is)
         if tok.pos_ == "PROPN" or tok.ent_type_:
             key = self.book.canonical(name)
             if key not in self.book.types and tok.ent_type_ in ("", "PERSON"):
