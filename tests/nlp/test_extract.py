@@ -471,3 +471,11 @@ def test_a_short_capitalised_name_is_a_speaker_not_a_dateline() -> None:
     )
     assert speaker(st, "no more biased") == "RT"
     assert speaker(st, "talks would resume") == "ministry"
+
+
+def test_a_dateline_with_date_and_agency_is_stepped_over() -> None:
+    st = extract(
+        "PHILADELPHIA, July 29 (UPI) — Fans of the actor have taken to social media to complain about him attending "
+        "the convention on Wednesday in Philadelphia."
+    )
+    assert speaker(st, "attending the convention") == "Fans of actor"

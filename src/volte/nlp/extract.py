@@ -570,11 +570,19 @@ class _Extractor:
                 break
         # A dateline parsed as the subject: `HALBRIDGE — Marguerite Valcourt, the leader of …, has urged` -> the
         # name after the dash.
-        if tok.text.isupper() and len(tok.text) > 2 and tok.i + 2 < len(tok.doc) and tok.nbor(1).text in ("—", "–", "-", "--"):
-            after = tok.nbor(2)
-            while dep_of(after) in ("compound", "flat") and after.head.pos_ == "PROPN" and after.head.i > after.i:
+        # `PHILADELPHIA, July 29 (UPI) — Fans of the actor complain …` -> the words after the date, the agency's
+        # brackets and the dash.
+        dash = next(
+            (t.i for t in tok.doc[tok.i + 1 : tok.i + 9] if t.text in ("—", "–", "-", "--")), None
+        ) if tok.text.isupper() and len(tok.text) > 2 else None
+        if dash is not None and dash + 1 < len(tok.doc) and all(
+            t.text in ("(", ")", ",") or t.text.isupper() or t.ent_type_ == "DATE" or t.like_num
+            for t in tok.doc[tok.i + 1 : dash]
+        ):
+            after = tok.doc[dash + 1]
+            while dep_of(after) in ("compound", "flat", "amod", "det") and after.head.pos_ in ("PROPN", "NOUN") and after.head.i > after.i:
                 after = after.head  # `Marguerite` -> `Valcourt`, the head of the name
-            if after.pos_ == "PROPN":
+            if after.pos_ in ("PROPN", "NOUN"):
                 tok = after
         low = _pronoun_form(tok)
         if low == "one" and any(dep_of(c) == "prep" and c.lower_ == "in" for c in tok.children):
