@@ -616,8 +616,8 @@ class _Extractor:
         name, _ = strip_name(span, self.cues)
         if not name:
             return None
-        after = tok.nbor(1).text if tok.i + 1 < len(tok.doc) else ""
-        if tok.ent_type_ in ("GPE", "LOC") and name.isupper() and (len(name) > 3 or after in ("(", "—", "–", "-", "--")):
+        next_word = tok.nbor(1).text if tok.i + 1 < len(tok.doc) else ""
+        if tok.ent_type_ in ("GPE", "LOC") and name.isupper() and (len(name) > 3 or next_word in ("(", "—", "–", "-", "--")):
             return None  # a dateline, `WASHINGTON (AP) —`, is not a speaker (`RT and its defenders say` is)
         if tok.pos_ == "PROPN" or tok.ent_type_:
             key = self.book.canonical(name)
