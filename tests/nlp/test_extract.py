@@ -479,3 +479,23 @@ def test_a_dateline_with_date_and_agency_is_stepped_over() -> None:
         "the convention on Wednesday in Philadelphia."
     )
     assert speaker(st, "attending the convention") == "Fans of actor"
+
+
+def test_a_dateline_with_an_agency_and_a_title_heading_its_phrase() -> None:
+    text = (
+        "HALBRIDGE (Norpress) - Foreign Minister Henrik Aalstad on Thursday accused opposition leader Marguerite "
+        "Valcourt of \"repeating the Kremlin's talking points\".\n\n"
+        "The leader of the Civic Renewal Party called Russia \"our friend\"."
+    )
+    st = extract(text)
+    assert speaker(st, "talking points") == "Henrik Aalstad"
+    # A description, not a title before a name: never `of Civic Renewal Party`.
+    assert speaker(st, "our friend") == "leader of Civic Renewal Party"
+
+
+def test_a_naming_participle_inside_a_report_is_part_of_it() -> None:
+    st = extract(
+        "Tomas Reinholt has demanded that Lindmark pull its two frigates out of the exercise, calling the manoeuvres "
+        "\"a provocation dressed up as reassurance\"."
+    )
+    assert {s.speaker.name for s in st if s.speaker is not None} == {"Tomas Reinholt"}

@@ -24,6 +24,7 @@ _NEUTER = {"it", "its"}
 _MALE_TITLES = {"mr", "mr.", "monsieur", "m.", "m", "sir", "lord", "king", "prince", "father", "brother"}
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "dame", "lady", "queen", "princess", "sister"}
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "PER", "LOC", "FAC"}
+_OF = {"of", "de", "du", "des", "d'", "d’"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _NAME_POS = {"PROPN", "PUNCT", "DET", "ADP", "NUM", "CCONJ", "PART", "NOUN", "ADJ", "SPACE"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "one", "some", "his", "her", "its", "their"}
@@ -149,7 +150,8 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     titles: list[str] = []
     while tokens and (tokens[0].is_punct or tokens[0].is_quote):
         tokens = tokens[1:]  # `">Sanders` in a badly saved page
-    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles:
+    # (A title heading its own phrase is no title: `the leader of the party` stays that, not `of the party`.)
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF:
         titles.append(tokens[0].lower_)
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "’s", "'", "’"}):

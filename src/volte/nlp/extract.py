@@ -576,7 +576,7 @@ class _Extractor:
             (t.i for t in tok.doc[tok.i + 1 : tok.i + 9] if t.text in ("—", "–", "-", "--")), None
         ) if tok.text.isupper() and len(tok.text) > 2 else None
         if dash is not None and dash + 1 < len(tok.doc) and all(
-            t.text in ("(", ")", ",") or t.text.isupper() or t.ent_type_ == "DATE" or t.like_num
+            t.text in (",", "(", ")") or t.text.isupper() or t.ent_type_ == "DATE" or t.like_num or t.nbor(-1).text == "("
             for t in tok.doc[tok.i + 1 : dash]
         ):
             after = tok.doc[dash + 1]
@@ -746,7 +746,11 @@ class _Extractor:
         position held (or a weak cue, `think`) in a reported clause, `Berg said her party would support the bill`;
         any cue in the infinitive another cue governs, `Palmieri called on Trump to stop attacking Machado`,
         `he declined to say whether …`."""
-        held = self.cues.lemma(verb) in self.cues.held | (self.cues.weak - self.cues.naming) or any(
+        lemma = self.cues.lemma(verb)
+        # A verb of naming with a subject of its own names who said the words: `Ek said Berg had called the budget
+        # "a disaster"`; a participle does not (`demanded that Lindmark pull out, calling the manoeuvres "…"`).
+        named = lemma in self.cues.naming and any(dep_of(c) in ("nsubj", "nsubjpass") for c in verb.children)
+        held = lemma in self.cues.held | self.cues.weak and not named or any(
             dep_of(c) == "aux" and c.lower_ in _MODALS for c in verb.children
         )  # `May said the country would formally declare …`: a speech act to come is part of the report
         tok, through_clause, through_infinitive = verb, False, False
