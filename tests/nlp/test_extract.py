@@ -499,3 +499,11 @@ def test_a_naming_participle_inside_a_report_is_part_of_it() -> None:
         "\"a provocation dressed up as reassurance\"."
     )
     assert {s.speaker.name for s in st if s.speaker is not None} == {"Tomas Reinholt"}
+
+
+def test_a_dateline_before_a_role_and_a_name_gives_the_name() -> None:
+    st = extract(
+        "SUNDVIK - The opposition leader Marguerite Valcourt on Wednesday defended Lindmark's growing reliance on "
+        "Russian gas."
+    )
+    assert speaker(st, "growing reliance") == "Marguerite Valcourt"

@@ -582,8 +582,11 @@ class _Extractor:
             after = tok.doc[dash + 1]
             while dep_of(after) in ("compound", "flat", "amod", "det") and after.head.pos_ in ("PROPN", "NOUN") and after.head.i > after.i:
                 after = after.head  # `Marguerite` -> `Valcourt`, the head of the name
+            names = after.i
+            while after.pos_ == "NOUN" and names + 1 < len(tok.doc) and tok.doc[names + 1].pos_ == "PROPN":
+                names += 1  # `SUNDVIK - The opposition leader Marguerite Valcourt` -> the name after the role
             if after.pos_ in ("PROPN", "NOUN"):
-                tok = after
+                tok = tok.doc[names]
         low = _pronoun_form(tok)
         if low == "one" and any(dep_of(c) == "prep" and c.lower_ == "in" for c in tok.children):
             return self._unnamed_group(tok)  # `One in four voters said …`: a share of those asked
