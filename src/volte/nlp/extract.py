@@ -27,36 +27,15 @@ from volte.nlp.quotes import QuoteSpan, find_quotes
 from volte.nlp.targets import with_targets
 from volte.resources import Cues, cues
 
-_PRONOUNS = {
-    "he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "who", "which", "that", "one",
-    "il", "elle", "ils", "elles", "on", "nous", "je", "lui", "qui", "que",
-}
-_RELATIVE = {"who", "which", "that", "qui"}
-_INDEFINITE = {"a", "an", "another", "one", "un", "une"}
-# Words before a name or a description that are not part of it: `the officials` -> officials.
-_DETERMINERS = {"the", "a", "an", "another", "one", "some", "those", "these"}
-# Nouns for what someone answered: `Clinton's response was: "…"`.
-_ANSWER_NOUNS = {"response", "reply", "answer", "retort", "words", "verdict", "reaction", "message", "réponse"}
 _END_PUNCT = ".,;:!?…\"”’» "
-_MODALS = {"would", "will", "could", "should", "may", "might", "can", "must", "'ll", "’ll", "'d", "’d"}
-# Verbs by which a subject makes a nominal report its own: `made the promise that …`, `repeated his claim`.
-_LIGHT_VERBS = {
-    "make", "makes", "made", "making", "issue", "issues", "issued", "issuing", "repeat", "repeats", "repeated",
-    "reiterate", "reiterated", "renew", "renewed", "stand", "stood", "voice", "voiced", "put", "fait", "réitéré",
-}
-# Pronouns that stand for a person or a group that speaks.
-_PERSONS = {"he", "she", "they", "we", "i", "il", "elle", "ils", "elles", "nous", "je"}
 _STRIP = " \t\n\u00a0,;:—–-"
-# Words that open reported content without being part of it: `said [that] …`, `a affirmé [que] …`.
-_LEADING_LINKS = {"that", "and", "but", "que", "qu'", "qu’", "et", "mais"}
 # Where a sentence ends inside the text before a quotation.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")
 # `“…” ― Karen Bobadilla`: a dash and a capitalised name after the quotation sign it.
 _DASH_NAME = re.compile(r"^[―—–-]\s*((?:[A-Z][\w.'’-]*\s?){1,4})(?:[.,\n]|$)")
-# `"PENCE: Well, the question …"`: a transcript's speaker label opening the quoted words.
 # `Rubio: I still believe …`, `OK Gov Fallin: I think …`: a line opening on a name and a colon.
 _LINE_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]")
-_FIRST_PERSON = {"i", "we", "je", "nous"}
+# `"PENCE: Well, the question …"`: a transcript's speaker label opening the quoted words.
 _LABEL = re.compile(r"^([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)?):\s")
 # Reported content shorter than this many tokens is too thin to be a statement: `he said so`.
 _MIN_CONTENT = 3
@@ -275,7 +254,7 @@ class _Extractor:
             # `Sanders made the following comment:` / quotation: the lead-in's subject speaks.
             root = doc[frame_start].sent.root
             subject = speaker_of(root, self.quoted)
-            if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in _PRONOUNS):
+            if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in self.cues.words["pronouns"]):
                 cue = Cue(root, root.text, subject)
         if cue is None:
             cue = self._unlisted_cue(q) or self._governing_cue(q)
@@ -386,7 +365,7 @@ class _Extractor:
             return None
         subject = subjects[0]
         owners = [c for c in subject.children if dep_of(c) == "poss"]
-        if owners and subject.lower_ in self.cues.nouns | self.cues.report_nouns | _ANSWER_NOUNS:
+        if owners and subject.lower_ in self.cues.nouns | self.cues.report_nouns | self.cues.words["answer_nouns"]:
             subject = owners[0]
         return Cue(root, root.text, subject) if self._speakerlike(subject) else None
 
@@ -426,7 +405,7 @@ class _Extractor:
         return (
             tok.pos_ == "PROPN"
             or tok.ent_type_ in ("PERSON", "PER", "ORG", "NORP", "GPE")
-            or _pronoun_form(tok) in _PERSONS
+            or _pronoun_form(tok) in self.cues.words["persons"]
             or tok.lower_ in self.cues.groups
             or tok.lemma_.lower() in self.cues.groups
         )
@@ -554,7 +533,7 @@ class _Extractor:
         tok = cue.speaker
         if tok is None or self.in_quote[tok.i]:
             return None
-        if tok.lower_ in _RELATIVE and dep_of(cue.token) == "relcl":
+        if tok.lower_ in self.cues.words["relative"] and dep_of(cue.token) == "relcl":
             tok = cue.token.head  # `Smith, who said …` -> Smith
         if cue.token.tag_ == "VBG" and not cue.phrase and tok.pos_ == "NOUN" and not self._speakerlike(tok):
             # `Trump spoke at a rally in the city on Tuesday, saying "…"`: a participle the parser hung on a
@@ -594,19 +573,19 @@ class _Extractor:
         of_what = [c for c in of[0].children if dep_of(c) == "pobj"] if of else []
         if of_what:
             tok, low = of_what[0], of_what[0].lower_  # `said one of those advisers` -> the advisers
-        if low in _FIRST_PERSON:
+        if low in self.cues.words["first_person"]:
             # `Rubio: I Still Believe Trump Can't Be Trusted`, `FALLIN: I think he is …`: a headline's or a
             # transcript's label names who says `I`.
             line_start = self.text.rfind("\n", 0, tok.idx) + 1
             m = _LINE_LABEL.match(self.text, line_start)
             if m and m.end() <= tok.idx:
                 return self.book.entity(self.book.canonical(m.group(1)))
-        if low in _PRONOUNS:
+        if low in self.cues.words["pronouns"]:
             # `The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks.
             for outer in cue.token.ancestors:
                 if self.cues.lemma(outer) and outer.pos_ in ("VERB", "AUX"):
                     subject = speaker_of(outer, self.quoted)
-                    if subject is not None and subject.lower_ not in _PRONOUNS:
+                    if subject is not None and subject.lower_ not in self.cues.words["pronouns"]:
                         return self._speaker(Cue(outer, outer.text, subject))
                     break
             prefer = [name for _, name in self.speakers_so_far]
@@ -628,7 +607,7 @@ class _Extractor:
                 self.book.types[key] = "person"
             return self.book.entity(key)
         # `the spokeswoman` is the one the article named; `a spokeswoman for Clinton` is someone it did not.
-        indefinite = span[0].lower_ in _INDEFINITE
+        indefinite = span[0].lower_ in self.cues.words["indefinite"]
         role = None if indefinite else self.book.role(self.text[span.start_char : span.end_char])
         if role is None and tok.pos_ != "PROPN" and not indefinite:
             role = self.book.role(" ".join(t.text for t in tok.subtree if not self.in_quote[t.i]))
@@ -642,7 +621,7 @@ class _Extractor:
             for t in tok.subtree:
                 if t.ent_type_ == "PERSON" and not self.in_quote[t.i]:
                     return self.book.entity(self.book.canonical(strip_name(noun_phrase(t), self.cues)[0]))
-        words = [w for w in name.split() if w.lower() not in _DETERMINERS]
+        words = [w for w in name.split() if w.lower() not in self.cues.words["determiners"]]
         if not words:
             # `Some argue …`, `another says …`, `those surveyed said …`: people the article does not name, a
             # group known by the word that counts them.
@@ -703,7 +682,7 @@ class _Extractor:
             if verb is None or verb.i in verbs or self._framing(verb):
                 continue
             subject = speaker_of(verb, self.quoted)
-            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in _PRONOUNS):
+            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in self.cues.words["pronouns"]):
                 verbs.add(verb.i)
                 out.append(Cue(verb, verb.text, subject))
         return out
@@ -728,7 +707,7 @@ class _Extractor:
             if not owner and k > 0 and self.doc[k].lower_ in ("'s", "’s") and self.doc[k - 1].pos_ in ("NOUN", "PROPN"):
                 owner = [self.doc[k - 1]]  # `Tulsa police’s earlier claim`, the possessive parsed as a verb
             speaker = owner[0] if owner else None
-            if speaker is None and dep_of(noun) in ("dobj", "obj") and noun.head.lower_ in _LIGHT_VERBS:
+            if speaker is None and dep_of(noun) in ("dobj", "obj") and noun.head.lower_ in self.cues.words["light_verbs"]:
                 speaker = speaker_of(noun.head, self.quoted)  # `made the claim that`, not `rejected the claim that`
             if speaker is not None and self._speakerlike(speaker):
                 out.append(Cue(noun, noun.text, speaker))
@@ -754,7 +733,7 @@ class _Extractor:
         # "a disaster"`; a participle does not (`demanded that Lindmark pull out, calling the manoeuvres "…"`).
         named = lemma in self.cues.naming and any(dep_of(c) in ("nsubj", "nsubjpass") for c in verb.children)
         held = lemma in self.cues.held | self.cues.weak and not named or any(
-            dep_of(c) == "aux" and c.lower_ in _MODALS for c in verb.children
+            dep_of(c) == "aux" and c.lower_ in self.cues.words["modals"] for c in verb.children
         )  # `May said the country would formally declare …`: a speech act to come is part of the report
         tok, through_clause, through_infinitive = verb, False, False
         while tok.head.i != tok.i:
@@ -834,7 +813,7 @@ class _Extractor:
         # Reported content stays in the cue's paragraph, whatever the parse says across a blank line.
         para = self._paragraph(cue.token.idx)
         content = [t for t in content if not t.is_space and self._paragraph(t.idx) == para]
-        while content and (content[0].is_punct or content[0].lower_ in _LEADING_LINKS):
+        while content and (content[0].is_punct or content[0].lower_ in self.cues.words["leading_links"]):
             content = content[1:]
         while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
             content = content[:-1]

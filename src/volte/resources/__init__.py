@@ -46,6 +46,7 @@ class Cues:
     media: frozenset[str]
     groups: frozenset[str]
     title_words: frozenset[str]
+    words: dict[str, frozenset[str]]  # small word classes by name (`pronouns`, `modals`, …): resources/cues_en.yaml
 
     def lemma(self, token: Token) -> str | None:
         """The cue verb `token` is a form of, or None: its own form first, then the parser's lemma (French cues
@@ -59,7 +60,7 @@ def cues(language: str = "en") -> Cues:
     try:
         data = load_yaml(f"cues_{language}.yaml")
     except FileNotFoundError:
-        data = load_yaml("cues_en.yaml")
+        data, language = load_yaml("cues_en.yaml"), "en"  # the English tables, read as English
     forms: dict[str, str] = {}
     irregular: dict[str, list[str]] = data.get("irregular") or {}
     for lemma in data["verbs"]:
@@ -81,4 +82,9 @@ def cues(language: str = "en") -> Cues:
         media=frozenset(data.get("media") or ()),
         groups=frozenset(data.get("groups") or ()),
         title_words=frozenset(data.get("title_words") or ()),
+        # A language's word classes, each falling back to the English one it does not list.
+        words={
+            name: frozenset(values or ())
+            for name, values in {**(load_yaml("cues_en.yaml")["words"] if language != "en" else {}), **data["words"]}.items()
+        },
     )

@@ -1,0 +1,19 @@
+"""The rule tables load per language, each falling back to English where a language has none."""
+
+from __future__ import annotations
+
+from volte.resources import cues
+
+
+def test_word_classes_are_the_languages_own() -> None:
+    en, fr = cues("en"), cues("fr")
+    assert "he" in en.words["pronouns"] and "il" not in en.words["pronouns"]
+    assert "il" in fr.words["pronouns"] and "he" not in fr.words["pronouns"]
+    assert fr.words["leading_links"] >= {"que", "qu’"}
+    # Every class the English table has, the French one has too (its own, or the English one it falls back to).
+    assert set(fr.words) == set(en.words)
+
+
+def test_a_language_without_tables_reads_the_english_ones() -> None:
+    assert cues("de").words == cues("en").words
+    assert cues("de").verb_forms == cues("en").verb_forms
