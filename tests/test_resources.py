@@ -12,6 +12,8 @@ def test_word_classes_are_the_languages_own() -> None:
     assert fr.words["leading_links"] >= {"que", "qu’"}
     # Every class the English table has, the French one has too (its own, or the English one it falls back to).
     assert set(fr.words) == set(en.words)
+    # English verbs of object control are matched by their forms: `urged Trump to …`, `told her to …`.
+    assert {"urge", "urged", "urging", "told"} <= en.words["object_control"]
 
 
 def test_a_language_without_tables_reads_the_english_ones() -> None:

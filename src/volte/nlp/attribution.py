@@ -17,23 +17,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from volte.nlp.deps import dep_of
-from volte.resources import Cues, inflect
+from volte.resources import Cues
 
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
-# Verbs whose object does what the infinitive after them says: `urged Trump to stop attacking her`.
-_OBJECT_CONTROL = {
-    form
-    for lemma in ("urge", "ask", "encourage", "tell", "force", "persuade", "invite", "order", "allow", "press",
-                  "pressure", "challenge", "dare", "warn", "advise", "beg", "implore", "call", "push", "convince")
-    for form in inflect(lemma)
-} | {"told"}
-# Passives whose subject is still the speaker: `Trump was quoted as saying …`.
-_SPEAKING_PASSIVES = {"quoted", "cité", "citée", "cités"}
-# Nouns of time that stand right after a verb without being its subject: `a martelé jeudi son directeur`.
-_TIME_WORDS = {
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "matin", "soir", "semaine",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "week",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +49,7 @@ def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
     return None
 
 
-def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
+def speaker_of(verb: Token, cues: Cues, quoted: Container[int] = ()) -> Token | None:
     """The token heading the speaker of a speech verb, following the parse (see the module docstring).
 
     Tokens whose index is in `quoted` are quoted words, never the speaker: in `“My reaction …,” X said` the
@@ -78,7 +64,7 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
     # (Not when a subject stands before the verb: `Kerry Washington, star of "Scandal," thanked Obama`.)
     if inverted and not any(dep_of(c) in _SUBJECTS and c.i < verb.i and c.i not in quoted for c in verb.children):
         for child in verb.rights:
-            timely = child.ent_type_ in ("DATE", "TIME") or child.lower_ in _TIME_WORDS
+            timely = child.ent_type_ in ("DATE", "TIME") or child.lower_ in cues.words["time_words"]
             near = dep_of(child) in ("dobj", "nsubj", "nsubjpass", "prep") and child.i - verb.i <= 5
             if near and child.pos_ in ("PROPN", "NOUN") and child.i not in quoted and not timely:
                 return child
@@ -89,12 +75,12 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
             k += 1
         run = [t for t in verb.doc[verb.i + 1 : k] if t.pos_ in ("PROPN", "NOUN")]
         subjectless = not any(dep_of(c) in _SUBJECTS for c in verb.children)
-        if run and subjectless and run[-1].ent_type_ not in ("DATE", "TIME") and run[-1].lower_ not in _TIME_WORDS:
+        if run and subjectless and run[-1].ent_type_ not in ("DATE", "TIME") and run[-1].lower_ not in cues.words["time_words"]:
             return run[-1]
     passive = (
         any(dep_of(c) == "nsubjpass" for c in verb.children)
         and any(dep_of(c) == "auxpass" for c in verb.children)
-        and verb.lower_ not in _SPEAKING_PASSIVES
+        and verb.lower_ not in cues.words["speaking_passives"]
     )
     # `The Latest: Trump urges supporters …`: of two subjects the parser gives, the one next to the verb.
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i)):
@@ -103,7 +89,7 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
         if not any(c.isalpha() for c in child.text):
             continue  # a dash the tagger took for a noun: `… made public ― Trump boasted`
         if child.ent_type_ in ("DATE", "TIME") and child.pos_ == "PROPN" or (
-            child.lower_ in _TIME_WORDS and child.ent_type_ not in ("PERSON", "PER", "ORG")  # (`Hier`, a name)
+            child.lower_ in cues.words["time_words"] and child.ent_type_ not in ("PERSON", "PER", "ORG")  # (`Hier`, a name)
         ):
             continue  # `Warren Saturday said …`, the day parsed as the subject
         # `a-t-il dit`: `-t` is only euphony; the subject is the next token.
@@ -144,7 +130,7 @@ def speaker_of(verb: Token, quoted: Container[int] = ()) -> Token | None:
     if verb.i == verb.sent.start and verb.i + 1 < len(verb.doc) and verb.nbor(1).pos_ == "PROPN":
         return verb.nbor(1)
     # `Palmieri urged Trump to stop attacking Machado`: the object of a verb of asking or making does it.
-    if dep_of(verb) == "xcomp" and verb.head.i != verb.i and verb.head.lower_ in _OBJECT_CONTROL:
+    if dep_of(verb) == "xcomp" and verb.head.i != verb.i and verb.head.lower_ in cues.words["object_control"]:
         objects = [c for c in verb.head.children if dep_of(c) in ("dobj", "obj") and c.i < verb.i]
         if objects and objects[0].i not in quoted:
             return objects[0]
@@ -197,7 +183,7 @@ def find_cues(
     for tok in tokens:
         lemma = cues.lemma(tok)
         if lemma is not None and tok.pos_ in ("VERB", "AUX") and not (strong_only and lemma in cues.weak):
-            found.append(Cue(tok, tok.text, speaker_of(tok, quoted)))
+            found.append(Cue(tok, tok.text, speaker_of(tok, cues, quoted)))
         elif any(tok.lower_ == p[0] for p in cues.phrases):
             cue = _phrase_cue(tok, cues)
             if cue is not None:

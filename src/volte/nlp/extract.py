@@ -253,7 +253,7 @@ class _Extractor:
         if cue is None and lead_in:
             # `Sanders made the following comment:` / quotation: the lead-in's subject speaks.
             root = doc[frame_start].sent.root
-            subject = speaker_of(root, self.quoted)
+            subject = speaker_of(root, self.cues, self.quoted)
             if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in self.cues.words["pronouns"]):
                 cue = Cue(root, root.text, subject)
         if cue is None:
@@ -324,7 +324,7 @@ class _Extractor:
                 if verb is None:
                     return self._copula_lead_in(tok, open_tok)
             if verb is not None and verb.pos_ == "VERB":
-                before = speaker_of(verb, self.quoted)
+                before = speaker_of(verb, self.cues, self.quoted)
                 if before is not None and before.i < verb.i and self._speakerlike(before):
                     return Cue(verb, verb.text, before)
         return None
@@ -352,7 +352,7 @@ class _Extractor:
         verb = self._governing_verb(q)
         if verb is None or not verb.is_alpha or self._framing(verb):
             return None  # (a signature's dash the tagger took for a verb: `"…" ― Karen Bobadilla`)
-        subject = speaker_of(verb, self.quoted)
+        subject = speaker_of(verb, self.cues, self.quoted)
         return Cue(verb, verb.text, subject) if subject is not None and self._speakerlike(subject) else None
 
     def _copula_lead_in(self, root: Token, open_tok: int) -> Cue | None:
@@ -383,7 +383,7 @@ class _Extractor:
                 continue
             subject: Token | None
             if tok.i == close_tok + 1 or doc[close_tok + 1].is_punct and tok.i == close_tok + 2:
-                subject = speaker_of(tok, self.quoted)  # `blared the front page of the Herald`
+                subject = speaker_of(tok, self.cues, self.quoted)  # `blared the front page of the Herald`
                 subject = subject if subject is not None and subject.i > tok.i else None
             else:
                 subjects = [c for c in tok.children if dep_of(c) in ("nsubj", "nsubjpass") and c.i > close_tok]
@@ -584,7 +584,7 @@ class _Extractor:
             # `The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks.
             for outer in cue.token.ancestors:
                 if self.cues.lemma(outer) and outer.pos_ in ("VERB", "AUX"):
-                    subject = speaker_of(outer, self.quoted)
+                    subject = speaker_of(outer, self.cues, self.quoted)
                     if subject is not None and subject.lower_ not in self.cues.words["pronouns"]:
                         return self._speaker(Cue(outer, outer.text, subject))
                     break
@@ -634,7 +634,7 @@ class _Extractor:
         """The first speaker-like subject of a verb above `verb` in the parse, or None."""
         for outer in verb.ancestors:
             if outer.pos_ in ("VERB", "AUX"):
-                subject = speaker_of(outer, self.quoted)
+                subject = speaker_of(outer, self.cues, self.quoted)
                 if subject is not None and self._speakerlike(subject):
                     return subject
         return None
@@ -681,7 +681,7 @@ class _Extractor:
             verb = self._governing_verb(q)
             if verb is None or verb.i in verbs or self._framing(verb):
                 continue
-            subject = speaker_of(verb, self.quoted)
+            subject = speaker_of(verb, self.cues, self.quoted)
             if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in self.cues.words["pronouns"]):
                 verbs.add(verb.i)
                 out.append(Cue(verb, verb.text, subject))
@@ -708,7 +708,7 @@ class _Extractor:
                 owner = [self.doc[k - 1]]  # `Tulsa police’s earlier claim`, the possessive parsed as a verb
             speaker = owner[0] if owner else None
             if speaker is None and dep_of(noun) in ("dobj", "obj") and noun.head.lower_ in self.cues.words["light_verbs"]:
-                speaker = speaker_of(noun.head, self.quoted)  # `made the claim that`, not `rejected the claim that`
+                speaker = speaker_of(noun.head, self.cues, self.quoted)  # `made the claim that`, not `rejected the claim that`
             if speaker is not None and self._speakerlike(speaker):
                 out.append(Cue(noun, noun.text, speaker))
         return out

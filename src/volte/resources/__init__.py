@@ -82,9 +82,13 @@ def cues(language: str = "en") -> Cues:
         media=frozenset(data.get("media") or ()),
         groups=frozenset(data.get("groups") or ()),
         title_words=frozenset(data.get("title_words") or ()),
-        # A language's word classes, each falling back to the English one it does not list.
+        # A language's word classes, each falling back to the English one it does not list; English verbs of
+        # object control with their forms (`urge` -> urges, urged, urging, and `told`).
         words={
-            name: frozenset(values or ())
+            name: frozenset(
+                {form for lemma in values or () for form in inflect(lemma) | set(irregular.get(lemma, []))}
+                if name == "object_control" and language == "en" else values or ()
+            )
             for name, values in {**(load_yaml("cues_en.yaml")["words"] if language != "en" else {}), **data["words"]}.items()
         },
     )
