@@ -257,7 +257,7 @@ class _Extractor:
             if subject is not None and (subject.pos_ == "PROPN" or subject.lower_ in self.cues.words["pronouns"]):
                 cue = Cue(root, root.text, subject)
         if cue is None:
-            cue = self._unlisted_cue(q) or self._governing_cue(q)
+            cue = self._unlisted_cue(q) or self._governing_speaker_cue(q)
         para_start = self.paragraph_starts[self._paragraph(q.open_at)]
         before = text[max(doc[frame_start].idx, self._prev_close(q), 0 if lead_in else para_start) : q.open_at]
         # Only the sentence the quotation opens in: `…, a déclaré X devant les élus. « B »` -> before B is empty.
@@ -347,13 +347,20 @@ class _Extractor:
         return Cue(cue.token, cue.text, names[-1], cue.phrase)
 
     def _governing_cue(self, q: QuoteSpan) -> Cue | None:
-        """A verb in no cue list that the quoted words hang from, with a speaker-like subject: `Washington thanked
-        Obama for "taking these steps"`, `Collins published an op-ed hammering his "unsuitability for office"`."""
+        """The verb, listed as a cue or not, that the quoted words hang from, with its subject as the parse gives it
+        (None when there is no such verb): `Washington thanked Obama for "taking these steps"`."""
         verb = self._governing_verb(q)
-        if verb is None or not verb.is_alpha or self._framing(verb):
+        if verb is None or self._framing(verb):
+            return None
+        return Cue(verb, verb.text, speaker_of(verb, self.cues, self.quoted))
+
+    def _governing_speaker_cue(self, q: QuoteSpan) -> Cue | None:
+        """The governing verb of a quotation with no cue of its own, when its subject can speak: `Collins published
+        an op-ed hammering his "unsuitability for office"`."""
+        cue = self._governing_cue(q)
+        if cue is None or not cue.token.is_alpha:
             return None  # (a signature's dash the tagger took for a verb: `"…" ― Karen Bobadilla`)
-        subject = speaker_of(verb, self.cues, self.quoted)
-        return Cue(verb, verb.text, subject) if subject is not None and self._speakerlike(subject) else None
+        return cue if cue.speaker is not None and self._speakerlike(cue.speaker) else None
 
     def _copula_lead_in(self, root: Token, open_tok: int) -> Cue | None:
         """`Clinton's response was: "…"`, `the Board was conclusive in its findings: "…"`: the subject, or the
@@ -547,25 +554,7 @@ class _Extractor:
             if apposed and child.pos_ == "PROPN" and tok.pos_ != "PROPN":
                 tok = child
                 break
-        # A dateline parsed as the subject: `HALBRIDGE — Marguerite Valcourt, the leader of …, has urged` -> the
-        # name after the dash.
-        # `PHILADELPHIA, July 29 (UPI) — Fans of the actor complain …` -> the words after the date, the agency's
-        # brackets and the dash.
-        dash = next(
-            (t.i for t in tok.doc[tok.i + 1 : tok.i + 9] if t.text in ("—", "–", "-", "--")), None
-        ) if tok.text.isupper() and len(tok.text) > 2 else None
-        if dash is not None and dash + 1 < len(tok.doc) and all(
-            t.text in (",", "(", ")") or t.text.isupper() or t.ent_type_ == "DATE" or t.like_num or t.nbor(-1).text == "("
-            for t in tok.doc[tok.i + 1 : dash]
-        ):
-            after = tok.doc[dash + 1]
-            while dep_of(after) in ("compound", "flat", "amod", "det") and after.head.pos_ in ("PROPN", "NOUN") and after.head.i > after.i:
-                after = after.head  # `Marguerite` -> `Valcourt`, the head of the name
-            names = after.i
-            while after.pos_ == "NOUN" and names + 1 < len(tok.doc) and tok.doc[names + 1].pos_ == "PROPN":
-                names += 1  # `SUNDVIK - The opposition leader Marguerite Valcourt` -> the name after the role
-            if after.pos_ in ("PROPN", "NOUN"):
-                tok = tok.doc[names]
+        tok = self._past_dateline(tok)
         low = _pronoun_form(tok)
         if low == "one" and any(dep_of(c) == "prep" and c.lower_ == "in" for c in tok.children):
             return self._unnamed_group(tok)  # `One in four voters said …`: a share of those asked
@@ -630,6 +619,27 @@ class _Extractor:
         etype: EntityType = "media" if tok.lower_ in ("newspaper", "paper", "magazine") else "group"
         return Entity(self.book.entity(name).id, name, etype)
 
+    def _past_dateline(self, tok: Token) -> Token:
+        """A dateline parsed as the subject: `HALBRIDGE — Marguerite Valcourt, the leader of …, has urged` -> the
+        name after the dash; `PHILADELPHIA, July 29 (UPI) — Fans of the actor complain …` -> the words after the
+        date, the agency's brackets and the dash. Any other token is itself."""
+        dash = next(
+            (t.i for t in tok.doc[tok.i + 1 : tok.i + 9] if t.text in ("—", "–", "-", "--")), None
+        ) if tok.text.isupper() and len(tok.text) > 2 else None
+        if dash is not None and dash + 1 < len(tok.doc) and all(
+            t.text in (",", "(", ")") or t.text.isupper() or t.ent_type_ == "DATE" or t.like_num or t.nbor(-1).text == "("
+            for t in tok.doc[tok.i + 1 : dash]
+        ):
+            after = tok.doc[dash + 1]
+            while dep_of(after) in ("compound", "flat", "amod", "det") and after.head.pos_ in ("PROPN", "NOUN") and after.head.i > after.i:
+                after = after.head  # `Marguerite` -> `Valcourt`, the head of the name
+            names = after.i
+            while after.pos_ == "NOUN" and names + 1 < len(tok.doc) and tok.doc[names + 1].pos_ == "PROPN":
+                names += 1  # `SUNDVIK - The opposition leader Marguerite Valcourt` -> the name after the role
+            if after.pos_ in ("PROPN", "NOUN"):
+                return tok.doc[names]
+        return tok
+
     def _subject_above(self, verb: Token) -> Token | None:
         """The first speaker-like subject of a verb above `verb` in the parse, or None."""
         for outer in verb.ancestors:
@@ -660,10 +670,11 @@ class _Extractor:
         and attitude verbs whose object holds a quoted fragment: `X called the plan "a disaster"`."""
         out = []
         for c in find_cues(self.doc, (t for t in self.doc if not self.in_quote[t.i]), self.cues, quoted=self.quoted):
-            if self._framing(c.token) or self._part_of_report(c.token):
+            # A paraphrase inside another's report is part of it: `Merrill says Machado promised to continue
+            # supporting Clinton` is Merrill's report (one holding a quotation stays a statement of its own).
+            paraphrase = not any(self.in_quote[t.i] for t in c.token.subtree)
+            if self._framing(c.token) or self._part_of_report(c.token, nested_reports=paraphrase):
                 continue
-            if self._part_of_report(c.token, nested_reports=True) and not any(self.in_quote[t.i] for t in c.token.subtree):
-                continue  # `Merrill says Machado promised to continue supporting Clinton`: Merrill's report
             if c.phrase:
                 out.append(c)
             elif any(dep_of(ch) == "ccomp" for ch in c.token.children):
@@ -678,13 +689,13 @@ class _Extractor:
         for q in self.quotes:
             if self.text[: q.open_at].rstrip().endswith(":"):
                 continue  # `X delivered a blunt message: "…"`: a lead-in to a direct quotation, not a report
-            verb = self._governing_verb(q)
-            if verb is None or verb.i in verbs or self._framing(verb):
-                continue
-            subject = speaker_of(verb, self.cues, self.quoted)
-            if subject is not None and (subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in self.cues.words["pronouns"]):
-                verbs.add(verb.i)
-                out.append(Cue(verb, verb.text, subject))
+            cue = self._governing_cue(q)
+            subject = cue.speaker if cue is not None and cue.token.i not in verbs else None
+            if cue is not None and subject is not None and (
+                subject.pos_ == "PROPN" or subject.ent_type_ or subject.lower_ in self.cues.words["pronouns"]
+            ):
+                verbs.add(cue.token.i)
+                out.append(cue)
         return out
 
     def _nominal_cues(self) -> list[Cue]:
@@ -727,7 +738,7 @@ class _Extractor:
         """A cue inside another cue's report that is part of that report, not a statement of its own: a verb of a
         position held (or a weak cue, `think`) in a reported clause, `Berg said her party would support the bill`;
         any cue in the infinitive another cue governs, `Palmieri called on Trump to stop attacking Machado`,
-        `he declined to say whether …`."""
+        `he declined to say whether …`; with `nested_reports`, any cue in a reported clause."""
         lemma = self.cues.lemma(verb)
         # A verb of naming with a subject of its own names who said the words: `Ek said Berg had called the budget
         # "a disaster"`; a participle does not (`demanded that Lindmark pull out, calling the manoeuvres "…"`).

@@ -82,13 +82,18 @@ def cues(language: str = "en") -> Cues:
         media=frozenset(data.get("media") or ()),
         groups=frozenset(data.get("groups") or ()),
         title_words=frozenset(data.get("title_words") or ()),
-        # A language's word classes, each falling back to the English one it does not list; English verbs of
-        # object control with their forms (`urge` -> urges, urged, urging, and `told`).
-        words={
-            name: frozenset(
-                {form for lemma in values or () for form in inflect(lemma) | set(irregular.get(lemma, []))}
-                if name == "object_control" and language == "en" else values or ()
-            )
-            for name, values in {**(load_yaml("cues_en.yaml")["words"] if language != "en" else {}), **data["words"]}.items()
-        },
+        words=_word_classes(data, language),
     )
+
+
+def _word_classes(data: dict[str, Any], language: str) -> dict[str, frozenset[str]]:
+    """A language's word classes (`words` in its cue table), each falling back to the English one it does not list;
+    English verbs of object control with their forms (`urge` -> urges, urged, urging; `tell` -> told)."""
+    classes = {**(load_yaml("cues_en.yaml")["words"] if language != "en" else {}), **data["words"]}
+    irregular: dict[str, list[str]] = data.get("irregular") or {}
+    out = {name: frozenset(values or ()) for name, values in classes.items()}
+    if language == "en":
+        out["object_control"] = frozenset(
+            form for lemma in out["object_control"] for form in inflect(lemma) | set(irregular.get(lemma, []))
+        )
+    return out
