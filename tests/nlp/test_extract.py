@@ -507,3 +507,49 @@ def test_a_dateline_before_a_role_and_a_name_gives_the_name() -> None:
         "Russian gas."
     )
     assert speaker(st, "growing reliance") == "Marguerite Valcourt"
+
+
+def test_a_surname_the_tagger_misreads_is_still_the_name_it_is_elsewhere() -> None:
+    # `Skelly` alone reads as an adverb (-ly), `Hannity` at a sentence's start as a common noun.
+    text = (
+        "Bill Skelly, a longtime data operative, vouched for the team. Sean Hannity, the host, asked the questions.\n\n"
+        "“Having access to the file and two people who understand it is valuable,” said Skelly.\n\n"
+        "Hannity interjected: “So you are saying there will be some flexibility?”"
+    )
+    st = extract(text)
+    assert speaker(st, "Having access to the file") == "Bill Skelly"
+    assert speaker(st, "some flexibility") == "Sean Hannity"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The plan, Ash said, will fail within a year.", "The plan … will fail within a year"),
+        ("The border, Ash argued in an interview on Tuesday, is secure.", "The border … is secure"),
+    ],
+)
+def test_an_attribution_set_off_by_commas_reports_the_clause_it_interrupts(text: str, content: str) -> None:
+    st = extract("Daniel Ash spoke in Ohio.\n\n" + text)
+    s = by_text(st, content)
+    assert (s.kind, s.speaker.name if s.speaker else None) == ("indirect", "Daniel Ash")
+    assert "said" not in s.text and "argued" not in s.text
+
+
+def test_a_clause_after_if_is_not_an_aside() -> None:
+    st = extract("Daniel Ash spoke in Ohio.\n\nIf Ash said so, the plan will fail within a year.")
+    assert not [s for s in st if "will fail" in s.text]
+
+
+def test_a_quotation_opening_a_paragraph_is_the_one_the_paragraph_before_announced() -> None:
+    text = (
+        "“I believe she is bitter,” Howard said recently.\n\n"
+        "Critics of the senator agree with him.\n\n"
+        "Howard continued his scathing remarks.\n\n"
+        "“Eight years ago she was the presumed nominee, and a fellow came along and beat her.”"
+    )
+    assert speaker(extract(text), "Eight years ago") == "Howard"
+
+
+def test_a_participle_on_an_issued_statement_is_the_issuers() -> None:
+    text = "On Saturday, Donald Trump issued a statement saying that the judge was “a remarkable person and a brilliant justice.”"
+    assert speaker(extract(text), "a remarkable person") == "Donald Trump"

@@ -144,8 +144,22 @@ class _Extractor:
                 self.in_quote[i] = True
         self.quoted = {i for i, inside in enumerate(self.in_quote) if inside}
         self.book: NameBook = build_namebook(doc, table, self.quoted)
+        self._tag_known_names()
         self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n\n", self.text)]
         self.speakers_so_far: list[tuple[int, str]] = []  # (char, name) of every attributed speaker
+
+    def _tag_known_names(self) -> None:
+        """A word the article uses as a person's name is a proper noun wherever it is capitalised: the tagger,
+        seeing `said Skelly` or `Hannity interjected:` alone, takes `Skelly` for an adverb (-ly) and `Hannity`
+        for a common noun, and the attribution rules then pass the speaker by."""
+        for tok in self.doc:
+            if (
+                tok.pos_ in ("NOUN", "ADV", "ADJ", "X", "INTJ")
+                and tok.text[:1].isupper()
+                and not tok.is_stop
+                and self.book.types.get(self.book.fullest.get(tok.lower_, tok.text), "") == "person"
+            ):
+                tok.pos_ = "PROPN"
 
     # -- positions -------------------------------------------------------------------------------------------
 
@@ -527,12 +541,28 @@ class _Extractor:
 
     def _follow_on(self, q: QuoteSpan) -> Entity | None:
         """A quotation with no cue, right after another speaker's words, continues them: `"…," X said. "…"`."""
-        if not self.speakers_so_far:
+        if self.speakers_so_far:
+            char, name = self.speakers_so_far[-1]
+            if self._paragraph(q.open_at) - self._paragraph(char) <= 1:
+                return self.book.entity(name)
+        return self._announced(q)
+
+    def _announced(self, q: QuoteSpan) -> Entity | None:
+        """A quotation opening a paragraph, announced by the last sentence of the paragraph before: `Howard
+        continued his scathing remarks.` / `"Eight years ago …"` -> Howard."""
+        para = self._paragraph(q.open_at)
+        if para == 0 or self.text[self.paragraph_starts[para] : q.open_at].strip():
             return None
-        char, name = self.speakers_so_far[-1]
-        if self._paragraph(q.open_at) - self._paragraph(char) > 1:
+        k = self._tok(self.paragraph_starts[para] - 1)
+        while k > 0 and (self.doc[k].is_space or self.doc[k].is_punct):
+            k -= 1
+        sent = self.doc[k].sent
+        if any(self.in_quote[t.i] for t in sent):
             return None
-        return self.book.entity(name)
+        subject = speaker_of(sent.root, self.cues, self.quoted)
+        if subject is None or not (subject.pos_ == "PROPN" or _pronoun_form(subject) in self.cues.words["persons"]):
+            return None
+        return self._speaker(Cue(sent.root, sent.root.text, subject))
 
     # -- speakers --------------------------------------------------------------------------------------------
 
@@ -546,6 +576,11 @@ class _Extractor:
             # `Trump spoke at a rally in the city on Tuesday, saying "…"`: a participle the parser hung on a
             # thing, not on someone; the subject of a clause above it speaks.
             tok = self._subject_above(cue.token) or tok
+        if dep_of(cue.token) == "acl" and tok.i == cue.token.head.i and dep_of(tok) in ("dobj", "obj"):
+            # `Black Lives Matter issued a statement saying …`: who issued the statement speaks.
+            if tok.lower_ in self.cues.nouns or tok.lemma_.lower() in self.cues.nouns:
+                issuer = speaker_of(tok.head, self.cues, self.quoted)
+                tok = issuer if issuer is not None and self._speakerlike(issuer) else tok
         # `the party's leader, Jean Dupont, said` / `a prévenu la ministre des Transports, Nadia Ferrand` -> the name.
         for child in tok.children:
             apposed = dep_of(child) == "appos" or (
@@ -571,7 +606,8 @@ class _Extractor:
                 return self.book.entity(self.book.canonical(m.group(1)))
         if low in self.cues.words["pronouns"]:
             # `The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks.
-            for outer in cue.token.ancestors:
+            # (Not an aside, `Voters, she said, want change`: `she` is not the voters.)
+            for outer in cue.token.ancestors if dep_of(cue.token) != "parataxis" else ():
                 if self.cues.lemma(outer) and outer.pos_ in ("VERB", "AUX"):
                     subject = speaker_of(outer, self.cues, self.quoted)
                     if subject is not None and subject.lower_ not in self.cues.words["pronouns"]:
@@ -679,8 +715,9 @@ class _Extractor:
                 out.append(c)
             elif any(dep_of(ch) == "ccomp" for ch in c.token.children):
                 out.append(c)
-            elif self._complements(c.token):
-                # `X denounced the plan as a betrayal`, `X called for new elections`: what the verb reports.
+            elif self._complements(c.token) or self._parenthetical(c.token) is not None:
+                # `X denounced the plan as a betrayal`, `X called for new elections`: what the verb reports;
+                # `The plan, X said, will fail`: the clause the attribution interrupts.
                 out.append(c)
         out.extend(self._nominal_cues())
         # Any verb whose complement holds a quoted fragment reports its subject's words, cue verb or not:
@@ -775,6 +812,24 @@ class _Extractor:
             return None
         return None
 
+    def _parenthetical(self, verb: Token) -> tuple[Token, int, int] | None:
+        """An attribution set off by commas inside the clause it reports, as (the clause's verb, the aside's first
+        and last token), or None: `The plan, X said, will fail`, `If anything, Ash argued in his email, the
+        incident shows …`."""
+        head = verb.head
+        if dep_of(verb) not in ("parataxis", "advcl") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if any(dep_of(c) in ("mark", "ccomp", "dobj", "obj", "xcomp") for c in verb.children):
+            return None  # `if X said so`, `X said it`: not an aside
+        # The subject next to the verb speaks; the parser may hang the clause's own subject on the verb too.
+        subjects = [c for c in verb.children if dep_of(c) in ("nsubj", "nsubj:pass") and c.i < verb.i]
+        if not subjects:
+            return None
+        left = subjects[-1].left_edge.i
+        right = max(t.i for t in verb.subtree if not t.is_punct)
+        set_off = left > 0 and self.doc[left - 1].text == "," and right + 1 < len(self.doc) and self.doc[right + 1].text == ","
+        return (head, left, right) if set_off and head.i > right else None
+
     @staticmethod
     def _complements(verb: Token) -> list[Token]:
         """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
@@ -799,6 +854,7 @@ class _Extractor:
 
     def _report(self, cue: Cue) -> Iterator[_Found]:
         """The reported content of a cue, unless it is a quotation already (direct speech)."""
+        aside: tuple[Token, int, int] | None = None
         if cue.phrase:
             # `according to X, …` (X hangs from `to`) / `selon X, …` (`selon` hangs from X).
             anchor = cue.speaker if dep_of(cue.token) == "case" and cue.speaker is not None else cue.token
@@ -817,6 +873,12 @@ class _Extractor:
         else:
             clause = self._that_clause(cue.token) if cue.token.pos_ == "NOUN" else None
             content = list(clause.subtree) if clause is not None else self._complements(cue.token)
+            aside = self._parenthetical(cue.token) if not content else None
+            if aside is not None:
+                clause, left, right = aside
+                content = sorted(
+                    {t for t in (*clause.subtree, *cue.token.subtree) if not left - 1 <= t.i <= right + 1}, key=lambda t: t.i
+                )
             if cue.speaker is not None:
                 # `« … », a assuré la présidente`: the inverted subject is not what was said.
                 speaker_words = {t.i for t in cue.speaker.subtree}
@@ -847,7 +909,17 @@ class _Extractor:
             # victor`, not `emails in which staff members suggested …`.
             self.speakers_so_far.append((cue.token.idx, speaker.name))
         sent = cue.token.sent
-        yield _Found("indirect", start, end, speaker, cue.text.lower(), self._context(sent.start, sent.end, content))
+        pieces: tuple[tuple[int, int], ...] = ()
+        if aside is not None:
+            # The attribution set off inside the content is left out of its text: `The plan … will fail`.
+            _, left, right = aside
+            cut_from, cut_to = self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
+            if start < cut_from and cut_to < end:
+                before, after = self.text[start:cut_from], self.text[cut_to:end]
+                pieces = ((start, start + len(before.rstrip(_STRIP))), (end - len(after.lstrip(_STRIP)), end))
+        yield _Found(
+            "indirect", start, end, speaker, cue.text.lower(), self._context(sent.start, sent.end, content), pieces=pieces
+        )
 
     def _context(self, start: int, end: int, exclude: list[Token] | None = None) -> str:
         """The frame's words outside quotations (and outside `exclude`): where a date for the utterance may be."""
