@@ -553,3 +553,18 @@ def test_a_quotation_opening_a_paragraph_is_the_one_the_paragraph_before_announc
 def test_a_participle_on_an_issued_statement_is_the_issuers() -> None:
     text = "On Saturday, Donald Trump issued a statement saying that the judge was “a remarkable person and a brilliant justice.”"
     assert speaker(extract(text), "a remarkable person") == "Donald Trump"
+
+
+def test_an_upper_case_name_inside_a_sentence_is_not_a_dateline() -> None:
+    text = "All those reviews came back clear, and the F.B.I. has said it had no incriminating information about them."
+    assert speaker(extract(text), "no incriminating information") == "F.B.I."
+
+
+def test_a_second_verb_of_a_relative_clause_is_the_named_persons() -> None:
+    text = "Sanders, who endorsed Canova in May and said he would probably campaign with him, did not show up."
+    assert speaker(extract(text), "would probably campaign") == "Sanders"
+
+
+def test_a_participle_before_an_inverted_speakers_name_is_part_of_the_phrase() -> None:
+    text = "“I am not going to say it is a mistake, so forget about it,” said retired neurosurgeon Ben Carson, asked about his claims."
+    assert speaker(extract(text), "forget about it") == "Ben Carson"

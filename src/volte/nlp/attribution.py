@@ -71,7 +71,10 @@ def speaker_of(verb: Token, cues: Cues, quoted: Container[int] = ()) -> Token | 
         # `"Debate recap," tweeted Rubio spokesman Alex Conant.`, the name parsed as anything but the subject:
         # the noun phrase right after the verb, up to its last word.
         k = verb.i + 1
-        while k < len(verb.doc) and verb.doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") and k not in quoted:
+        # (`said retired neurosurgeon Ben Carson`: a participle as adjective belongs to the phrase.)
+        while k < len(verb.doc) and k not in quoted and (
+            verb.doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or dep_of(verb.doc[k]) == "amod"
+        ):
             k += 1
         run = [t for t in verb.doc[verb.i + 1 : k] if t.pos_ in ("PROPN", "NOUN")]
         subjectless = not any(dep_of(c) in _SUBJECTS for c in verb.children)

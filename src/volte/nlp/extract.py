@@ -570,8 +570,11 @@ class _Extractor:
         tok = cue.speaker
         if tok is None or self.in_quote[tok.i]:
             return None
-        if tok.lower_ in self.cues.words["relative"] and dep_of(cue.token) == "relcl":
-            tok = cue.token.head  # `Smith, who said …` -> Smith
+        clause = cue.token
+        while dep_of(clause) == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # `Sanders, who endorsed Canova and said …`: the relative clause `said` is part of
+        if tok.lower_ in self.cues.words["relative"] and dep_of(clause) == "relcl":
+            tok = clause.head  # `Smith, who said …` -> Smith
         if cue.token.tag_ == "VBG" and not cue.phrase and tok.pos_ == "NOUN" and not self._speakerlike(tok):
             # `Trump spoke at a rally in the city on Tuesday, saying "…"`: a participle the parser hung on a
             # thing, not on someone; the subject of a clause above it speaks.
@@ -624,7 +627,9 @@ class _Extractor:
         if not name:
             return None
         next_word = tok.nbor(1).text if tok.i + 1 < len(tok.doc) else ""
-        if tok.ent_type_ in ("GPE", "LOC") and name.isupper() and (len(name) > 3 or next_word in ("(", "—", "–", "-", "--")):
+        first = span[0] if len(span) else tok
+        opening = first.i == first.sent.start or first.nbor(-1).is_space  # datelines open a line, `the F.B.I.` does not
+        if opening and tok.ent_type_ in ("GPE", "LOC") and name.isupper() and (len(name) > 3 or next_word in ("(", "—", "–", "-", "--")):
             return None  # a dateline, `WASHINGTON (AP) —`, is not a speaker (`RT and its defenders say` is)
         if tok.pos_ == "PROPN" or tok.ent_type_:
             key = self.book.canonical(name)
