@@ -6,7 +6,10 @@ import pytest
 
 from volte.ingest import make_article
 from volte.model import Statement
+from volte.nlp.entities import strip_name
 from volte.nlp.extract import extract_statements
+from volte.nlp.pipeline import load_pipeline
+from volte.resources import cues
 
 pytestmark = pytest.mark.model
 
@@ -568,3 +571,31 @@ def test_a_second_verb_of_a_relative_clause_is_the_named_persons() -> None:
 def test_a_participle_before_an_inverted_speakers_name_is_part_of_the_phrase() -> None:
     text = "“I am not going to say it is a mistake, so forget about it,” said retired neurosurgeon Ben Carson, asked about his claims."
     assert speaker(extract(text), "forget about it") == "Ben Carson"
+
+
+def test_a_text_with_a_paragraph_on_each_line_breaks_paragraphs_at_single_line_breaks() -> None:
+    text = (
+        "Jeb Bush criticized Marco Rubio for opposing legal abortion in cases of rape.\n"
+        '"I\'m pro-life, but I believe there should be exceptions," Bush said. "And so that belief makes me, I think, '
+        'poised to be in the right place."\n'
+        "Rubio said he does support making an exception if the life of the mother is in danger.\n"
+        "Christie spoke next."
+    )
+    assert speaker(extract(text), "And so that belief") == "Jeb Bush"
+
+
+def test_hard_wrapped_text_keeps_its_speaker_and_a_name_broken_across_lines_is_one_name() -> None:
+    text = (
+        "Tomas Reinholt, the leader of the opposition, spoke to the press\n"
+        "on Monday in Lyon. Nobody expected the government to answer\n"
+        "him so soon, but it did.\n\n"
+        "“We will not leave the alliance,” the foreign minister\n"
+        "Marguerite Valcourt told reporters gathered outside the ministry on\n"
+        "a cold morning after the vote."
+    )
+    assert speaker(extract(text), "We will not leave") == "Marguerite Valcourt"
+
+
+def test_a_name_broken_across_lines_keeps_its_space() -> None:
+    doc = load_pipeline("en")("The minister Marguerite\nValcourt spoke.")
+    assert strip_name(doc[2:5], cues("en"))[0] == "Marguerite Valcourt"

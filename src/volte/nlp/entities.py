@@ -156,8 +156,9 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    text = _POSSESSIVE.sub("", text).strip(" ,")
+    # (A name broken across lines, `Marguerite\nValcourt`: the line break, a token of its own, is a space.)
+    text = "".join(t.text + (" " if t.whitespace_ or t.i + 1 < len(t.doc) and t.nbor(1).is_space else "") for t in tokens)
+    text = _POSSESSIVE.sub("", text.strip()).strip(" ,")
     return text, titles
 
 

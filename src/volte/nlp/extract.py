@@ -120,6 +120,16 @@ def _nest_quotations(found: list[_Found], text: str) -> list[_Found]:
     return out
 
 
+def _paragraph_break(text: str) -> str:
+    """What separates paragraphs in this text: a blank line, or one line break where the text puts each paragraph
+    on a line of its own (most of its single breaks follow a sentence's end; hard-wrapped text breaks mid-sentence)."""
+    singles = re.findall(r"(?<!\n)(.)\n(?!\n)", text)
+    if len(singles) <= text.count("\n\n"):
+        return "\n\n"
+    ends = sum(c in ".!?:\"”’»)]" for c in singles)
+    return "\n+" if ends > len(singles) / 2 else "\n\n"
+
+
 def _pronoun_form(token: Token) -> str:
     """A subject pronoun as a word: French inversion writes `a-t-il`, `a-t-elle`, tokenised `-t` `-elle` or `-t-elle`."""
     low = re.sub(r"^-?(?:t-)?-?", "", token.lower_)
@@ -145,7 +155,7 @@ class _Extractor:
         self.quoted = {i for i, inside in enumerate(self.in_quote) if inside}
         self.book: NameBook = build_namebook(doc, table, self.quoted)
         self._tag_known_names()
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer("\n\n", self.text)]
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(_paragraph_break(self.text), self.text)]
         self.speakers_so_far: list[tuple[int, str]] = []  # (char, name) of every attributed speaker
 
     def _tag_known_names(self) -> None:
