@@ -472,7 +472,7 @@ def test_a_short_capitalised_name_is_a_speaker_not_a_dateline() -> None:
         "RT and its defenders say the network is no more biased than any other news organization.\n\n"
         "MOSCOW (AP) — The ministry said the talks would resume on Monday."
     )
-    assert speaker(st, "no more biased") == "RT"
+    assert speaker(st, "no more biased") == "RT and its defenders"  # a list of speakers, see below
     assert speaker(st, "talks would resume") == "ministry"
 
 
@@ -599,3 +599,29 @@ def test_hard_wrapped_text_keeps_its_speaker_and_a_name_broken_across_lines_is_o
 def test_a_name_broken_across_lines_keeps_its_space() -> None:
     doc = load_pipeline("en")("The minister Marguerite\nValcourt spoke.")
     assert strip_name(doc[2:5], cues("en"))[0] == "Marguerite Valcourt"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "who"),
+    [
+        ("John Bolton and Sebastian Gorka said that the party has failed.", "party has failed", "John Bolton and Sebastian Gorka"),
+        (
+            "The Council failed as the United States, Britain and France supported some opposition groups.",
+            "some opposition groups",
+            "United States, Britain and France",
+        ),
+        (
+            "Hillary Clinton spoke on Monday. She and her aides have vowed to win back the public trust.",
+            "win back the public trust",
+            "Hillary Clinton and her aides",
+        ),
+    ],
+)
+def test_a_list_of_speakers_is_the_speaker(text: str, words: str, who: str) -> None:
+    s = by_text(extract(text), words)
+    assert s.speaker is not None and (s.speaker.name, s.speaker.type) == (who, "group")
+
+
+def test_a_noun_joined_inside_an_apposition_is_no_second_speaker() -> None:
+    text = "“Very good reporter,” Trump, the GOP frontrunner nationally and current polling leader in Ohio, said."
+    assert speaker(extract(text), "Very good reporter") == "Trump"

@@ -577,6 +577,41 @@ class _Extractor:
     # -- speakers --------------------------------------------------------------------------------------------
 
     def _speaker(self, cue: Cue) -> Entity | None:
+        """The entity who speaks through `cue`; for a list of subjects (`China and Russia support …`, `She and her
+        aides have vowed …`), the list itself, as a group named by its members."""
+        first = self._one_speaker(cue)
+        tok = cue.speaker
+        if first is None or tok is None or self.in_quote[tok.i]:
+            return first
+        # A list: each member's phrase follows the one before with only a comma or the joining word between
+        # (not `Trump, the frontrunner and polling leader`, where the second noun is part of an apposition).
+        others, end = [], noun_phrase(tok).end
+        for member in sorted(tok.conjuncts, key=lambda t: t.i):
+            if member.i < tok.i:
+                continue
+            phrase = noun_phrase(member)
+            between = self.doc[end : phrase.start]
+            if self.in_quote[member.i] or member.pos_ not in ("PROPN", "NOUN", "PRON") or any(
+                not (t.is_punct or dep_of(t) == "cc" or t.is_space) for t in between
+            ):
+                break
+            others.append(member)
+            end = phrase.end
+        joined = {t.lower_ for c in (tok, *others) for t in c.children if dep_of(t) == "cc"}
+        if not others or not joined & self.cues.words["list_joins"]:
+            return first
+        names = [first.name]
+        for other in others:
+            member = self._one_speaker(Cue(cue.token, cue.text, other))
+            if member is not None and member.name not in names:
+                names.append(member.name)
+        if len(names) < 2:
+            return first
+        join = next(iter(joined & self.cues.words["list_joins"]))
+        name = f"{', '.join(names[:-1])} {join} {names[-1]}"
+        return Entity(self.book.entity(name).id, name, "group")
+
+    def _one_speaker(self, cue: Cue) -> Entity | None:
         tok = cue.speaker
         if tok is None or self.in_quote[tok.i]:
             return None
