@@ -602,9 +602,9 @@ class _Extractor:
             return first
         names = [first.name]
         for other in others:
-            member = self._one_speaker(Cue(cue.token, cue.text, other))
-            if member is not None and member.name not in names:
-                names.append(member.name)
+            person = self._one_speaker(Cue(cue.token, cue.text, other))
+            if person is not None and person.name not in names:
+                names.append(person.name)
         if len(names) < 2:
             return first
         join = next(iter(joined & self.cues.words["list_joins"]))
