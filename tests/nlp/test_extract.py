@@ -625,3 +625,17 @@ def test_a_list_of_speakers_is_the_speaker(text: str, words: str, who: str) -> N
 def test_a_noun_joined_inside_an_apposition_is_no_second_speaker() -> None:
     text = "“Very good reporter,” Trump, the GOP frontrunner nationally and current polling leader in Ohio, said."
     assert speaker(extract(text), "Very good reporter") == "Trump"
+
+
+def test_a_verb_hung_on_an_adverb_takes_the_subject_of_the_verb_above() -> None:
+    text = "The Slate technology columnist David Auerbach went so far as to say: “Twitter as we know it is over.”"
+    assert speaker(extract(text), "Twitter as we know it") == "David Auerbach"
+
+
+def test_a_relative_clause_before_a_subjectless_verb_describes_its_speaker() -> None:
+    text = (
+        "Although there is no such overlap with Sanders's team, a White House official who spoke anonymously to discuss "
+        'internal strategy said Wednesday, "Certainly there are discussions between the White House and the Sanders '
+        'campaign."'
+    )
+    assert speaker(extract(text), "Certainly there are discussions") == "White House official"

@@ -142,6 +142,8 @@ def speaker_of(verb: Token, cues: Cues, quoted: Container[int] = ()) -> Token | 
         head = verb.head
         if dep_of(verb) == "pcomp" and dep_of(head) == "prep":
             head = head.head  # `X deflected questions before saying …`: the verb the preposition hangs from
+        while head.pos_ not in ("VERB", "AUX") and dep_of(head) in ("advmod", "acomp") and head.head.i != head.i:
+            head = head.head  # `X went so far as to say …`: `say` hangs from `far`
         for _ in range(3):  # `Dean appeared on MSNBC and began by saying …`: up a chain of verbs to a subject
             for child in head.children:
                 if dep_of(child) in _SUBJECTS and child.i not in quoted:
@@ -159,6 +161,16 @@ def speaker_of(verb: Token, cues: Cues, quoted: Container[int] = ()) -> Token | 
         j = opening - 1 if opening is not None else j
     if j >= 0 and verb.doc[j].ent_type_ in ("PER", "PERSON") and j not in quoted:
         return verb.doc[j]
+    # `…, a White House official who spoke anonymously to discuss strategy said …`: the parser hung the noun
+    # elsewhere; a relative clause ending right before the verb describes its speaker.
+    if not any(dep_of(c) in _SUBJECTS for c in verb.children) and verb.i > 0:
+        clause = next((a for a in verb.doc[verb.i - 1].ancestors if dep_of(a) == "relcl"), None)
+        if clause is None and dep_of(verb.doc[verb.i - 1]) == "relcl":
+            clause = verb.doc[verb.i - 1]
+        if clause is not None and clause.right_edge.i == verb.i - 1 and clause.head.i < clause.i:
+            noun = clause.head
+            if noun.i not in quoted and (noun.pos_ == "PROPN" or noun.lower_ in cues.groups or noun.ent_type_ in ("PERSON", "PER", "ORG")):
+                return noun
     # `In a panel discussion in Washington, Marc H. Morial, the chief executive of the League, forcefully told …`:
     # the parser lost a finite verb's subject in what comes before; the last person named before it, with no
     # other verb between, speaks.
