@@ -639,3 +639,21 @@ def test_a_relative_clause_before_a_subjectless_verb_describes_its_speaker() -> 
         'campaign."'
     )
     assert speaker(extract(text), "Certainly there are discussions") == "White House official"
+
+
+def test_a_quotation_after_a_sentence_whose_main_verb_is_a_speech_verb_is_that_speakers() -> None:
+    text = (
+        "“We won the state,” said Craig Robinson, an editor in Des Moines.\n\n"
+        "Iowa State University's Dianne Bystrom agreed. "
+        "“Mainstream Republicans are running out of time to find an alternative to Trump.”"
+    )
+    assert speaker(extract(text), "running out of time") == "Dianne Bystrom"
+
+
+def test_a_colon_lead_in_climbs_from_a_clause_with_no_speaker_to_the_one_above() -> None:
+    text = (
+        "Investigators have said the probe is a security review.\n\n"
+        'Clinton has since apologized for what happened: "Yes, I should have used two email addresses, one for '
+        'personal matters and one for my work at the State Department."'
+    )
+    assert speaker(extract(text), "two email addresses") == "Clinton"

@@ -347,10 +347,14 @@ class _Extractor:
                 verb = tok if tok.pos_ == "VERB" else None
                 if verb is None:
                     return self._copula_lead_in(tok, open_tok)
-            if verb is not None and verb.pos_ == "VERB":
+            # `Clinton has since apologized for what happened: "…"`: up from a clause without a speaker-like subject.
+            while verb is not None and verb.pos_ in ("VERB", "AUX") and sent.start <= verb.i < open_tok:
                 before = speaker_of(verb, self.cues, self.quoted)
                 if before is not None and before.i < verb.i and self._speakerlike(before):
                     return Cue(verb, verb.text, before)
+                if pre[-1].text != ":":
+                    break
+                verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
         return None
 
     def _name_after(self, q: QuoteSpan, cue: Cue) -> Cue:
@@ -550,24 +554,36 @@ class _Extractor:
         return None
 
     def _follow_on(self, q: QuoteSpan) -> Entity | None:
-        """A quotation with no cue, right after another speaker's words, continues them: `"…," X said. "…"`."""
+        """A quotation with no cue, right after another speaker's words, continues them: `"…," X said. "…"`; or one
+        the sentence before announces (see `_announced`)."""
+        announced = self._announced(q, mid_paragraph=True)
+        if announced is not None:
+            return announced
         if self.speakers_so_far:
             char, name = self.speakers_so_far[-1]
             if self._paragraph(q.open_at) - self._paragraph(char) <= 1:
                 return self.book.entity(name)
         return self._announced(q)
 
-    def _announced(self, q: QuoteSpan) -> Entity | None:
+    def _announced(self, q: QuoteSpan, mid_paragraph: bool = False) -> Entity | None:
         """A quotation opening a paragraph, announced by the last sentence of the paragraph before: `Howard
-        continued his scathing remarks.` / `"Eight years ago …"` -> Howard."""
+        continued his scathing remarks.` / `"Eight years ago …"` -> Howard. With `mid_paragraph`, a quotation
+        opening a sentence inside a paragraph, whose sentence before has a speech verb as its main verb: `Sen. Ted
+        Cruz tweeted a warning. "Missouri: remember …"` -> Ted Cruz."""
         para = self._paragraph(q.open_at)
-        if para == 0 or self.text[self.paragraph_starts[para] : q.open_at].strip():
-            return None
-        k = self._tok(self.paragraph_starts[para] - 1)
+        before = self.text[self.paragraph_starts[para] : q.open_at].rstrip()
+        if mid_paragraph:
+            if not before.endswith((".", "!", "?")):
+                return None
+            k = self._tok(len(before) + self.paragraph_starts[para] - 1)
+        else:
+            if para == 0 or before.strip():
+                return None
+            k = self._tok(self.paragraph_starts[para] - 1)
         while k > 0 and (self.doc[k].is_space or self.doc[k].is_punct):
             k -= 1
         sent = self.doc[k].sent
-        if any(self.in_quote[t.i] for t in sent):
+        if any(self.in_quote[t.i] for t in sent) or mid_paragraph and not self.cues.lemma(sent.root):
             return None
         subject = speaker_of(sent.root, self.cues, self.quoted)
         if subject is None or not (subject.pos_ == "PROPN" or _pronoun_form(subject) in self.cues.words["persons"]):
