@@ -657,3 +657,8 @@ def test_a_colon_lead_in_climbs_from_a_clause_with_no_speaker_to_the_one_above()
         'personal matters and one for my work at the State Department."'
     )
     assert speaker(extract(text), "two email addresses") == "Clinton"
+
+
+def test_a_person_named_right_before_a_participle_speaks_not_the_thing_the_parse_makes_its_subject() -> None:
+    text = "A new ad from the campaign is out. The ad uses footage of Jane Doe asking, “Why aren’t we fifty points ahead, you might ask?”"
+    assert speaker(extract(text), "fifty points ahead") == "Jane Doe"

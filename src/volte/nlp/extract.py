@@ -640,6 +640,14 @@ class _Extractor:
             # `Trump spoke at a rally in the city on Tuesday, saying "…"`: a participle the parser hung on a
             # thing, not on someone; the subject of a clause above it speaks.
             tok = self._subject_above(cue.token) or tok
+        if cue.token.tag_ == "VBG" and not cue.phrase and tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", "PER") and (
+            _pronoun_form(tok) not in self.cues.words["persons"]
+        ):
+            # `The ad uses footage of Jane Doe asking, "…"`: a person named right before the participle speaks,
+            # not the thing the parse makes its subject.
+            prev = self.doc[cue.token.i - 1] if cue.token.i > 0 else tok
+            if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "PER") and not self.in_quote[prev.i]:
+                tok = prev
         if dep_of(cue.token) == "acl" and tok.i == cue.token.head.i and dep_of(tok) in ("dobj", "obj"):
             # `Black Lives Matter issued a statement saying …`: who issued the statement speaks.
             if tok.lower_ in self.cues.nouns or tok.lemma_.lower() in self.cues.nouns:
