@@ -662,3 +662,15 @@ def test_a_colon_lead_in_climbs_from_a_clause_with_no_speaker_to_the_one_above()
 def test_a_person_named_right_before_a_participle_speaks_not_the_thing_the_parse_makes_its_subject() -> None:
     text = "A new ad from the campaign is out. The ad uses footage of Jane Doe asking, “Why aren’t we fifty points ahead, you might ask?”"
     assert speaker(extract(text), "fifty points ahead") == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("As of Wednesday, Clinton had 2,205 delegates, according to a tally by the Associated Press.", "Associated Press"),
+        ("Most voters want change, according to a survey of voters in Ohio.", "survey of voters"),
+    ],
+)
+def test_according_to_a_document_by_someone_is_theirs_not_those_it_is_about(text: str, who: str) -> None:
+    s = extract(text)[0]
+    assert (s.cue, s.speaker.name if s.speaker else None) == ("according to", who)

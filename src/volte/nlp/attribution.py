@@ -45,7 +45,16 @@ def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
         objects = [c for c in last.children if dep_of(c) == "pobj"]
         if not objects and end < len(doc):
             objects = [doc[end]] if doc[end].pos_ in ("PROPN", "NOUN", "PRON") else []
-        return Cue(token, " ".join(phrase), objects[0] if objects else None, True)
+        source = objects[0] if objects else None
+        if source is not None and source.pos_ == "NOUN":
+            # `according to interviews with party leaders`, `a tally by the Associated Press`: who gave the interviews
+            # or made the tally is the source (not `a survey of voters`: those asked).
+            givers = [
+                g for p in source.rights if dep_of(p) == "prep" and p.lower_ in cues.words["source_links"]
+                for g in p.children if dep_of(g) == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ or {g.lower_, g.lower_[:-1]} & cues.groups)
+            ]
+            source = givers[0] if givers else source
+        return Cue(token, " ".join(phrase), source, True)
     return None
 
 
