@@ -674,3 +674,9 @@ def test_a_person_named_right_before_a_participle_speaks_not_the_thing_the_parse
 def test_according_to_a_document_by_someone_is_theirs_not_those_it_is_about(text: str, who: str) -> None:
     s = extract(text)[0]
     assert (s.cue, s.speaker.name if s.speaker else None) == ("according to", who)
+
+
+def test_a_plural_group_noun_not_in_the_list_can_speak() -> None:
+    # `leader` is listed, `leaders` is not: the English pipeline runs without a lemmatizer.
+    text = "The vote ended late. Party leaders shot back, “This result will not stand.”"
+    assert speaker(extract(text), "will not stand") == "Party leaders"

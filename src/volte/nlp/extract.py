@@ -130,6 +130,13 @@ def _paragraph_break(text: str) -> str:
     return "\n+" if ends > len(singles) / 2 else "\n\n"
 
 
+def _noun_forms(token: Token) -> set[str]:
+    """A noun as the word lists may hold it: as written, its lemma (French; the English pipeline runs without a
+    lemmatizer) and without a plural `s`: `leaders` -> {leaders, leader}."""
+    low = token.lower_
+    return {low, token.lemma_.lower(), low[:-1] if low.endswith("s") else low}
+
+
 def _pronoun_form(token: Token) -> str:
     """A subject pronoun as a word: French inversion writes `a-t-il`, `a-t-elle`, tokenised `-t` `-elle` or `-t-elle`."""
     low = re.sub(r"^-?(?:t-)?-?", "", token.lower_)
@@ -441,8 +448,7 @@ class _Extractor:
             tok.pos_ == "PROPN"
             or tok.ent_type_ in ("PERSON", "PER", "ORG", "NORP", "GPE")
             or _pronoun_form(tok) in self.cues.words["persons"]
-            or tok.lower_ in self.cues.groups
-            or tok.lemma_.lower() in self.cues.groups
+            or bool(_noun_forms(tok) & self.cues.groups)
         )
 
     def _prev_close(self, q: QuoteSpan) -> int:
@@ -650,7 +656,7 @@ class _Extractor:
                 tok = prev
         if dep_of(cue.token) == "acl" and tok.i == cue.token.head.i and dep_of(tok) in ("dobj", "obj"):
             # `Black Lives Matter issued a statement saying …`: who issued the statement speaks.
-            if tok.lower_ in self.cues.nouns or tok.lemma_.lower() in self.cues.nouns:
+            if _noun_forms(tok) & self.cues.nouns:
                 issuer = speaker_of(tok.head, self.cues, self.quoted)
                 tok = issuer if issuer is not None and self._speakerlike(issuer) else tok
         # `the party's leader, Jean Dupont, said` / `a prévenu la ministre des Transports, Nadia Ferrand` -> the name.
