@@ -680,3 +680,22 @@ def test_a_plural_group_noun_not_in_the_list_can_speak() -> None:
     # `leader` is listed, `leaders` is not: the English pipeline runs without a lemmatizer.
     text = "The vote ended late. Party leaders shot back, “This result will not stand.”"
     assert speaker(extract(text), "will not stand") == "Party leaders"
+
+
+def test_a_headline_a_dash_and_a_name_before_a_colon_name_the_speaker() -> None:
+    text = (
+        "Gallup finds states shifting.\n\n"
+        "RED STATES OUTNUMBER BLUE STATES FOR THE FIRST TIME - Jeffrey M. Jones: “Gallup’s analysis of party "
+        "affiliation at the state level in 2015 finds that 20 states are solidly Republican.”"
+    )
+    assert speaker(extract(text), "20 states are solidly Republican") == "Jeffrey M. Jones"
+
+
+def test_an_aside_speaker_is_the_one_a_quotation_in_the_next_paragraph_continues() -> None:
+    text = (
+        "“Major changes now are dangerous,” Ryder wrote.\n\n"
+        "If anything, Ash argued in his email, the incident is an illustration of why the convention should adopt "
+        "new rules of order.\n\n"
+        "“In light of this serious breach, is it prudent for the committee to continue to give such power?”"
+    )
+    assert speaker(extract(text), "In light of this serious breach") == "Ash"

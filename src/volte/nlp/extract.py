@@ -338,6 +338,10 @@ class _Extractor:
         pre = [t for t in doc[sent.start : open_tok] if not self.in_quote[t.i] and not t.is_space]
         if len(pre) >= 2 and pre[-1].text in (":", ",") and pre[-1].idx >= self._prev_close(q):
             words = [t for t in pre[:-1] if not t.is_punct]
+            dashes = [k for k, t in enumerate(pre[:-1]) if t.text in ("-", "—", "–", "--")]
+            if pre[-1].text == ":" and dashes:
+                # `RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: "…"`: a headline, a dash, the name.
+                words = [t for t in pre[dashes[-1] + 1 : -1] if not t.is_punct]
             if pre[-1].text == ":" and words and len(words) <= 8 and all(
                 t.pos_ == "PROPN" or t.lower_.rstrip(".") in self.cues.titles for t in words
             ):
@@ -983,7 +987,12 @@ class _Extractor:
         if speaker is None and cue.speaker is None:
             return
         start, end = content[0].idx, content[-1].idx + len(content[-1])
-        main_clause = cue.phrase or cue.token.dep_ == "ROOT" or dep_of(cue.token) == "conj" and cue.token.head.dep_ == "ROOT"
+        main_clause = (
+            cue.phrase
+            or aside is not None  # `The plan, X said, will fail`: the aside speaks for the main clause
+            or cue.token.dep_ == "ROOT"
+            or dep_of(cue.token) == "conj" and cue.token.head.dep_ == "ROOT"
+        )
         if speaker is not None and main_clause:
             # Only a main clause's speaker is the one talking next: not `after news outlets declared him the
             # victor`, not `emails in which staff members suggested …`.
