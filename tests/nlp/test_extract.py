@@ -699,3 +699,19 @@ def test_an_aside_speaker_is_the_one_a_quotation_in_the_next_paragraph_continues
         "“In light of this serious breach, is it prudent for the committee to continue to give such power?”"
     )
     assert speaker(extract(text), "In light of this serious breach") == "Ash"
+
+
+def test_a_name_with_a_party_label_or_a_title_phrase_before_a_glued_colon_and_quotation_speaks() -> None:
+    text = (
+        "Clinton claims 90 percent of her e-mails were in the system.\n\n"
+        'Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you ever cite that figure."\n\n'
+        'Former secretary of state Hillary Rodham Clinton:"We learned that from the State Department."'
+    )
+    st = extract(text)
+    assert speaker(st, "ever cite that figure") == "Trey Gowdy"
+    assert speaker(st, "We learned that") == "Hillary Rodham Clinton"
+
+
+def test_a_straight_quotation_mark_glued_after_a_colon_is_a_token_of_its_own() -> None:
+    doc = load_pipeline("en")('She said:"Yes, we will."')
+    assert [t.text for t in doc[:5]] == ["She", "said", ":", '"', "Yes"]

@@ -338,14 +338,24 @@ class _Extractor:
         pre = [t for t in doc[sent.start : open_tok] if not self.in_quote[t.i] and not t.is_space]
         if len(pre) >= 2 and pre[-1].text in (":", ",") and pre[-1].idx >= self._prev_close(q):
             words = [t for t in pre[:-1] if not t.is_punct]
-            dashes = [k for k, t in enumerate(pre[:-1]) if t.text in ("-", "—", "–", "--")]
+            # (A spaced dash: not the one in a party label, `Rep. Trey Gowdy (R-S.C.):`.)
+            dashes = [k for k, t in enumerate(pre[:-1]) if t.text in ("-", "—", "–", "--") and t.whitespace_]
             if pre[-1].text == ":" and dashes:
                 # `RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: "…"`: a headline, a dash, the name.
                 words = [t for t in pre[dashes[-1] + 1 : -1] if not t.is_punct]
-            if pre[-1].text == ":" and words and len(words) <= 8 and all(
-                t.pos_ == "PROPN" or t.lower_.rstrip(".") in self.cues.titles for t in words
+            if pre[-1].text == ":" and any(t.text == "(" for t in pre):
+                # `Rep. Trey Gowdy (R-S.C.):"…"`: the name without its bracketed party label.
+                depth, bare = 0, []
+                for t in pre[:-1]:
+                    depth += (t.text == "(") - (t.text == ")")
+                    if depth == 0 and t.text != ")" and not t.is_punct:
+                        bare.append(t)
+                words = bare
+            # `Former secretary of state Hillary Clinton: "…"`: a noun phrase ending on a name, and nothing else.
+            if pre[-1].text == ":" and words and len(words) <= 8 and words[-1].pos_ == "PROPN" and all(
+                t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP") or t.lower_.rstrip(".") in self.cues.titles for t in words
             ):
-                return Cue(pre[-1], ":", words[-1])  # `Former secretary of state Hillary Clinton: "…"`
+                return Cue(pre[-1], ":", words[-1])
             # `Sanders shot back, "…"`, `As X put it, "…"`: the verb, or the verb of the word before the comma.
             verb = pre[-2] if pre[-2].pos_ == "VERB" else None
             if verb is None and dep_of(pre[-2]) in ("prt", "dobj", "advmod") and pre[-2].head.i < pre[-2].i:

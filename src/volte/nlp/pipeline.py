@@ -25,8 +25,9 @@ _PIPELINES: dict[str, tuple[str, ...]] = {
 # English cue verbs are listed with their inflected forms: the lemmatizer is not needed. French cues are
 # matched by lemma (`a déclaré` -> déclarer), so the French pipeline keeps it.
 _DISABLED: dict[str, tuple[str, ...]] = {"en": ("lemmatizer",)}
-# A quotation mark glued to a word (`said,“Look`) split off as a token of its own (see `_load`).
-_GLUED_QUOTE = r"(?<=[\w,.:;!?])[“”«»„]|[“”«»„](?=\w)|(?<=\w)[,:;](?=[“«„])"
+# A quotation mark glued to a word (`said,“Look`) split off as a token of its own (see `_load`); a straight one
+# only after a colon or a comma (`Clinton:"We`), where it cannot be an inch mark.
+_GLUED_QUOTE = r"(?<=[\w,.:;!?])[“”«»„]|[“”«»„](?=\w)|(?<=[\w)])[,:;](?=[“«„\"])|(?<=[:,])\"(?=\w)"
 
 
 def pipeline_name(language: str) -> str:
