@@ -715,3 +715,12 @@ def test_a_name_with_a_party_label_or_a_title_phrase_before_a_glued_colon_and_qu
 def test_a_straight_quotation_mark_glued_after_a_colon_is_a_token_of_its_own() -> None:
     doc = load_pipeline("en")('She said:"Yes, we will."')
     assert [t.text for t in doc[:5]] == ["She", "said", ":", '"', "Yes"]
+
+
+def test_that_said_links_sentences_and_reports_nothing() -> None:
+    text = (
+        "Asian Americans are a bit less upbeat, at 26%.\n\n"
+        "That said, Millennials say they believe success will require a lifetime of effort on their parts."
+    )
+    st = extract(text)
+    assert [(s.cue, s.speaker.name if s.speaker else None) for s in st] == [("say", "Millennials")]

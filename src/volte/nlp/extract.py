@@ -805,6 +805,8 @@ class _Extractor:
             paraphrase = not any(self.in_quote[t.i] for t in c.token.subtree)
             if self._framing(c.token) or self._part_of_report(c.token, nested_reports=paraphrase):
                 continue
+            if self._discourse_marker(c.token):
+                continue
             if c.phrase:
                 out.append(c)
             elif any(dep_of(ch) == "ccomp" for ch in c.token.children):
@@ -884,10 +886,14 @@ class _Extractor:
                 dep_of(tok) == "advcl" and any(c.lower_ == "to" and c.pos_ == "PART" for c in tok.children)
             )  # `spoke on the condition of anonymity to discuss …`
             tok = tok.head
-            if tok.pos_ == "VERB" and self.cues.lemma(tok):
+            if tok.pos_ == "VERB" and self.cues.lemma(tok) and not self._discourse_marker(tok):
                 if through_infinitive or through_clause and (held or nested_reports):
                     return True
         return False
+
+    def _discourse_marker(self, verb: Token) -> bool:
+        """`That said, Millennials say …`: a speech verb in a link between sentences, reporting nothing."""
+        return verb.i > 0 and f"{verb.nbor(-1).lower_} {verb.lower_}" in self.cues.words["discourse_markers"]
 
     def _framing(self, verb: Token) -> bool:
         """`began`, `put`, `continue`: verbs that frame quoted words but report nothing of their own."""
