@@ -724,3 +724,14 @@ def test_that_said_links_sentences_and_reports_nothing() -> None:
     )
     st = extract(text)
     assert [(s.cue, s.speaker.name if s.speaker else None) for s in st] == [("say", "Millennials")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All this has led the Latvian journalist Dainis Ivans to fear a new pact between the two leaders.",
+        "The defeat prompted Dainis Ivans to warn that a new pact between the two leaders was near.",
+    ],
+)
+def test_the_object_of_a_verb_of_leading_or_prompting_does_what_the_infinitive_says(text: str) -> None:
+    assert speaker(extract(text), "new pact") == "Dainis Ivans"
