@@ -735,3 +735,8 @@ def test_that_said_links_sentences_and_reports_nothing() -> None:
 )
 def test_the_object_of_a_verb_of_leading_or_prompting_does_what_the_infinitive_says(text: str) -> None:
     assert speaker(extract(text), "new pact") == "Dainis Ivans"
+
+
+def test_a_relative_clause_on_a_comment_someone_made_is_theirs() -> None:
+    text = "The 1994 law prompted Hillary Clinton to make a controversial comment that described young men as dangerous."
+    assert speaker(extract(text), "young men as dangerous") == "Hillary Clinton"

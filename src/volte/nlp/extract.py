@@ -668,9 +668,10 @@ class _Extractor:
             prev = self.doc[cue.token.i - 1] if cue.token.i > 0 else tok
             if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "PER") and not self.in_quote[prev.i]:
                 tok = prev
-        if dep_of(cue.token) == "acl" and tok.i == cue.token.head.i and dep_of(tok) in ("dobj", "obj"):
-            # `Black Lives Matter issued a statement saying …`: who issued the statement speaks.
-            if _noun_forms(tok) & self.cues.nouns:
+        if dep_of(cue.token) in ("acl", "relcl") and tok.i == cue.token.head.i and dep_of(tok) in ("dobj", "obj"):
+            # `Black Lives Matter issued a statement saying …`, `she made a comment that described …`: who issued
+            # the statement speaks.
+            if _noun_forms(tok) & (self.cues.nouns | self.cues.report_nouns):
                 issuer = speaker_of(tok.head, self.cues, self.quoted)
                 tok = issuer if issuer is not None and self._speakerlike(issuer) else tok
         # `the party's leader, Jean Dupont, said` / `a prévenu la ministre des Transports, Nadia Ferrand` -> the name.
