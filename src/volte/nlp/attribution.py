@@ -32,6 +32,13 @@ class Cue:
     phrase: bool = False  # a fixed phrase (`according to`, `selon`), not a verb
 
 
+def noun_forms(token: Token) -> set[str]:
+    """A noun as the word lists may hold it: as written, its lemma (French; the English pipeline runs without a
+    lemmatizer) and without a plural `s`: `leaders` -> {leaders, leader}."""
+    low = token.lower_
+    return {low, token.lemma_.lower(), low[:-1] if low.endswith("s") else low}
+
+
 def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
     """`according to X` -> Cue(according, X); `in the words of X` likewise."""
     doc = token.doc
@@ -51,7 +58,7 @@ def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
             # or made the tally is the source (not `a survey of voters`: those asked).
             givers = [
                 g for p in source.rights if dep_of(p) == "prep" and p.lower_ in cues.words["source_links"]
-                for g in p.children if dep_of(g) == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ or {g.lower_, g.lower_[:-1]} & cues.groups)
+                for g in p.children if dep_of(g) == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ or noun_forms(g) & cues.groups)
             ]
             source = givers[0] if givers else source
         return Cue(token, " ".join(phrase), source, True)
@@ -178,7 +185,7 @@ def speaker_of(verb: Token, cues: Cues, quoted: Container[int] = ()) -> Token | 
             clause = verb.doc[verb.i - 1]
         if clause is not None and clause.right_edge.i == verb.i - 1 and clause.head.i < clause.i:
             noun = clause.head
-            if noun.i not in quoted and (noun.pos_ == "PROPN" or noun.lower_ in cues.groups or noun.ent_type_ in ("PERSON", "PER", "ORG")):
+            if noun.i not in quoted and (noun.pos_ == "PROPN" or noun_forms(noun) & cues.groups or noun.ent_type_ in ("PERSON", "PER", "ORG")):
                 return noun
     # `In a panel discussion in Washington, Marc H. Morial, the chief executive of the League, forcefully told …`:
     # the parser lost a finite verb's subject in what comes before; the last person named before it, with no

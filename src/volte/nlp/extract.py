@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from volte.model import Article, Entity, EntityType, Kind, Statement, statement_id
 from volte.nlp import dates
-from volte.nlp.attribution import Cue, find_cues, is_weak, speaker_of
+from volte.nlp.attribution import Cue, find_cues, is_weak, noun_forms, speaker_of
 from volte.nlp.deps import dep_of
 from volte.nlp.entities import NameBook, build_namebook, noun_phrase, strip_name
 from volte.nlp.pipeline import load_pipeline
@@ -128,13 +128,6 @@ def _paragraph_break(text: str) -> str:
         return "\n\n"
     ends = sum(c in ".!?:\"”’»)]" for c in singles)
     return "\n+" if ends > len(singles) / 2 else "\n\n"
-
-
-def _noun_forms(token: Token) -> set[str]:
-    """A noun as the word lists may hold it: as written, its lemma (French; the English pipeline runs without a
-    lemmatizer) and without a plural `s`: `leaders` -> {leaders, leader}."""
-    low = token.lower_
-    return {low, token.lemma_.lower(), low[:-1] if low.endswith("s") else low}
 
 
 def _pronoun_form(token: Token) -> str:
@@ -462,7 +455,7 @@ class _Extractor:
             tok.pos_ == "PROPN"
             or tok.ent_type_ in ("PERSON", "PER", "ORG", "NORP", "GPE")
             or _pronoun_form(tok) in self.cues.words["persons"]
-            or bool(_noun_forms(tok) & self.cues.groups)
+            or bool(noun_forms(tok) & self.cues.groups)
         )
 
     def _prev_close(self, q: QuoteSpan) -> int:
@@ -653,7 +646,7 @@ class _Extractor:
             return None
         clause = cue.token
         while dep_of(clause) == "conj" and clause.head.i != clause.i:
-            clause = clause.head  # `Sanders, who endorsed Canova and said …`: the relative clause `said` is part of
+            clause = clause.head  # `Sanders, who endorsed Canova and said …`: `said` belongs to the relative clause
         if tok.lower_ in self.cues.words["relative"] and dep_of(clause) == "relcl":
             tok = clause.head  # `Smith, who said …` -> Smith
         if cue.token.tag_ == "VBG" and not cue.phrase and tok.pos_ == "NOUN" and not self._speakerlike(tok):
@@ -671,7 +664,7 @@ class _Extractor:
         if dep_of(cue.token) in ("acl", "relcl") and tok.i == cue.token.head.i and dep_of(tok) in ("dobj", "obj"):
             # `Black Lives Matter issued a statement saying …`, `she made a comment that described …`: who issued
             # the statement speaks.
-            if _noun_forms(tok) & (self.cues.nouns | self.cues.report_nouns):
+            if noun_forms(tok) & (self.cues.nouns | self.cues.report_nouns):
                 issuer = speaker_of(tok.head, self.cues, self.quoted)
                 tok = issuer if issuer is not None and self._speakerlike(issuer) else tok
         # `the party's leader, Jean Dupont, said` / `a prévenu la ministre des Transports, Nadia Ferrand` -> the name.
