@@ -740,3 +740,16 @@ def test_the_object_of_a_verb_of_leading_or_prompting_does_what_the_infinitive_s
 def test_a_relative_clause_on_a_comment_someone_made_is_theirs() -> None:
     text = "The 1994 law prompted Hillary Clinton to make a controversial comment that described young men as dangerous."
     assert speaker(extract(text), "young men as dangerous") == "Hillary Clinton"
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("February 6, 2016 9:52PMBush says", "Bush"),
+        ('2016">.@BernieSanders promises', "@BernieSanders"),
+        ("3M says", "3M"),
+    ],
+)
+def test_a_time_stamp_or_markup_glued_before_a_name_is_not_part_of_it(raw: str, name: str) -> None:
+    doc = load_pipeline("en")(raw)
+    assert strip_name(doc[: len(doc) - 1], cues("en"))[0] == name

@@ -159,8 +159,13 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     # (A name broken across lines, `Marguerite\nValcourt`: the line break, a token of its own, is a space.)
     text = "".join(t.text + (" " if t.whitespace_ or t.i + 1 < len(t.doc) and t.nbor(1).is_space else "") for t in tokens)
     text = _POSSESSIVE.sub("", text.strip()).strip(" ,")
+    # A live blog's time stamp or a page's markup run into the name: `February 6, 2016 9:52PMBush`, `2016">.@Sanders`.
+    text = _NAME_JUNK.sub("", text)
     return text, titles
 
+
+# What a badly saved page glues before a name: a time stamp (`…, 2016 9:52PM`) or the end of a markup tag (`…">.`).
+_NAME_JUNK = re.compile(r"^(?:.*\b\d{1,2}:\d{2}\s?[AP]M\s?|.*\">[.\s]*)(?=[A-Z@])")
 
 _ORG_WORDS = {
     "party", "union", "council", "ministry", "committee", "association", "federation", "league", "bank", "fund",
