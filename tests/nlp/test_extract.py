@@ -753,3 +753,19 @@ def test_a_relative_clause_on_a_comment_someone_made_is_theirs() -> None:
 def test_a_time_stamp_or_markup_glued_before_a_name_is_not_part_of_it(raw: str, name: str) -> None:
     doc = load_pipeline("en")(raw)
     assert strip_name(doc[: len(doc) - 1], cues("en"))[0] == name
+
+
+def test_the_verb_a_colon_closes_introduces_the_quotation_not_a_cue_further_back() -> None:
+    text = (
+        "When Trump suggested that Cuba would sue the U.S. for reneging on the deal, Rubio fired back forcefully: "
+        "“If they sue us in a court in Miami, they’re going to lose.”"
+    )
+    assert speaker(extract(text), "going to lose") == "Rubio"
+
+
+def test_a_verb_inside_what_the_cue_reports_does_not_take_the_quotation_from_it() -> None:
+    text = (
+        "Other users enjoyed the show. Another said he hoped with his whole heart that Trump wins the election: "
+        "“That way I can watch the comedy for several years.”"
+    )
+    assert speaker(extract(text), "watch the comedy") != "Trump"

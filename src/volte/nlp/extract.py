@@ -272,6 +272,18 @@ class _Extractor:
         # Leave out words that belong to a neighbouring quotation's own attribution in the same sentence.
         found_cues = find_cues(doc, frame, self.cues, quoted=self.quoted)
         cue = self._choose_cue(found_cues, q_first, q_last, q)
+        if cue is not None and self.text[: q.open_at].rstrip().endswith(":") and cue.token.i < q_first:
+            # `She said that …, to which O'Malley interjected: "…"`: the verb the colon closes, with a speaker of its
+            # own, introduces the quotation, not a cue further back.
+            lead = self._lead_in_cue(q)
+            if lead is not None and lead.token.i > cue.token.i and lead.speaker is not None:
+                # (Not a verb of what the cue reports: `Another said he hoped that Trump wins: "…"`.)
+                tok, reported = lead.token, False
+                while tok.head.i != tok.i and tok.i != cue.token.i:
+                    reported = reported or dep_of(tok) in ("ccomp", "xcomp", "advcl", "acl")
+                    tok = tok.head
+                if not (reported and tok.i == cue.token.i):
+                    cue = lead
         if cue is not None and cue.speaker is None and cue.token.idx > q.close_at:
             cue = self._name_after(q, cue)
         if cue is None and lead_in:
