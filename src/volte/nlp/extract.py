@@ -342,25 +342,9 @@ class _Extractor:
         sent = doc[open_tok].sent
         pre = [t for t in doc[sent.start : open_tok] if not self.in_quote[t.i] and not t.is_space]
         if len(pre) >= 2 and pre[-1].text in (":", ",") and pre[-1].idx >= self._prev_close(q):
-            words = [t for t in pre[:-1] if not t.is_punct]
-            # (A spaced dash: not the one in a party label, `Rep. Trey Gowdy (R-S.C.):`.)
-            dashes = [k for k, t in enumerate(pre[:-1]) if t.text in ("-", "—", "–", "--") and t.whitespace_]
-            if pre[-1].text == ":" and dashes:
-                # `RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones: "…"`: a headline, a dash, the name.
-                words = [t for t in pre[dashes[-1] + 1 : -1] if not t.is_punct]
-            if pre[-1].text == ":" and any(t.text == "(" for t in pre):
-                # `Rep. Trey Gowdy (R-S.C.):"…"`: the name without its bracketed party label.
-                depth, bare = 0, []
-                for t in pre[:-1]:
-                    depth += (t.text == "(") - (t.text == ")")
-                    if depth == 0 and t.text != ")" and not t.is_punct:
-                        bare.append(t)
-                words = bare
-            # `Former secretary of state Hillary Clinton: "…"`: a noun phrase ending on a name, and nothing else.
-            if pre[-1].text == ":" and words and len(words) <= 8 and words[-1].pos_ == "PROPN" and all(
-                t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP") or t.lower_.rstrip(".") in self.cues.titles for t in words
-            ):
-                return Cue(pre[-1], ":", words[-1])
+            name = self._label_name(pre[:-1]) if pre[-1].text == ":" else None
+            if name is not None:
+                return Cue(pre[-1], ":", name)
             # `Sanders shot back, "…"`, `As X put it, "…"`: the verb, or the verb of the word before the comma.
             verb = pre[-2] if pre[-2].pos_ == "VERB" else None
             if verb is None and dep_of(pre[-2]) in ("prt", "dobj", "advmod") and pre[-2].head.i < pre[-2].i:
@@ -381,6 +365,22 @@ class _Extractor:
                 if pre[-1].text != ":":
                     break
                 verb = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return None
+
+    def _label_name(self, label: list[Token]) -> Token | None:
+        """The name a label before a colon gives, or None: `Former secretary of state Hillary Clinton`, `Rep. Trey
+        Gowdy (R-S.C.)` (its party label left out), `RED STATES OUTNUMBER BLUE STATES - Jeffrey M. Jones` (after a
+        headline and a spaced dash). The label must be a noun phrase ending on a name, and nothing else."""
+        dashes = [k for k, t in enumerate(label) if t.text in ("-", "—", "–", "--") and t.whitespace_]
+        depth, words = 0, []
+        for t in label[dashes[-1] + 1 :] if dashes else label:
+            depth += (t.text == "(") - (t.text == ")")
+            if depth == 0 and not t.is_punct:
+                words.append(t)
+        if words and len(words) <= 8 and words[-1].pos_ == "PROPN" and all(
+            t.pos_ in ("PROPN", "NOUN", "ADJ", "DET", "ADP") or t.lower_.rstrip(".") in self.cues.titles for t in words
+        ):
+            return words[-1]
         return None
 
     def _name_after(self, q: QuoteSpan, cue: Cue) -> Cue:
