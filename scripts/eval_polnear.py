@@ -1,10 +1,13 @@
 """The accuracy gate: ingest PolNeAR's texts, export, score with the shared scorer, compare with the pinned floor.
 
-    python scripts/eval_polnear.py [--split dev] [--data ../shared/data/polnear] [--check] [--keep DIR]
+    python scripts/eval_polnear.py [--split dev] [--data ../shared/data/polnear] [--check] [--keep DIR] [--by-rule]
 
 Runs volte as a user would (`python -m volte ingest …`, `python -m volte export statements …`), then
 `../shared/eval/score_polnear.py`. With --check, exits 1 when a figure is below its floor in eval_baseline.json.
-Exits 3 (and says why) when the data or the scorer is absent: a user's clone has no ../shared.
+With --by-rule, ingests with `--trace` and prints, for every attribution rule, how many statements it decided,
+their precision (matched to a gold attribution, as the scorer matches) and their speaker accuracy (where the gold
+source is a name, as the scorer counts it). Exits 3 (and says why) when the data or the scorer is absent: a user's
+clone has no ../shared.
 """
 
 from __future__ import annotations
@@ -16,19 +19,23 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "eval_baseline.json"
 _FIGURES = re.compile(r"P=(?P<P>[\d.]+) R=(?P<R>[\d.]+) F1=(?P<F1>[\d.]+) direct_R=(?P<direct_R>[\d.]+) speaker=(?P<speaker>[\d.]+)")
 
 
-def score(split: str, data: Path, scorer: Path, workdir: Path) -> dict[str, float]:
+def score(split: str, data: Path, scorer: Path, workdir: Path, by_rule: bool = False) -> dict[str, float]:
     """Ingest `data/split/text` into a fresh store in `workdir`, export and score; the scorer's figures."""
-    db, out = workdir / "eval.db", workdir / f"{split}.jsonl"
+    db, out, trace = workdir / "eval.db", workdir / f"{split}.jsonl", workdir / f"{split}.trace.jsonl"
     volte = [sys.executable, "-m", "volte", "--db", str(db)]
     start = time.perf_counter()
-    subprocess.run([*volte, "ingest", str(data / split / "text")], check=True, stdout=subprocess.DEVNULL)
+    tracing = ["--trace", str(trace)] if by_rule else []
+    subprocess.run([*volte, "ingest", str(data / split / "text"), *tracing], check=True, stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
     with out.open("wb") as fh:
         subprocess.run([*volte, "export", "statements", "--format", "jsonl"], check=True, stdout=fh)
@@ -41,7 +48,77 @@ def score(split: str, data: Path, scorer: Path, workdir: Path) -> dict[str, floa
         raise SystemExit(f"could not read the scorer's output:\n{report}")
     figures = {k: float(v) for k, v in m.groupdict().items()}
     figures["ingest_seconds"] = round(seconds, 1)
+    if by_rule:
+        print_rule_table(split, data, scorer, out, trace)
     return figures
+
+
+def _scorer_module(scorer: Path) -> SimpleNamespace:
+    """The shared scorer's own functions (its file ends by calling main(), which is left out)."""
+    source = scorer.read_text()
+    namespace: dict[str, Any] = {"__name__": "score_polnear"}
+    exec(compile(source.rsplit("\nmain()", 1)[0], str(scorer), "exec"), namespace)  # noqa: S102
+    return SimpleNamespace(**namespace)
+
+
+def judge(data: Path, split: str, scorer: Path, export: Path) -> dict[str, tuple[bool, bool | None]]:
+    """Each exported statement's id -> (matched to a gold attribution, its speaker right or None when the gold
+    source is no name), matched one-to-one and greedily by token F1 exactly as the shared scorer does."""
+    sc = _scorer_module(scorer)
+    gold = sc.read_gold(data, split)
+    preds: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for line in export.open():
+        r = json.loads(line)
+        stem = re.sub(r"_[0-9a-f]{4}$", "", Path(str(r["article"].get("source") or "")).stem)
+        if stem in gold:
+            preds[stem].append(r)
+    verdicts: dict[str, tuple[bool, bool | None]] = {}
+    for stem, items in gold.items():
+        ps = preds.get(stem, [])
+        pairs = sorted(((sc.tf1(p.get("text", ""), g["content"]), i, j) for i, p in enumerate(ps) for j, g in enumerate(items)), reverse=True)
+        used_p, used_g = set(), set()
+        for p in ps:
+            verdicts[p["id"]] = (False, None)
+        for value, i, j in pairs:
+            if value < 0.5:
+                break
+            if i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            src = [t for t in sc.fold(items[j]["source"]).split() if t not in sc.TITLES]
+            right: bool | None = None
+            if src and not set(src) <= sc.PRONOUNS:
+                name = sc.fold((ps[i].get("speaker") or {}).get("name"))
+                right = bool(set(name.split()) & (set(src) - sc.PRONOUNS))
+            verdicts[ps[i]["id"]] = (True, right)
+    return verdicts
+
+
+def print_rule_table(split: str, data: Path, scorer: Path, export: Path, trace: Path) -> None:
+    """Per rule: statements it decided, their precision and speaker accuracy (see the module docstring)."""
+    verdicts = judge(data, split, scorer, export)
+    made: Counter[tuple[str, str]] = Counter()
+    matched: Counter[tuple[str, str]] = Counter()
+    named: Counter[tuple[str, str]] = Counter()
+    right: Counter[tuple[str, str]] = Counter()
+    for line in trace.open():
+        t = json.loads(line)
+        verdict = verdicts.get(t["id"])
+        if verdict is None:
+            continue  # an article the gold does not hold
+        for stage, rule in t["rules"].items():
+            key = (stage, rule)
+            made[key] += 1
+            matched[key] += verdict[0]
+            named[key] += verdict[1] is not None
+            right[key] += bool(verdict[1])
+    print(f"\nrules on PolNeAR {split}: statements decided, precision, speaker accuracy (named gold sources)")
+    print("| stage | rule | statements | precision | speaker |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for key in sorted(made, key=lambda k: (k[0], -made[k])):
+        speaker = f"{right[key] / named[key]:.3f} ({right[key]}/{named[key]})" if named[key] else "–"
+        print(f"| {key[0]} | {key[1]} | {made[key]} | {matched[key] / made[key]:.3f} | {speaker} |")
 
 
 def main() -> int:
@@ -51,16 +128,17 @@ def main() -> int:
     parser.add_argument("--scorer", type=Path, default=ROOT.parent / "shared" / "eval" / "score_polnear.py")
     parser.add_argument("--check", action="store_true", help="exit 1 when a figure is below its floor")
     parser.add_argument("--keep", type=Path, help="keep the store and export in this folder")
+    parser.add_argument("--by-rule", action="store_true", help="print each attribution rule's figures")
     args = parser.parse_args()
     if not (args.data / args.split / "text").is_dir() or not args.scorer.is_file():
         print(f"PolNeAR data or scorer not found ({args.data}, {args.scorer}): nothing to measure", file=sys.stderr)
         return 3
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-        figures = score(args.split, args.data, args.scorer, args.keep)
+        figures = score(args.split, args.data, args.scorer, args.keep, args.by_rule)
     else:
         with tempfile.TemporaryDirectory() as tmp:
-            figures = score(args.split, args.data, args.scorer, Path(tmp))
+            figures = score(args.split, args.data, args.scorer, Path(tmp), args.by_rule)
     print(json.dumps(figures))
     if not args.check:
         return 0

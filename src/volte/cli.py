@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 import click
 from rich.console import Console
@@ -100,8 +100,13 @@ def cli() -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="An entity registry file (YAML or CSV) adding names and aliases (default: $VOLTE_REGISTRY).",
 )
+@click.option(
+    "--trace",
+    type=click.File("w", encoding="utf-8"),
+    help="Write each new statement's attribution rules to this file, one JSON object per line.",
+)
 @db_option
-def ingest_command(paths: tuple[Path, ...], workers: int | None, registry: Path | None) -> None:
+def ingest_command(paths: tuple[Path, ...], workers: int | None, registry: Path | None, trace: TextIO | None) -> None:
     """Ingest article files and folders into the store."""
     if registry is not None:
         _use_registry(registry)
@@ -112,9 +117,9 @@ def ingest_command(paths: tuple[Path, ...], workers: int | None, registry: Path 
     with _open_store(create=True) as store:
         if console.is_terminal:
             with _progress_bar(console) as advance:
-                report = ingest(paths, store, workers=workers, progress=advance)
+                report = ingest(paths, store, workers=workers, progress=advance, trace=trace)
         else:
-            report = ingest(paths, store, workers=workers)
+            report = ingest(paths, store, workers=workers, trace=trace)
     for failure in report.failures:
         console.print(Text(f"skipped {failure.source}: {failure.reason}"), soft_wrap=True)
     console.print(Text(report.summary()), soft_wrap=True)

@@ -99,6 +99,16 @@ class Statement:
     # The speaker's own words quoted inside reported speech, as article spans: in `She said the plan was
     # "a disaster"` the statement is the report and `a disaster` its quotation (one utterance, one statement).
     quotes: tuple[tuple[int, int], ...] = ()
+    # Which attribution rule decided each part of it, (stage, rule) in order: `("cue", "governing_cue")`, … (not
+    # stored; `volte ingest --trace FILE` writes them).
+    rules: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def rule_names(self) -> dict[str, str]:
+        """The rule that decided each stage (the outermost, when a rule asked others: a pronoun's reporting verb)."""
+        out: dict[str, str] = {}
+        for stage, name in self.rules:
+            out.setdefault(stage, name)
+        return out
 
     def as_json(self, article: Article) -> dict[str, Any]:
         """The statement as the contract's JSON object (see CONTRACT.md)."""

@@ -11,6 +11,7 @@ leaves every finished article stored, and a rerun skips them and completes the r
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import signal
@@ -20,7 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TextIO
 
 from volte.errors import StoreError, VolteError
 from volte.ingest import IngestFailure, iter_articles
@@ -68,8 +69,10 @@ def ingest(
     *,
     workers: int | None = None,
     progress: ProgressCallback | None = None,
+    trace: TextIO | None = None,
 ) -> IngestReport:
-    """Ingest files and folders into `store`; see the module docstring. `workers=1` runs in this process.
+    """Ingest files and folders into `store`; see the module docstring. `workers=1` runs in this process. With
+    `trace`, each new statement's attribution rules are written there, one JSON object per line (`--trace`).
 
     Raises ModelNotFound before reading anything when the English pipeline is not installed.
     """
@@ -78,7 +81,7 @@ def ingest(
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     pipeline_name("en")
-    run = _Run(store, IngestReport(), progress)
+    run = _Run(store, IngestReport(), progress, trace)
     try:
         articles = run.articles_to_extract(paths)
         if workers == 1:
@@ -106,6 +109,7 @@ class _Run:
     store: Store
     report: IngestReport
     progress: ProgressCallback | None
+    trace: TextIO | None = None
     pool_broken: bool = False
 
     def _settle(self, source: str, outcome: Outcome) -> None:
@@ -145,6 +149,10 @@ class _Run:
         except StoreError as exc:
             self._fail(article.source, str(exc))
             return
+        if written and self.trace is not None:
+            for s in statements:
+                line = {"id": s.id, "article": article.id, "source": article.source, "kind": s.kind, "rules": s.rule_names()}
+                self.trace.write(json.dumps(line, ensure_ascii=False) + "\n")
         if written:
             self.report.new += 1
             self.report.statements += len(statements)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -59,16 +59,23 @@ class NameBook:
     def entity(self, name: str) -> Entity:
         return Entity(entity_id(name), name, self.types.get(name, "person"))
 
-    def canonical(self, form: str) -> str:
-        """The fullest form of a speaker's name in this article: `Valcourt` -> `Marguerite Valcourt`."""
+    def canonical(self, form: str) -> tuple[str, bool]:
+        """The fullest form of a speaker's name in this article (`Valcourt` -> `Marguerite Valcourt`), and whether
+        it is a longer name of another type that this form, speaking, shows to be a person's (see `fallback`)."""
         low = form.lower()
         if low in self.fullest:
-            return self.fullest[low]
+            return self.fullest[low], False
         if " " not in low and low in self.fallback:
-            full = self.fallback[low]
-            self.types[full] = "person"
-            return full
-        return form
+            return self.fallback[low], True
+        return form, False
+
+    def learn(self, persons: Iterable[str], genders: Iterable[tuple[str, str]]) -> None:
+        """Add what resolving a speaker learned: names that are persons', and the pronouns that stood for a name.
+        Only the attribution runner calls this, between two attributions (rules read the book, never change it)."""
+        for name in persons:
+            self.types[name] = "person"
+        for name, pronoun in genders:
+            self.learn_gender(name, pronoun)
 
     def before(self, char: int) -> list[Mention]:
         """Mentions that start before `char`, nearest last."""

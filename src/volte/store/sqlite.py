@@ -18,7 +18,6 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -26,7 +25,9 @@ from typing import Any, NamedTuple, cast
 
 from volte.errors import StoreError, UsageError
 from volte.model import Article, Entity, EntityType, Statement, TargetStance, entity_id
+from volte.store import entities
 from volte.store.clustering import cluster_article, forget_article, split_clusters
+from volte.store.entities import EntitySummary
 from volte.store.migrations import MIGRATIONS_TABLE, migrate
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -50,15 +51,6 @@ _NOT_HIDDEN = (
     "NOT EXISTS (SELECT 1 FROM current_corrections n WHERE n.statement_id = s.id"
     " AND n.field = 'not_statement' AND n.value = 'yes')"
 )
-
-
-class EntitySummary(NamedTuple):
-    """One entity of the record: statements it speaks, statements about it, names merged into it."""
-
-    entity: Entity
-    spoken: int
-    about: int
-    merged: tuple[str, ...]
 
 
 class SpeakerSummary(NamedTuple):
@@ -447,108 +439,14 @@ class Store:
         """Articles recognised as copies of another (syndication): copy id -> original id."""
         return dict(self._db.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL").fetchall())
 
-    # ---- entities across articles (issue #4) ---------------------------------------------------------------
+    # ---- entities across articles: store/entities.py --------------------------------------------------------
 
     def _canonical_entities(self, statements: list[Statement]) -> list[Statement]:
-        """Statements with their entities as the store knows them: through recorded merges (`volte merge`),
-        and a bare surname to the one stored full person name it fits (`Valcourt` -> `Marguerite Valcourt`;
-        two stored people named Valcourt: it stays apart). A new full name takes over a stored bare surname
-        that fits no one else."""
-        mapping: dict[str, Entity] = {}
-        for statement in statements:
-            for entity in ([statement.speaker] if statement.speaker else []) + [t.entity for t in statement.targets]:
-                if entity.id not in mapping:
-                    mapping[entity.id] = self._canonical_entity(entity)
-        if all(mapping[k].id == k for k in mapping):
-            return statements
-        out = []
-        for s in statements:
-            targets: dict[str, TargetStance] = {}
-            for t in s.targets:
-                targets.setdefault(mapping[t.entity.id].id, replace(t, entity=mapping[t.entity.id]))
-            speaker = mapping[s.speaker.id] if s.speaker else None
-            out.append(replace(s, speaker=speaker, targets=tuple(targets.values())))
-        return out
-
-    def _canonical_entity(self, entity: Entity) -> Entity:
-        row = self._db.execute(
-            "SELECT e.id, e.name, e.type FROM entity_merges m JOIN entities e ON e.id = m.entity_id"
-            " WHERE m.alias_id = ?",
-            (entity.id,),
-        ).fetchone()
-        if row is not None:
-            return Entity(row[0], row[1], cast(EntityType, row[2]))
-        if entity.type != "person":
-            return entity
-        words = entity.name.split()
-        if len(words) == 1:
-            fits = self._persons_named(words[0])
-            if len(fits) == 1:
-                self._record_merge(entity, fits[0], "surname")
-                return fits[0]
-        elif 2 <= len(words) <= 4:
-            bare = Entity(entity_id(words[-1]), words[-1], "person")
-            known = self._db.execute("SELECT type FROM entities WHERE id = ?", (bare.id,)).fetchone()
-            others = [e for e in self._persons_named(words[-1]) if e.id != entity.id]
-            if known is not None and known[0] == "person" and not others:
-                self._insert_entity(entity)
-                self._repoint(bare.id, entity)
-                self._record_merge(bare, entity, "surname")
-        return entity
-
-    def _persons_named(self, surname: str) -> list[Entity]:
-        """Stored people with two to four names whose last name is `surname`."""
-        escaped = surname.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        rows = self._db.execute(
-            "SELECT id, name, type FROM entities WHERE type = 'person' AND name LIKE ? ESCAPE '\\'"
-            " AND id NOT IN (SELECT alias_id FROM entity_merges)",
-            (f"% {escaped}",),
-        ).fetchall()
-        return [Entity(r[0], r[1], "person") for r in rows if 2 <= len(r[1].split()) <= 4 and r[1].split()[-1].lower() == surname.lower()]
-
-    def _insert_entity(self, entity: Entity) -> None:
-        self._db.execute(
-            "INSERT INTO entities (id, name, type) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (entity.id, entity.name, entity.type),
-        )
-
-    def _record_merge(self, alias: Entity, into: Entity, how: str) -> None:
-        self._db.execute(
-            "INSERT INTO entity_merges (alias_id, entity_id, alias_name, how, merged_at) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (alias_id) DO UPDATE SET entity_id = excluded.entity_id, how = excluded.how",
-            (alias.id, into.id, alias.name, how, datetime.now(UTC).isoformat(timespec="seconds")),
-        )
-        # Earlier merges into the alias now lead to `into`.
-        self._db.execute("UPDATE entity_merges SET entity_id = ? WHERE entity_id = ?", (into.id, alias.id))
-
-    def _repoint(self, alias_id: str, into: Entity) -> None:
-        """Statements and targets of `alias_id` now name `into`; the alias entity goes."""
-        self._db.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", (into.id, alias_id))
-        # A statement about both keeps one target: the one already naming `into`.
-        self._db.execute(
-            "DELETE FROM statement_targets WHERE entity_id = ? AND statement_id IN"
-            " (SELECT statement_id FROM statement_targets WHERE entity_id = ?)",
-            (alias_id, into.id),
-        )
-        self._db.execute("UPDATE statement_targets SET entity_id = ? WHERE entity_id = ?", (into.id, alias_id))
-        self._db.execute("DELETE FROM entities WHERE id = ?", (alias_id,))
+        return entities.canonical_entities(self._db, statements)
 
     def find_entity(self, name_or_id: str) -> Entity:
         """The stored entity with this id or name (case-insensitive), following merges; UsageError if none."""
-        row = self._db.execute(
-            "SELECT id, name, type FROM entities WHERE id IN (?, ?) OR lower(name) = lower(?) LIMIT 1",
-            (name_or_id, entity_id(name_or_id), name_or_id),
-        ).fetchone()
-        if row is None:
-            merged = self._db.execute(
-                "SELECT e.id, e.name, e.type FROM entity_merges m JOIN entities e ON e.id = m.entity_id"
-                " WHERE m.alias_id IN (?, ?) OR lower(m.alias_name) = lower(?) LIMIT 1",
-                (name_or_id, entity_id(name_or_id), name_or_id),
-            ).fetchone()
-            if merged is None:
-                raise UsageError(f"no entity {name_or_id!r} in the store: `volte entities` lists them")
-            row = merged
-        return Entity(row[0], row[1], cast(EntityType, row[2]))
+        return entities.find_entity(self._db, name_or_id)
 
     def merge_entities(self, alias: str, into: str) -> tuple[Entity, Entity]:
         """Merge entity `alias` into `into` (ids or names): its statements and targets re-pointed, the merge
@@ -558,27 +456,14 @@ class Store:
             raise UsageError(f"{a.name!r} and {b.name!r} are the same entity already")
         try:
             with self._transaction():
-                self._repoint(a.id, b)
-                self._record_merge(a, b, "user")
+                entities.merge(self._db, a, b, "user")
         except sqlite3.Error as exc:
             raise StoreError(f"could not merge {a.name} into {b.name}: {exc}") from exc
         return a, b
 
     def entities(self) -> list[EntitySummary]:
         """Every stored entity: statements it speaks, statements about it, the names merged into it."""
-        merged: dict[str, list[str]] = {}
-        for eid, name in self._db.execute("SELECT entity_id, alias_name FROM entity_merges ORDER BY alias_name"):
-            merged.setdefault(eid, []).append(name)
-        rows = self._db.execute(
-            "SELECT e.id, e.name, e.type,"
-            " (SELECT count(*) FROM statements s WHERE s.speaker_id = e.id) AS spoken,"
-            " (SELECT count(*) FROM statement_targets t WHERE t.entity_id = e.id) AS about"
-            " FROM entities e ORDER BY spoken + about DESC, e.name"
-        )
-        return [
-            EntitySummary(Entity(eid, name, cast(EntityType, etype)), spoken, about, tuple(merged.get(eid, ())))
-            for eid, name, etype, spoken, about in rows
-        ]
+        return entities.entity_summaries(self._db)
 
     def counts(self) -> dict[str, int]:
         """How many articles, sources, statements, entities and speakers the store holds."""

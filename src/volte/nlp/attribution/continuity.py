@@ -1,0 +1,136 @@
+"""Continuity rules: a quotation whose cue gave no speaker takes one from the layout or from what came before.
+
+CONTINUITY_RULES fill the speaker of a quotation still without one (a signature, a transcript label, the speaker of
+the same quotation's earlier piece, a speaker the text announced, the previous speaker); CONTINUATION_RULES join
+a quotation interrupted by its attribution into one statement (`"A," she said. "B."`). These are the only rules
+that read earlier results, from the History they are given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from volte.model import Entity
+from volte.nlp.attribution.cues import Cue
+from volte.nlp.attribution.frame import Frame
+from volte.nlp.attribution.history import Attribution, History
+from volte.nlp.attribution.quotations import QuoteView
+from volte.nlp.attribution.rules import Example, rule, stage
+from volte.nlp.attribution.speakers import Resolution, named, resolve_speaker
+from volte.nlp.attribution.speech import can_speak
+from volte.nlp.attribution.subjects import find_subject
+
+
+@dataclass(frozen=True)
+class Borrowed:
+    """The speaker and cue of an earlier quotation, taken over."""
+
+    entity: Entity
+    cue: str | None
+
+
+@rule("continuity", examples=[Example('"Love trumps hate."\n― Karen Bobadilla', "Karen Bobadilla")])
+def signature(frame: Frame, view: QuoteView, cue: Cue | None, history: History) -> Resolution | None:
+    """A name signing the quotation after a dash: `“…” ― Karen Bobadilla`, on its line or the next one."""
+    name = frame.signatures[frame.index(view.q)]
+    return named(frame, name) if name is not None else None
+
+
+@rule("continuity", examples=[Example('"PENCE: Well, the question is what we do next."', "Pence")])
+def transcript_label(frame: Frame, view: QuoteView, cue: Cue | None, history: History) -> Resolution | None:
+    """A transcript's label opening the quoted words: `"PENCE: Well, …"`."""
+    name = frame.transcript_labels[frame.index(view.q)]
+    return named(frame, name) if name is not None else None
+
+
+@rule("continuity", examples=[Example(
+    "Valcourt said: “We will not give in. We will fight for every vote in every town.\n\n“And we will win in the "
+    "end, whatever the polls say.”", "Valcourt", words="whatever the polls")])
+def same_quotation(frame: Frame, view: QuoteView, cue: Cue | None, history: History) -> Borrowed | None:
+    """A piece of a quotation that runs over several paragraphs has the speaker (and cue) of its first piece."""
+    group = view.q.group
+    return Borrowed(*history.groups[group]) if group >= 0 and group in history.groups else None
+
+
+def announced(frame: Frame, view: QuoteView, history: History, mid_paragraph: bool) -> Resolution | None:
+    """The speaker a sentence before the quotation announces (see the two rules that use it)."""
+    q, doc = view.q, frame.doc
+    para = frame.paragraph(q.open_at)
+    before = frame.text[frame.paragraph_starts[para] : q.open_at].rstrip()
+    if mid_paragraph:
+        if not before.endswith((".", "!", "?")):
+            return None
+        k = frame.tok(len(before) + frame.paragraph_starts[para] - 1)
+    else:
+        if para == 0 or before.strip():
+            return None
+        k = frame.tok(frame.paragraph_starts[para] - 1)
+    while k > 0 and (doc[k].is_space or doc[k].is_punct):
+        k -= 1
+    sent = doc[k].sent
+    if any(frame.in_quote[t.i] for t in sent) or mid_paragraph and not frame.cues.lemma(sent.root):
+        return None
+    subject, subject_rule = find_subject(sent.root, frame.cues, frame.quoted)
+    if subject is None or not can_speak(subject, frame.cues, "name", "person_pronoun"):
+        return None
+    return resolve_speaker(frame, Cue(sent.root, sent.root.text, subject, subject_rule=subject_rule), history)
+
+
+@rule("continuity", examples=[Example(
+    'Sen. Ted Cruz tweeted a warning. "Missouri: remember who stood with you this year."', "Ted Cruz")])
+def announced_in_paragraph(frame: Frame, view: QuoteView, cue: Cue | None, history: History) -> Resolution | None:
+    """A quotation with no cue opening a sentence whose sentence before has a speech verb as its main verb: `Sen.
+    Ted Cruz tweeted a warning. "Missouri: remember …"` -> Ted Cruz."""
+    return announced(frame, view, history, mid_paragraph=True) if cue is None else None
+
+
+@rule("continuity", examples=[Example(
+    "“The harbour needs money,” Valcourt said.\n\n“And it needs it now.”", "Valcourt", words="needs it now")])
+def previous_speaker(frame: Frame, view: QuoteView, cue: Cue | None, history: History) -> Resolution | None:
+    """A quotation with no cue, right after another speaker's words (in the same or the next paragraph), continues
+    them: `"…," X said. "…"`."""
+    if cue is not None or not history.speakers:
+        return None
+    char, name = history.speakers[-1]
+    if frame.paragraph(view.q.open_at) - frame.paragraph(char) <= 1:
+        return Resolution(frame.book.entity(name))
+    return None
+
+
+@rule("continuity", examples=[Example(
+    'The vote was close.\n\nHoward continued his scathing remarks.\n\n"Eight years ago we were told the same story."',
+    "Howard", words="Eight years")])
+def announced_by_paragraph(frame: Frame, view: QuoteView, cue: Cue | None, history: History) -> Resolution | None:
+    """A quotation opening a paragraph, announced by the last sentence of the paragraph before: `Howard continued
+    his scathing remarks.` / `"Eight years ago …"` -> Howard."""
+    return announced(frame, view, history, mid_paragraph=False) if cue is None else None
+
+
+CONTINUITY_RULES = stage("continuity", (
+    signature,
+    transcript_label,
+    same_quotation,
+    announced_in_paragraph,
+    previous_speaker,
+    announced_by_paragraph,
+))
+
+
+@rule("continuation", examples=[Example(
+    "“We will win,” Jean Dupont said. “And we will win soon.”", "Jean Dupont", words="And we will win soon")])
+def interrupted_quotation(frame: Frame, first: Attribution, second: Attribution) -> bool:
+    """`"A," she said. "B."`: one quotation interrupted by its attribution, in one paragraph. The second piece has
+    no cue of its own (or shares the first one's), the same speaker, and only the attribution stands between."""
+    if second.kind != "direct" or first.speaker is None or second.speaker != first.speaker:
+        return False
+    a, b = first.quote, second.quote
+    if a is None or b is None or frame.paragraph(a.open_at) != frame.paragraph(b.open_at):
+        return False
+    if second.cue_at not in (-1, first.cue_at) or first.cue_at == -1:
+        return False
+    gap = frame.text[a.close_at : b.open_at]
+    cue_tok = frame.doc[first.cue_at]
+    return len(gap.split()) <= 14 and a.close_at <= cue_tok.idx < b.open_at
+
+
+CONTINUATION_RULES = stage("continuation", (interrupted_quotation,))

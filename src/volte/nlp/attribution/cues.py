@@ -1,0 +1,75 @@
+"""Cues: the words that introduce a quotation or a report (speech verbs, `according to`, `selon`), each with the
+token heading its speaker as the subject rules (subjects.py) find it in the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from volte.nlp.attribution.speech import noun_forms
+from volte.nlp.attribution.subjects import find_subject
+from volte.nlp.deps import dep_of
+from volte.resources import Cues
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue word and, when the parse gives one, the token heading its speaker's noun phrase."""
+
+    token: Token  # the verb, or `according` in `according to`
+    text: str  # the cue as shown: `said`, `according to`
+    speaker: Token | None
+    phrase: bool = False  # a fixed phrase (`according to`, `selon`), not a verb
+    subject_rule: str | None = None  # the rule that found `speaker`
+
+
+def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
+    """`according to X` -> Cue(according, X); `in the words of X` likewise."""
+    doc = token.doc
+    for phrase in cues.phrases:
+        end = token.i + len(phrase)
+        if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != phrase:
+            continue
+        last = doc[end - 1]
+        if dep_of(last) == "case" and last.head.i >= end:
+            return Cue(token, " ".join(phrase), last.head, True, "according_to")  # French `selon X`: `selon` hangs from X
+        objects = [c for c in last.children if dep_of(c) == "pobj"]
+        if not objects and end < len(doc):
+            objects = [doc[end]] if doc[end].pos_ in ("PROPN", "NOUN", "PRON") else []
+        source = objects[0] if objects else None
+        if source is not None and source.pos_ == "NOUN":
+            # `according to interviews with party leaders`, `a tally by the Associated Press`: who gave the interviews
+            # or made the tally is the source (not `a survey of voters`: those asked).
+            givers = [
+                g for p in source.rights if dep_of(p) == "prep" and p.lower_ in cues.words["source_links"]
+                for g in p.children if dep_of(g) == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ or noun_forms(g) & cues.groups)
+            ]
+            source = givers[0] if givers else source
+        return Cue(token, " ".join(phrase), source, True, "according_to")
+    return None
+
+
+def find_cues(
+    doc: Doc, tokens: Iterable[Token], cues: Cues, strong_only: bool = False, quoted: Container[int] = ()
+) -> list[Cue]:
+    """The cues among `tokens`, in text order; `quoted` as in `find_subject`."""
+    found = []
+    for tok in tokens:
+        lemma = cues.lemma(tok)
+        if lemma is not None and tok.pos_ in ("VERB", "AUX") and not (strong_only and lemma in cues.weak):
+            subject, subject_rule = find_subject(tok, cues, quoted)
+            found.append(Cue(tok, tok.text, subject, subject_rule=subject_rule))
+        elif any(tok.lower_ == p[0] for p in cues.phrases):
+            cue = _phrase_cue(tok, cues)
+            if cue is not None:
+                found.append(cue)
+    return found
+
+
+def is_weak(cue: Cue, cues: Cues) -> bool:
+    """Cues that report speech only when they govern the quotation: `believe`, `call`, `find` …"""
+    tok = cue.token
+    return cues.lemma(tok) in cues.weak

@@ -1,0 +1,136 @@
+"""Filters: what is nobody's statement, and which cues report nothing of their own.
+
+- QUOTE_FILTERS drop a quotation (a title, a name, a scare quote) once its cue and speaker are known;
+- QUOTE_CUE_FILTERS drop a cue candidate for a quotation (a verb inside another cue's report);
+- REPORT_CUE_FILTERS drop a cue as the start of a report (a framing verb, a discourse marker, a cue that is part
+  of another cue's report).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from volte.model import Entity
+from volte.nlp.attribution.cues import Cue
+from volte.nlp.attribution.frame import Frame
+from volte.nlp.attribution.rules import Example, rule, stage
+from volte.nlp.deps import dep_of
+
+if TYPE_CHECKING:
+    from volte.nlp.attribution.quotations import QuoteView
+
+
+def part_of_report(frame: Frame, verb: Token, nested_reports: bool = False) -> bool:
+    """A cue inside another cue's report that is part of that report, not a statement of its own: a verb of a
+    position held (or a weak cue, `think`) in a reported clause, `Berg said her party would support the bill`;
+    any cue in the infinitive another cue governs, `Palmieri called on Trump to stop attacking Machado`,
+    `he declined to say whether …`; with `nested_reports`, any cue in a reported clause."""
+    cues = frame.cues
+    lemma = cues.lemma(verb)
+    # A verb of naming with a subject of its own names who said the words: `Ek said Berg had called the budget
+    # "a disaster"`; a participle does not (`demanded that Lindmark pull out, calling the manoeuvres "…"`).
+    named = lemma in cues.naming and any(dep_of(c) in ("nsubj", "nsubjpass") for c in verb.children)
+    held = lemma in cues.held | cues.weak and not named or any(
+        dep_of(c) == "aux" and c.lower_ in cues.words["modals"] for c in verb.children
+    )  # `May said the country would formally declare …`: a speech act to come is part of the report
+    tok, through_clause, through_infinitive = verb, False, False
+    while tok.head.i != tok.i:
+        through_clause = through_clause or dep_of(tok) == "ccomp"
+        through_infinitive = through_infinitive or dep_of(tok) == "xcomp" or (
+            dep_of(tok) == "advcl" and any(c.lower_ == "to" and c.pos_ == "PART" for c in tok.children)
+        )  # `spoke on the condition of anonymity to discuss …`
+        tok = tok.head
+        if tok.pos_ == "VERB" and cues.lemma(tok) and not is_discourse_marker(frame, tok):
+            if through_infinitive or through_clause and (held or nested_reports):
+                return True
+    return False
+
+
+def is_discourse_marker(frame: Frame, verb: Token) -> bool:
+    """`That said, Millennials say …`: a speech verb in a link between sentences, reporting nothing."""
+    return verb.i > 0 and f"{verb.nbor(-1).lower_} {verb.lower_}" in frame.cues.words["discourse_markers"]
+
+
+def is_framing(frame: Frame, verb: Token) -> bool:
+    """`began`, `put`, `continue`: verbs that frame quoted words but report nothing of their own."""
+    return frame.cues.lemma(verb) in frame.cues.framing
+
+
+# -- a quotation's cue candidates ----------------------------------------------------------------------------
+
+
+@rule("quote_cue_filter", examples=[Example(
+    'Valcourt said her party supported "a strong army" in the north.', "Valcourt", words="her party", cue="said")])
+def cue_inside_report(frame: Frame, cue: Cue) -> bool:
+    """`X said her party supported "a strong army"`: the position verb is part of X's report; X's cue governs."""
+    return part_of_report(frame, cue.token)
+
+
+QUOTE_CUE_FILTERS = stage("quote_cue_filter", (cue_inside_report,))
+
+
+# -- cues of reported speech ---------------------------------------------------------------------------------
+
+
+@rule("report_cue_filter", examples=[Example(
+    "Valcourt began her speech with a promise: she would lower taxes for families.", None, words="lower taxes")])
+def framing_verb(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """`began`, `put`, `continue` frame quoted words and report nothing of their own."""
+    return is_framing(frame, cue.token)
+
+
+@rule("report_cue_filter", examples=[Example(
+    "Merrill says Machado promised to continue supporting Clinton in the fall.", "Merrill", words="Machado promised")])
+def report_inside_report(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """A paraphrase inside another's report is part of it: `Merrill says Machado promised to continue supporting
+    Clinton` is Merrill's report (one holding a quotation stays a statement of its own)."""
+    return part_of_report(frame, cue.token, nested_reports=paraphrase)
+
+
+@rule("report_cue_filter", examples=[Example(
+    "That said, Millennials say they want a change of direction.", "Millennials", words="they want")])
+def discourse_marker(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """`That said, Millennials say …`: `That said` links sentences and reports nothing."""
+    return is_discourse_marker(frame, cue.token)
+
+
+REPORT_CUE_FILTERS = stage("report_cue_filter", (framing_verb, report_inside_report, discourse_marker))
+
+
+# -- quotations that are nobody's statement ------------------------------------------------------------------
+
+
+@rule("quote_filter", examples=[Example('Her memoir "Against the Current" sold well.', None, words="Against the Current")])
+def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """A quoted title, programme, organisation name, nickname: `her memoir "Against the Current"`, `the "Open
+    Borders" programme`; a one- or two-word quotation with no cue."""
+    if view.kind != "partial":
+        return False
+    words, before = view.words, view.before
+    if not words:
+        return True
+    # The word before the quotation, or the one before it after a preposition: `auteur de « … »`.
+    previous = [w.lower().strip(".,") for w in before.split()[-2:]]
+    if previous and previous[-1] in ("de", "du", "of", "d’", "d'") and len(previous) == 2:
+        previous = previous[:1]
+    prev = previous[-1] if previous else ""
+    if prev in frame.cues.title_words and len(words) <= 8:
+        return True
+    content = frame.text[view.q.start : view.q.end]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
+    title_case = all(t.text[:1].isupper() or t.is_stop and len(t) <= 4 for t in words)
+    if title_case and not has_verb and content[-1:] not in ".!?":
+        return True
+    return cue is None and len(words) <= 2
+
+
+@rule("quote_filter", examples=[Example(
+    'The new bridge is a "road to nowhere" for the town.', None, words="road to nowhere")])
+def scare_quote(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """A few quoted words with nobody saying them: a scare quote."""
+    return speaker is None and cue is None and view.kind == "partial" and len(view.words) < 6
+
+
+QUOTE_FILTERS = stage("quote_filter", (title_or_name, scare_quote))

@@ -1,0 +1,238 @@
+"""Reported speech: which cues introduce reported content (REPORT_CUE_RULES for cue words, REPORT_FINDERS for
+nominal reports and verbs of quoted fragments), and the content each reports.
+
+`X said that …`, `according to X, …`, `X denounced the plan as a betrayal`, `The plan, X said, will fail`,
+`Trump's claim that …`, `Reid has been pounding Trump as a “con artist”`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from volte.nlp.attribution.cues import Cue, find_cues
+from volte.nlp.attribution.filters import REPORT_CUE_FILTERS
+from volte.nlp.attribution.frame import Frame
+from volte.nlp.attribution.quote_cues import governing_any_cue
+from volte.nlp.attribution.rules import Example, disabled, first, note, rule, stage, veto
+from volte.nlp.attribution.speech import can_speak
+from volte.nlp.attribution.subjects import find_subject
+from volte.nlp.deps import dep_of
+
+_THAT = ("that", "que", "qu'", "qu’")
+# Reported content shorter than this many tokens is too thin to be a statement: `he said so`.
+_MIN_CONTENT = 3
+
+
+def that_clause(noun: Token) -> Token | None:
+    """The clause a report noun introduces with `that` / `que`: `the claim [that there were thousands]`."""
+    for child in noun.rights:
+        if dep_of(child) in ("acl", "ccomp", "relcl") and child.left_edge.lower_ in _THAT:
+            mark = child.left_edge
+            if dep_of(mark) == "mark" or (dep_of(child) == "acl" and mark.i == noun.i + 1):
+                return child
+    return None
+
+
+def parenthetical(frame: Frame, verb: Token) -> tuple[Token, int, int] | None:
+    """An attribution set off by commas inside the clause it reports, as (the clause's verb, the aside's first and
+    last token), or None: `The plan, X said, will fail`, `If anything, Ash argued in his email, the incident
+    shows …`."""
+    head = verb.head
+    if dep_of(verb) not in ("parataxis", "advcl") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(dep_of(c) in ("mark", "ccomp", "dobj", "obj", "xcomp") for c in verb.children):
+        return None  # `if X said so`, `X said it`: not an aside
+    # The subject next to the verb speaks; the parser may hang the clause's own subject on the verb too.
+    subjects = [c for c in verb.children if dep_of(c) in ("nsubj", "nsubj:pass") and c.i < verb.i]
+    if not subjects:
+        return None
+    left = subjects[-1].left_edge.i
+    right = max(t.i for t in verb.subtree if not t.is_punct)
+    doc = frame.doc
+    set_off = left > 0 and doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ","
+    return (head, left, right) if set_off and head.i > right else None
+
+
+def complements(verb: Token) -> list[Token]:
+    """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
+    clauses = [
+        ch for ch in verb.children
+        if dep_of(ch) == "ccomp"
+        # `tweeted in the early hours that Machado was …`, the clause parsed as an adverbial one
+        or dep_of(ch) == "advcl" and ch.i > verb.i and ch.left_edge.lower_ in _THAT
+    ]
+    if clauses:
+        # `… an accident — X told the Ledger that …`: the clause after the verb when there is one.
+        after = [ch for ch in clauses if ch.i > verb.i]
+        return list((after or clauses)[0].subtree)
+    parts = [
+        ch for ch in verb.rights
+        if dep_of(ch) in ("dobj", "oprd", "attr", "xcomp", "acomp")
+        or (dep_of(ch) == "prep" and ch.lower_ in ("as", "of", "for", "about", "to"))
+        # French `qualifié le projet de « fiasco »`, `décrit comme …`: the oblique with de / comme.
+        or (dep_of(ch) == "prep" and any(c.lower_ in ("de", "d'", "comme") and dep_of(c) == "case" for c in ch.children))
+    ]
+    return [t for ch in parts for t in ch.subtree]
+
+
+# -- which cue words introduce a report ----------------------------------------------------------------------
+
+
+@rule("report_cue", examples=[Example(
+    "According to Jean Dupont, the plan would cost the city millions.", "Jean Dupont", cue="according to")])
+def according_to(frame: Frame, cue: Cue) -> bool:
+    """`according to X, …`, `selon X, …`: a fixed phrase names its source."""
+    return cue.phrase
+
+
+@rule("report_cue", examples=[Example("Valcourt said that the government had lied about the deal.", "Valcourt")])
+def content_clause(frame: Frame, cue: Cue) -> bool:
+    """`X said (that) …`: a cue verb with a clause of content."""
+    return any(dep_of(ch) == "ccomp" for ch in cue.token.children)
+
+
+@rule("report_cue", examples=[Example(
+    "Valcourt denounced the agreement as a betrayal of the voters.", "Valcourt", cue="denounced")])
+def complement(frame: Frame, cue: Cue) -> bool:
+    """`X denounced the plan as a betrayal`, `X called for new elections`: what the verb says of its object."""
+    return bool(complements(cue.token))
+
+
+@rule("report_cue", examples=[Example("The plan, Ash said, will fail within a year.", "Ash", words="will fail")])
+def aside(frame: Frame, cue: Cue) -> bool:
+    """`The plan, X said, will fail`: the clause the attribution interrupts."""
+    return parenthetical(frame, cue.token) is not None
+
+
+REPORT_CUE_RULES = stage("report_cue", (according_to, content_clause, complement, aside))
+
+
+@rule("report_finder", examples=[Example(
+    "The senator made the promise that taxes would not rise next year.", "senator", words="taxes", cue="promise")])
+def nominal_report(frame: Frame) -> list[Cue]:
+    """Nominal reports: `Trump's claim that …`, `his warning that …`, `made the claim that` (not `rejected the
+    claim that`); the speaker is the possessor, or the subject of a light verb the noun is the object of."""
+    out, doc, cues = [], frame.doc, frame.cues
+    for noun in doc:
+        if noun.pos_ != "NOUN" or frame.in_quote[noun.i] or noun.lower_ not in cues.report_nouns:
+            continue
+        if that_clause(noun) is None or dep_of(noun) in ("dobj", "obj") and cues.lemma(noun.head):
+            continue  # `repeated his claim that …`: the cue verb reports it already
+        owner = [c for c in noun.children if dep_of(c) == "poss"]
+        k = noun.i - 1
+        while k > 0 and doc[k].pos_ == "ADJ":
+            k -= 1
+        if not owner and k > 0 and doc[k].lower_ in ("'s", "’s") and doc[k - 1].pos_ in ("NOUN", "PROPN"):
+            owner = [doc[k - 1]]  # `Tulsa police’s earlier claim`, the possessive parsed as a verb
+        speaker, subject_rule = (owner[0], "nominal_report") if owner else (None, None)
+        if speaker is None and dep_of(noun) in ("dobj", "obj") and noun.head.lower_ in cues.words["light_verbs"]:
+            speaker, subject_rule = find_subject(noun.head, cues, frame.quoted)
+        if speaker is not None and can_speak(speaker, cues):
+            out.append(Cue(noun, noun.text, speaker, subject_rule=subject_rule))
+    return out
+
+
+@rule("report_finder", examples=[Example(
+    "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, one of "
+    "“suffering and delight, one of fear, but also of hope.”", "Obama", words="an American story", cue="tell")])
+def quoted_fragment(frame: Frame) -> list[Cue]:
+    """Any verb whose complement holds a quoted fragment reports its subject's words, cue verb or not: `Reid has
+    been pounding Trump as a “con artist”` (not a lead-in to a direct quotation, `X delivered a message: "…"`)."""
+    out: list[Cue] = []
+    for q in frame.quotes:
+        if frame.text[: q.open_at].rstrip().endswith(":"):
+            continue
+        cue = governing_any_cue(frame, q)
+        if cue is not None and cue.speaker is not None and can_speak(cue.speaker, frame.cues, "name", "tagged", "pronoun"):
+            out.append(cue)
+    return out
+
+
+# Finders each find cues of their own; all of them run (a verb of a quoted fragment only where no cue word did).
+REPORT_FINDERS = stage("report_finder", (nominal_report, quoted_fragment))
+
+
+def find_report_cues(frame: Frame) -> list[tuple[Cue, str]]:
+    """Every cue outside quotations that introduces reported content, with the rule that found it."""
+    out: list[tuple[Cue, str]] = []
+    for c in find_cues(frame.doc, (t for t in frame.doc if not frame.in_quote[t.i]), frame.cues, quoted=frame.quoted):
+        paraphrase = not any(frame.in_quote[t.i] for t in c.token.subtree)
+        if veto(REPORT_CUE_FILTERS, frame, c, paraphrase) is not None:
+            continue
+        found, name = first(REPORT_CUE_RULES, frame, c)
+        if found and name is not None:
+            out.append((c, name))
+    verbs = {c.token.i for c, _ in out}
+    for finder in REPORT_FINDERS:
+        if finder.name in disabled():
+            continue
+        for c in finder.fn(frame):
+            if finder.name == "quoted_fragment" and c.token.i in verbs:
+                continue
+            verbs.add(c.token.i)
+            out.append((c, finder.name))
+            note(finder.name)
+    return out
+
+
+# -- what a cue reports ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Content:
+    tokens: tuple[Token, ...]
+    aside: tuple[Token, int, int] | None  # (the clause's verb, the aside's first and last token)
+
+
+def _phrase_content(frame: Frame, cue: Cue) -> list[Token] | None:
+    """`according to X, …` (X hangs from `to`) / `selon X, …` (`selon` hangs from X)."""
+    anchor = cue.speaker if dep_of(cue.token) == "case" and cue.speaker is not None else cue.token
+    heads = ("VERB", "AUX") if anchor is cue.token else ("VERB", "AUX", "ADJ", "NOUN")
+    sent = cue.token.sent
+    if anchor.head.pos_ in heads and anchor.head.i != anchor.i:
+        skip = {t.i for t in anchor.subtree}
+        return [t for t in sent if t.i not in skip]
+    if cue.token.i == sent.start and cue.speaker is not None:
+        # `According to X, the move reeks of "fear"` parsed with `According` as the root: after the comma after X.
+        comma = next((t.i for t in frame.doc[cue.speaker.i : sent.end] if t.text == ","), sent.end)
+        return list(frame.doc[comma + 1 : sent.end])
+    return None
+
+
+def report_content(frame: Frame, cue: Cue) -> Content | None:
+    """The words `cue` reports, or None when they are too few or a quotation already (direct speech)."""
+    aside = None
+    if cue.phrase:
+        phrase = _phrase_content(frame, cue)
+        if phrase is None:
+            return None
+        content = phrase
+    else:
+        clause = that_clause(cue.token) if cue.token.pos_ == "NOUN" else None
+        content = list(clause.subtree) if clause is not None else complements(cue.token)
+        aside = parenthetical(frame, cue.token) if not content else None
+        if aside is not None:
+            verb, left, right = aside
+            around = (*verb.subtree, *cue.token.subtree)
+            content = sorted({t for t in around if not left - 1 <= t.i <= right + 1}, key=lambda t: t.i)
+        if cue.speaker is not None:
+            # `« … », a assuré la présidente`: the inverted subject is not what was said.
+            speaker_words = {t.i for t in cue.speaker.subtree}
+            content = [t for t in content if t.i not in speaker_words]
+    # Reported content stays in the cue's paragraph, whatever the parse says across a blank line.
+    para = frame.paragraph(cue.token.idx)
+    content = [t for t in content if not t.is_space and frame.paragraph(t.idx) == para]
+    while content and (content[0].is_punct or content[0].lower_ in frame.cues.words["leading_links"]):
+        content = content[1:]
+    while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
+        content = content[:-1]
+    if len(content) < (1 if frame.cues.lemma(cue.token) in frame.cues.attitudes else _MIN_CONTENT):
+        return None
+    # The content is a quotation (a direct statement already) when little but punctuation is left outside it;
+    # `said there remains a "significant difference …"` keeps its own words and is reported speech.
+    outside = [t for t in content if not frame.in_quote[t.i] and not t.is_punct]
+    if any(frame.in_quote[t.i] for t in content) and (len(outside) <= 2 or len(outside) / len(content) < 0.25):
+        return None
+    return Content(tuple(content), aside)

@@ -1,0 +1,407 @@
+"""From a cue's subject to the entity who speaks, in three rule stages and a list step:
+
+1. MENTION_RULES: which phrase speaks (`Smith, who said` -> Smith; `X issued a statement saying` -> X);
+2. NAME_RULES: which word of it names the speaker (`the party's leader, Jean Dupont,` -> Dupont; past a dateline);
+3. SPEAKER_RULES: the entity it stands for (a name in the article's name book, a pronoun's antecedent, a role, a
+   description, a group the article counts but does not name);
+4. SPEAKER_LIST: a list of subjects speaks as one group named by its members (`China and Russia support …`).
+
+Resolution reads the frame and the history of speakers so far (see continuity.History) and returns what it
+learned (a name shown to be a person's, a pronoun's gender) with the entity; it never changes the name book.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from volte.model import Entity, EntityType, entity_id
+from volte.nlp.attribution.cues import Cue
+from volte.nlp.attribution.frame import Frame
+from volte.nlp.attribution.history import History
+from volte.nlp.attribution.rules import NOBODY, Example, first, rule, stage
+from volte.nlp.attribution.speech import can_speak, noun_forms, pronoun_form
+from volte.nlp.attribution.subjects import find_subject
+from volte.nlp.deps import dep_of
+from volte.nlp.entities import noun_phrase, strip_name
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Who speaks, what resolving them taught about the article's names, and the rules that decided."""
+
+    entity: Entity
+    persons: tuple[str, ...] = ()  # names this showed to be persons' (a short form speaking: `Valcourt said`)
+    genders: tuple[tuple[str, str], ...] = ()  # (name, pronoun): `a-t-il dit` about Lefèvre
+    rules: tuple[tuple[str, str], ...] = ()  # (stage, rule)
+
+    def stamped(self, *rules: tuple[str, str | None]) -> Resolution:
+        return Resolution(self.entity, self.persons, self.genders, (*((s, r) for s, r in rules if r), *self.rules))
+
+
+def named(frame: Frame, form: str) -> Resolution:
+    """The article's entity for a name as written: its fullest form in the name book."""
+    key, person = frame.book.canonical(form)
+    if person:
+        return Resolution(Entity(entity_id(key), key, "person"), persons=(key,))
+    return Resolution(frame.book.entity(key))
+
+
+# -- 1. which phrase speaks ----------------------------------------------------------------------------------
+
+
+@rule("mention", examples=[
+    Example(
+        "On Saturday, Donald Trump issued a statement saying that the judge was “a remarkable person and a brilliant "
+        "justice.”", "Donald Trump", words="a remarkable person"),
+    Example(
+        "The 1994 law prompted Hillary Clinton to make a controversial comment that described young men as dangerous.",
+        "Hillary Clinton", words="young men"),
+])
+def document_issuer(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`Black Lives Matter issued a statement saying …`, `she made a comment that described …`: who issued the
+    statement speaks."""
+    noun = cue.token.head
+    if dep_of(cue.token) not in ("acl", "relcl") or dep_of(noun) not in ("dobj", "obj"):
+        return None
+    if tok.i != noun.i and not (tok.lower_ in frame.cues.words["relative"] and dep_of(cue.token) == "relcl"):
+        return None
+    if not noun_forms(noun) & (frame.cues.nouns | frame.cues.report_nouns):
+        return None
+    issuer, _ = find_subject(noun.head, frame.cues, frame.quoted)
+    return issuer if issuer is not None and can_speak(issuer, frame.cues) else None
+
+
+@rule("mention", examples=[Example(
+    'Trump spoke at a rally in the city on Tuesday, saying "we will build the wall and they will pay."', "Trump")])
+def participle_on_thing(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`Trump spoke at a rally in the city on Tuesday, saying "…"`: a participle the parser hung on a thing, not on
+    someone; the first subject above it that can speak."""
+    tok = _antecedent(frame, cue, tok)  # (`Gene Sperling, a policy maker who is now advising …`)
+    if cue.token.tag_ != "VBG" or cue.phrase or tok.pos_ != "NOUN" or can_speak(tok, frame.cues):
+        return None
+    for outer in cue.token.ancestors:
+        if outer.pos_ in ("VERB", "AUX"):
+            subject, _ = find_subject(outer, frame.cues, frame.quoted)
+            if subject is not None and can_speak(subject, frame.cues):
+                return subject
+    return None
+
+
+@rule("mention", examples=[Example('The ad uses footage of Jane Doe asking, "Where is the money?"', "Jane Doe")])
+def person_before_participle(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`The ad uses footage of Jane Doe asking, "…"`: a person named right before the participle speaks, not the
+    thing the parse makes its subject."""
+    tok = _antecedent(frame, cue, tok)
+    if cue.token.tag_ != "VBG" or cue.phrase or tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "PER"):
+        return None
+    if can_speak(tok, frame.cues, "person_pronoun") or cue.token.i == 0:
+        return None
+    prev = frame.doc[cue.token.i - 1]
+    if prev.pos_ == "PROPN" and prev.ent_type_ in ("PERSON", "PER") and not frame.in_quote[prev.i]:
+        return prev
+    return None
+
+
+def _antecedent(frame: Frame, cue: Cue, tok: Token) -> Token:
+    """The noun a relative pronoun subject stands for (`Smith, who said …` -> Smith), else the token itself."""
+    clause = cue.token
+    while dep_of(clause) == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # `Sanders, who endorsed Canova and said …`: `said` belongs to the relative clause
+    if tok.lower_ in frame.cues.words["relative"] and dep_of(clause) == "relcl":
+        return clause.head
+    return tok
+
+
+@rule("mention", examples=[Example("Sanders, who endorsed Canova and said the race was close, spoke first.", "Sanders")])
+def relative_pronoun(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`Smith, who said …` -> Smith; `Sanders, who endorsed Canova and said …`: `said` belongs to the relative clause."""
+    about = _antecedent(frame, cue, tok)
+    return about if about is not tok else None
+
+
+MENTION_RULES = stage("mention", (document_issuer, participle_on_thing, person_before_participle, relative_pronoun))
+
+
+# -- 2. which word names it ----------------------------------------------------------------------------------
+
+
+@rule("name", examples=[
+    Example("The party's leader, Jean Dupont, said the vote would be held in May.", "Jean Dupont"),
+    Example("« Il faut agir », a prévenu la ministre des Transports, Nadia Ferrand.", "Nadia Ferrand", language="fr"),
+])
+def apposed_name(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`the party's leader, Jean Dupont, said` / `a prévenu la ministre des Transports, Nadia Ferrand` -> the name."""
+    if tok.pos_ == "PROPN":
+        return None
+    for child in tok.children:
+        apposed = dep_of(child) == "appos" or (
+            dep_of(child) == "conj" and child.ent_type_ in ("PER", "PERSON") and child.nbor(-1).text == ","
+        )
+        if apposed and child.pos_ == "PROPN":
+            return child
+    return None
+
+
+@rule("name", examples=[Example(
+    "SUNDVIK - The opposition leader Marguerite Valcourt on Wednesday defended Lindmark's growing reliance on Russian "
+    "gas.",
+    "Marguerite Valcourt")])
+def past_dateline(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """A dateline parsed as the subject (`HALBRIDGE — Marguerite Valcourt, the leader of …, has urged`): the name
+    after it (see frame.datelines)."""
+    after = frame.datelines.get(tok.i)
+    return frame.doc[after] if after is not None else None
+
+
+@rule("name", examples=[Example("One of those advisers said the plan would never pass the Senate.", "advisers")])
+def one_of(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`said one of those advisers` -> the advisers."""
+    if pronoun_form(tok) != "one":
+        return None
+    of = [c for c in tok.children if dep_of(c) == "prep" and c.lower_ == "of"]
+    of_what = [c for c in of[0].children if dep_of(c) == "pobj"] if of else []
+    return of_what[0] if of_what else None
+
+
+NAME_RULES = stage("name", (apposed_name, past_dateline, one_of))
+
+
+# -- 3. the entity it stands for -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The token that names the speaker, with its word form and its noun phrase as a name (titles stripped)."""
+
+    tok: Token
+    low: str
+    span: Span
+    name: str
+
+
+def _mention(frame: Frame, tok: Token) -> Mention:
+    span = noun_phrase(tok)
+    return Mention(tok, pronoun_form(tok), span, strip_name(span, frame.cues)[0])
+
+
+def unnamed_group(frame: Frame, tok: Token) -> Resolution:
+    """People counted, not named: `Some`, `another`, `those surveyed`, `About one in five`, as the article says."""
+    span = noun_phrase(tok)
+    left, right = span.start, span.end
+    for child in tok.rights:
+        if dep_of(child) == "acl" and child.i == right and child.tag_ == "VBN":
+            right = child.i + 1  # `those surveyed`, `those polled`
+        elif dep_of(child) == "prep" and child.lower_ == "in" and child.i == right:
+            objects = [c for c in child.children if dep_of(c) == "pobj"]
+            right = noun_phrase(objects[0]).end if objects else right  # `one in four voters`
+    name = " ".join(t.text for t in frame.doc[left:right] if not t.is_punct)
+    name = name[:1].upper() + name[1:]
+    return Resolution(Entity(frame.book.entity(name).id, name, "group"))
+
+
+@rule("speaker", examples=[Example(
+    "The poll was taken in May.\n\nSome argue that the plan will fail within a year.\n\nOne in four voters said the "
+    "party should choose a new leader.", "One in four voters", words="choose a new leader")])
+def share_of_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`One in four voters said …`: a share of those asked."""
+    if m.low == "one" and any(dep_of(c) == "prep" and c.lower_ == "in" for c in m.tok.children):
+        return unnamed_group(frame, m.tok)
+    return None
+
+
+@rule("speaker", examples=[Example("Rubio: I Still Believe Trump Can't Be Trusted With Nuclear Codes", "Rubio")])
+def first_person_label(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`Rubio: I Still Believe Trump Can't Be Trusted`, `FALLIN: I think he is …`: a headline's or a transcript's
+    label names who says `I`."""
+    if m.low not in frame.cues.words["first_person"]:
+        return None
+    label = frame.line_labels.get(frame.text.rfind("\n", 0, m.tok.idx) + 1)
+    return named(frame, label[0]) if label is not None and label[1] <= m.tok.idx else None
+
+
+@rule("speaker", examples=[Example(
+    "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, one of "
+    "“suffering and delight, one of fear, but also of hope.”", "Obama", words="an American story")])
+def pronoun_of_reporting_verb(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
+    """`The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks (not in an aside,
+    `Voters, she said, want change`: `she` is not the voters)."""
+    if m.low not in frame.cues.words["pronouns"] or dep_of(cue.token) == "parataxis":
+        return None
+    for outer in cue.token.ancestors:
+        if frame.cues.lemma(outer) and outer.pos_ in ("VERB", "AUX"):
+            subject, subject_rule = find_subject(outer, frame.cues, frame.quoted)
+            if subject is not None and subject.lower_ not in frame.cues.words["pronouns"]:
+                outer_cue = Cue(outer, outer.text, subject, subject_rule=subject_rule)
+                return resolve_speaker(frame, outer_cue, history) or NOBODY
+            return None
+    return None
+
+
+@rule("speaker", examples=[Example(
+    "Anna Berg spoke in Velden on Monday. She said her party would support the application.", "Anna Berg",
+    words="her party")])
+def pronoun_antecedent(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
+    """`he`, `she`, `they`, `it`: the name it stands for (the person last named as a subject, a recent speaker);
+    nobody when it cannot be told."""
+    if m.low not in frame.cues.words["pronouns"]:
+        return None
+    name = frame.book.resolve_pronoun(m.low, m.tok.idx, [n for _, n in history.speakers])
+    if name is None:
+        return NOBODY
+    return Resolution(frame.book.entity(name), genders=((name, m.low),))
+
+
+@rule("speaker", examples=[Example("WASHINGTON (AP) — said the plan would fail.", None, words="the plan would fail")])
+def dateline_is_nobody(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
+    """A dateline, `WASHINGTON (AP) —`, is not a speaker (`RT and its defenders say` is; `the F.B.I. has said`,
+    inside a sentence, is no dateline); nor a phrase with no name left once titles are stripped."""
+    if not m.name:
+        return NOBODY
+    tok = m.tok
+    next_word = tok.nbor(1).text if tok.i + 1 < len(tok.doc) else ""
+    start = m.span[0] if len(m.span) else tok
+    opening = start.i == start.sent.start or start.nbor(-1).is_space
+    dateline = tok.ent_type_ in ("GPE", "LOC") and m.name.isupper() and (len(m.name) > 3 or next_word in ("(", "—", "–", "-", "--"))
+    return NOBODY if opening and dateline else None
+
+
+@rule("speaker", examples=[Example("Valcourt said the government had lied about the deal.", "Valcourt")])
+def proper_name(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """A name: the fullest form the article gives it (`Valcourt` -> `Marguerite Valcourt`)."""
+    return named(frame, m.name) if m.tok.pos_ == "PROPN" or m.tok.ent_type_ else None
+
+
+@rule("speaker", examples=[Example(
+    "Marguerite Valcourt, the leader of the Civic Renewal Party, spoke first. The leader of the party said the "
+    "vote was rigged.", "Marguerite Valcourt", words="the vote")])
+def role_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`the spokeswoman` is the one the article named with that role; `a spokeswoman for Clinton` is someone it
+    did not."""
+    if m.span[0].lower_ in frame.cues.words["indefinite"]:
+        return None
+    role = frame.book.role(frame.text[m.span.start_char : m.span.end_char])
+    if role is None and m.tok.pos_ != "PROPN":
+        role = frame.book.role(" ".join(t.text for t in m.tok.subtree if not frame.in_quote[t.i]))
+    return Resolution(frame.book.entity(role)) if role is not None else None
+
+
+@rule("speaker", examples=[Example(
+    "The Northern Ledger published the letter on Tuesday.\n\n“The minister knew everything,” the newspaper wrote.",
+    "Northern Ledger", words="minister knew")])
+def description(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`the newspaper said` -> the news medium last named; `the party said` -> the party last named."""
+    resolved = frame.book.resolve_description(m.tok.lower_, m.tok.idx)
+    return Resolution(frame.book.entity(resolved)) if resolved else None
+
+
+@rule("speaker", examples=[Example(
+    "According to a speech Mrs. Clinton delivered in May, the plan would cost billions.", "Clinton")])
+def person_in_phrase(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`according to a speech Mrs. Clinton delivered` -> Clinton (`the box labeled` -> nobody)."""
+    if m.tok.lower_ in frame.cues.groups:
+        return None
+    for t in m.tok.subtree:
+        if t.ent_type_ == "PERSON" and not frame.in_quote[t.i]:
+            return named(frame, strip_name(noun_phrase(t), frame.cues)[0])
+    return None
+
+
+@rule("speaker", examples=[Example("Some argue that the plan will never work in practice.", "Some")])
+def counted_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`Some argue …`, `another says …`, `those surveyed said …`: people the article does not name, a group known
+    by the word that counts them."""
+    if [w for w in m.name.split() if w.lower() not in frame.cues.words["determiners"]]:
+        return None
+    return unnamed_group(frame, m.tok)
+
+
+@rule("speaker", examples=[Example("Senior officials said the talks had stalled over the border.", "Senior officials")])
+def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution:
+    """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written."""
+    name = " ".join(w for w in m.name.split() if w.lower() not in frame.cues.words["determiners"])
+    etype: EntityType = "media" if m.tok.lower_ in ("newspaper", "paper", "magazine") else "group"
+    return Resolution(Entity(frame.book.entity(name).id, name, etype))
+
+
+SPEAKER_RULES = stage("speaker", (
+    share_of_group,
+    first_person_label,
+    pronoun_of_reporting_verb,
+    pronoun_antecedent,
+    dateline_is_nobody,
+    proper_name,
+    role_named_before,
+    description,
+    person_in_phrase,
+    counted_group,
+    described_group,
+))
+
+
+def resolve_one(frame: Frame, cue: Cue, history: History) -> Resolution | None:
+    """The entity who speaks through `cue`'s subject, through the mention, name and speaker rules."""
+    tok = cue.speaker
+    if tok is None or frame.in_quote[tok.i]:
+        return None
+    mention, mention_rule = first(MENTION_RULES, frame, cue, tok)
+    tok = mention or tok
+    word, name_rule = first(NAME_RULES, frame, cue, tok)
+    tok = word or tok
+    found, speaker_rule = first(SPEAKER_RULES, frame, cue, _mention(frame, tok), history)
+    if found is None:
+        return None
+    return found.stamped(("mention", mention_rule), ("name", name_rule), ("speaker", speaker_rule))
+
+
+@rule("speaker_list", examples=[
+    Example("China and Russia support the plan to end the war in the region.", "China and Russia"),
+])
+def list_of_speakers(frame: Frame, cue: Cue, one: Resolution, history: History) -> Resolution | None:
+    """A list of subjects (`China and Russia support …`, `She and her aides have vowed …`) speaks as one group named
+    by its members; each member's phrase follows the one before with only a comma or the joining word between
+    (not `Trump, the frontrunner and polling leader`, where the second noun is part of an apposition)."""
+    tok = cue.speaker
+    if tok is None or frame.in_quote[tok.i]:
+        return None
+    others, end = [], noun_phrase(tok).end
+    for member in sorted(tok.conjuncts, key=lambda t: t.i):
+        if member.i < tok.i:
+            continue
+        phrase = noun_phrase(member)
+        between = frame.doc[end : phrase.start]
+        if frame.in_quote[member.i] or member.pos_ not in ("PROPN", "NOUN", "PRON") or any(
+            not (t.is_punct or dep_of(t) == "cc" or t.is_space) for t in between
+        ):
+            break
+        others.append(member)
+        end = phrase.end
+    joins = frame.cues.words["list_joins"]
+    joined = {t.lower_ for c in (tok, *others) for t in c.children if dep_of(t) == "cc"} & joins
+    if not others or not joined:
+        return None
+    names, persons, genders = [one.entity.name], list(one.persons), list(one.genders)
+    for other in others:
+        resolved = resolve_one(frame, Cue(cue.token, cue.text, other), history)
+        if resolved is not None and resolved.entity.name not in names:
+            names.append(resolved.entity.name)
+            persons += resolved.persons
+            genders += resolved.genders
+    if len(names) < 2:
+        return None
+    name = f"{', '.join(names[:-1])} {next(iter(joined))} {names[-1]}"
+    group = Entity(frame.book.entity(name).id, name, "group")
+    return Resolution(group, tuple(persons), tuple(genders), one.rules)
+
+
+SPEAKER_LIST_RULES = stage("speaker_list", (list_of_speakers,))
+
+
+def resolve_speaker(frame: Frame, cue: Cue, history: History) -> Resolution | None:
+    """The entity who speaks through `cue` (see the module docstring), or None."""
+    one = resolve_one(frame, cue, history)
+    if one is None:
+        return None
+    group, list_rule = first(SPEAKER_LIST_RULES, frame, cue, one, history)
+    return group.stamped(("speaker_list", list_rule)) if group is not None else one

@@ -1,0 +1,280 @@
+"""Subject rules: the token heading the speaker of a cue verb, read from the dependency parse.
+
+    find_subject(verb, cues, quoted) -> (token or None, the rule that decided)
+
+Tokens whose index is in `quoted` are quoted words, never the speaker: in `“My reaction …,” X said` the parser may
+make `reaction` a subject of `said`. The order of SUBJECT_RULES is the precedence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from spacy.tokens import Token
+
+from volte.nlp.attribution.rules import NOBODY, Example, first, rule, stage
+from volte.nlp.attribution.speech import can_speak
+from volte.nlp.deps import dep_of
+from volte.resources import Cues
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def _inverted(verb: Token, quoted: Container[int]) -> bool:
+    """`"…," said X`, `« … », a dénoncé X`: the verb right after a closing quotation mark, no subject before it."""
+    j, inverted = verb.i - 1, False
+    while j >= 0 and (verb.doc[j].pos_ == "AUX" or verb.doc[j].is_punct or verb.doc[j].is_space):
+        inverted = inverted or verb.doc[j].text in ("»", "”", '"', "’", "''")
+        j -= 1
+    # (Not when a subject stands before the verb: `Kerry Washington, star of "Scandal," thanked Obama`.)
+    return inverted and not any(dep_of(c) in _SUBJECTS and c.i < verb.i and c.i not in quoted for c in verb.children)
+
+
+def _timely(tok: Token, cues: Cues) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in cues.words["time_words"]
+
+
+def _passive(verb: Token, cues: Cues) -> bool:
+    """`Valcourt has long been seen as close to Moscow`: a passive, whose subject is talked about."""
+    return (
+        any(dep_of(c) == "nsubjpass" for c in verb.children)
+        and any(dep_of(c) == "auxpass" for c in verb.children)
+        and verb.lower_ not in cues.words["speaking_passives"]
+    )
+
+
+@rule("subject", examples=[Example("“We will not give in,” said Marguerite Valcourt on Monday.", "Marguerite Valcourt")])
+def inverted_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`"…," said X`: right after the quotation the subject follows the verb; the parser often calls it an object
+    (or takes a later noun for the subject), so the noun right after the verb is read first."""
+    if not _inverted(verb, quoted):
+        return None
+    for child in verb.rights:
+        near = dep_of(child) in ("dobj", "nsubj", "nsubjpass", "prep") and child.i - verb.i <= 5
+        if near and child.pos_ in ("PROPN", "NOUN") and child.i not in quoted and not _timely(child, cues):
+            return child
+    return None
+
+
+@rule("subject", examples=[Example("“Debate recap,” tweeted Rubio spokesman Alex Conant.", "Alex Conant")])
+def inverted_name_run(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`"Debate recap," tweeted Rubio spokesman Alex Conant.`, the name parsed as anything but the subject: the noun
+    phrase right after the verb, up to its last word (`said retired neurosurgeon Ben Carson`: a participle as
+    adjective belongs to the phrase)."""
+    if not _inverted(verb, quoted):
+        return None
+    k = verb.i + 1
+    while k < len(verb.doc) and k not in quoted and (
+        verb.doc[k].pos_ in ("PROPN", "NOUN", "DET", "ADJ") or dep_of(verb.doc[k]) == "amod"
+    ):
+        k += 1
+    run = [t for t in verb.doc[verb.i + 1 : k] if t.pos_ in ("PROPN", "NOUN")]
+    subjectless = not any(dep_of(c) in _SUBJECTS for c in verb.children)
+    if run and subjectless and run[-1].ent_type_ not in ("DATE", "TIME") and run[-1].lower_ not in cues.words["time_words"]:
+        return run[-1]
+    return None
+
+
+@rule("subject", examples=[Example("Jean Dupont said the plan would fail badly.", "Jean Dupont")])
+def parse_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """The verb's subject in the parse; of two, the one next to the verb (`The Latest: Trump urges supporters …`).
+    Not a day parsed as the subject (`Warren Saturday said …`), not a dash the tagger took for a noun, not the
+    subject of a passive; French `a-t-il dit`: `-t` is euphony, the subject is the next token."""
+    if _passive(verb, cues):
+        return None
+    for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i)):
+        if not any(c.isalpha() for c in child.text):
+            continue  # a dash the tagger took for a noun: `… made public ― Trump boasted`
+        if child.ent_type_ in ("DATE", "TIME") and child.pos_ == "PROPN" or (
+            child.lower_ in cues.words["time_words"] and child.ent_type_ not in ("PERSON", "PER", "ORG")  # (`Hier`, a name)
+        ):
+            continue
+        if dep_of(child) in _SUBJECTS and child.i not in quoted and child.lower_ != "-t":
+            return child
+        if dep_of(child) in _SUBJECTS and child.lower_ == "-t" and child.i + 1 < len(child.doc):
+            return child.nbor(1)
+    return None
+
+
+@rule("subject", examples=[Example("The plan was said by Jean Dupont to be a failure.", "Jean Dupont", cue="said")])
+def passive_agent(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`it was said by X`: the agent is the speaker."""
+    for child in verb.children:
+        if dep_of(child) == "agent":
+            objects = [c for c in child.children if dep_of(c) == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+@rule("subject", examples=[Example("It was reported that the plan would fail.", None)])
+def passive_without_agent(verb: Token, cues: Cues, quoted: Container[int]) -> object:
+    """A passive with no agent names no speaker: `he is expected to run`, `it was said that …`."""
+    return NOBODY if _passive(verb, cues) else None
+
+
+@rule("subject", examples=[Example(
+    '"Is this a serious proposal?" the opposition leader, Karin Berg, tweeted on Sunday after the vote.', "Karin Berg")])
+def apposition_before_comma(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`…, Brendan Buck, a spokesman for Ryan, told POLITICO`: the parser lost the subject inside an apposition;
+    the name the apposition describes stands right before the verb's comma (not a participle after the comma,
+    `…, Tulsa, Oklahoma, arguing that …`: the main verb's subject does it)."""
+    if not (verb.i >= 3 and verb.doc[verb.i - 1].text == "," and verb.tag_ != "VBG"):
+        return None
+    tok = verb.doc[verb.i - 2]
+    while dep_of(tok) in ("pobj", "prep", "compound", "amod", "det", "poss", "flat", "nmod") and tok.head.i < verb.i:
+        tok = tok.head
+    if dep_of(tok) == "appos" and tok.head.pos_ == "PROPN" and tok.head.i < tok.i and tok.head.i not in quoted:
+        return tok.head
+    if dep_of(tok) == "appos" and tok.pos_ == "PROPN" and tok.i not in quoted:
+        return tok  # `her senior policy adviser, Jake Sullivan, said:` -> the name in apposition
+    return None
+
+
+@rule("subject", examples=[Example(
+    'One attendee, who like others spoke on the condition of anonymity, said the message was that "the path is long."',
+    "attendee")])
+def clause_before_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`One attendee, who spoke on the condition of anonymity, said the message was …`: the parser made the
+    speaker's relative clause a clause of its own before the verb; its subject speaks."""
+    clauses = [c for c in verb.children if dep_of(c) == "ccomp"]
+    if len(clauses) >= 2 and clauses[0].i < verb.i < clauses[-1].i:
+        subjects = [c for c in clauses[0].children if dep_of(c) == "nsubj" and c.i not in quoted]
+        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+            return subjects[0]
+    return None
+
+
+@rule("subject", examples=[Example(
+    "On Saturday, Donald Trump issued a statement saying that the judge was “a remarkable person and a brilliant "
+    "justice.”", "Donald Trump", words="a remarkable person")])
+def relative_clause_head(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`X, who said …`, `footage of Clinton asking, "…"`: the noun the clause hangs from."""
+    if dep_of(verb) in ("relcl", "acl") and verb.head.pos_ in ("PROPN", "NOUN"):
+        return verb.head
+    return None
+
+
+@rule("subject", examples=[Example("Said Ellis: “We are not done yet.”", "Ellis")])
+def verb_opening_sentence(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`Said Ellis: "…"`: a sentence opening on the verb, the name right after it."""
+    if verb.i == verb.sent.start and verb.i + 1 < len(verb.doc) and verb.nbor(1).pos_ == "PROPN":
+        return verb.nbor(1)
+    return None
+
+
+@rule("subject", examples=[Example(
+    "The defeat prompted Dainis Ivans to warn that a new pact between the two leaders was near.", "Dainis Ivans")])
+def object_control(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`Palmieri urged Trump to stop attacking Machado`: the object of a verb of asking or making does it."""
+    if dep_of(verb) == "xcomp" and verb.head.i != verb.i and verb.head.lower_ in cues.words["object_control"]:
+        objects = [c for c in verb.head.children if dep_of(c) in ("dobj", "obj") and c.i < verb.i]
+        if objects and objects[0].i not in quoted:
+            return objects[0]
+    return None
+
+
+@rule("subject", examples=[Example("Valcourt smiled and said the plan would fail.", "Valcourt")])
+def subject_of_head_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`X smiled and said …`, `Speaking …, X said`: the subject of the verb it hangs from, up a chain of verbs
+    (`Dean appeared on MSNBC and began by saying …`; `X went so far as to say …`: `say` hangs from `far`)."""
+    if not (dep_of(verb) in ("conj", "xcomp", "advcl", "ccomp", "pcomp") and verb.head.i != verb.i):
+        return None
+    head = verb.head
+    if dep_of(verb) == "pcomp" and dep_of(head) == "prep":
+        head = head.head  # `X deflected questions before saying …`: the verb the preposition hangs from
+    while head.pos_ not in ("VERB", "AUX") and dep_of(head) in ("advmod", "acomp") and head.head.i != head.i:
+        head = head.head
+    for _ in range(3):
+        for child in head.children:
+            if dep_of(child) in _SUBJECTS and child.i not in quoted:
+                return child
+        if dep_of(head) not in ("conj", "xcomp", "advcl") or head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+@rule("subject", examples=[Example("M. Le Goff a déclaré que le projet était mort.", "Le Goff", language="fr")])
+def name_before_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """The parse gave no subject at all: a name standing right before the verb, `M. Le Goff a déclaré :`, over a
+    party label in brackets (`Rep. Paul Ryan (R-WI) said`)."""
+    j = verb.i - 1
+    while j >= 0 and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):
+        j -= 1
+    if j >= 2 and verb.doc[j].text == ")":
+        opening = next((k for k in range(j - 1, max(-1, j - 6), -1) if verb.doc[k].text == "("), None)
+        j = opening - 1 if opening is not None else j
+    if j >= 0 and verb.doc[j].ent_type_ in ("PER", "PERSON") and j not in quoted:
+        return verb.doc[j]
+    return None
+
+
+@rule("subject", examples=[Example(
+    "Although there is no such overlap with Sanders's team, a White House official who spoke anonymously to discuss "
+    'internal strategy said Wednesday, "Certainly there are discussions between the White House and the Sanders '
+    'campaign."', "White House official", words="Certainly")])
+def relative_clause_before_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`…, a White House official who spoke anonymously to discuss strategy said …`: the parser hung the noun
+    elsewhere; a relative clause ending right before the subjectless verb describes its speaker."""
+    if any(dep_of(c) in _SUBJECTS for c in verb.children) or verb.i == 0:
+        return None
+    clause = next((a for a in verb.doc[verb.i - 1].ancestors if dep_of(a) == "relcl"), None)
+    if clause is None and dep_of(verb.doc[verb.i - 1]) == "relcl":
+        clause = verb.doc[verb.i - 1]
+    if clause is not None and clause.right_edge.i == verb.i - 1 and clause.head.i < clause.i:
+        noun = clause.head
+        if noun.i not in quoted and can_speak(noun, cues, "name", "group", "person_or_org"):
+            return noun
+    return None
+
+
+@rule("subject", examples=[Example(
+    "In a panel discussion in Washington, Marc H. Morial, the chief executive of the League, forcefully told the "
+    "audience that the vote mattered.", "Marc H. Morial")])
+def last_person_before_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`In a panel discussion …, Marc H. Morial, the chief executive of the League, forcefully told …`: the parser
+    lost a finite verb's subject in what comes before; the last person named before it, with no other verb
+    between, speaks (a name opening a phrase of its own, not `at Mr. Trump's …`)."""
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(dep_of(c) == "aux" and c.pos_ == "AUX" for c in verb.children)
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 20) - 1, -1) if finite else ():
+        tok = verb.doc[k]
+        if k in quoted or tok.pos_ == "VERB" or tok.pos_ == "AUX" and tok.head.i != verb.i:
+            break
+        if tok.ent_type_ in ("PER", "PERSON") and tok.pos_ == "PROPN":
+            start = tok.i
+            while start > verb.sent.start and verb.doc[start].ent_iob_ == "I":
+                start -= 1
+            opens = start == verb.sent.start or verb.doc[start - 1].text in (",", ":", ";")
+            owned = tok.i + 1 < len(verb.doc) and verb.doc[tok.i + 1].tag_ == "POS"
+            return tok if opens and not owned else NOBODY  # type: ignore[return-value]
+    return None
+
+
+SUBJECT_RULES = stage("subject", (
+    inverted_subject,
+    inverted_name_run,
+    parse_subject,
+    passive_agent,
+    passive_without_agent,
+    apposition_before_comma,
+    clause_before_verb,
+    relative_clause_head,
+    verb_opening_sentence,
+    object_control,
+    subject_of_head_verb,
+    name_before_verb,
+    relative_clause_before_verb,
+    last_person_before_verb,
+))
+
+
+def find_subject(verb: Token, cues: Cues, quoted: Container[int] = ()) -> tuple[Token | None, str | None]:
+    """The token heading the speaker of a speech verb and the rule that found it (see SUBJECT_RULES)."""
+    found, name = first(SUBJECT_RULES, verb, cues, quoted)
+    return found, name
+
+
+def speaker_of(verb: Token, cues: Cues, quoted: Container[int] = ()) -> Token | None:
+    """The token heading the speaker of a speech verb, or None (see SUBJECT_RULES)."""
+    return find_subject(verb, cues, quoted)[0]

@@ -1,0 +1,58 @@
+"""Tests generated from the attribution rule registry: every rule's example sentences, through the real pipeline.
+
+For each example: the rule decides something while the sentence is extracted, the statement holding the example's
+words has the example's speaker (or no statement holds them) and cue, and the statement records the rule in its
+stage. A completeness test keeps every rule in exactly one stage, with an example and a docstring.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from volte.ingest import make_article
+from volte.nlp.attribution import STAGES, Example, Rule, all_rules
+from volte.nlp.attribution.rules import watch
+from volte.nlp.extract import extract_statements
+
+# The stage a statement records a rule under (filters leave no statement to record it on).
+_STAMP = {
+    "quote_cue": "cue", "report_cue": "cue", "report_finder": "cue", "subject": "subject", "quote_subject": "subject",
+    "mention": "mention", "name": "name", "speaker": "speaker", "continuity": "speaker", "speaker_list": "speaker_list",
+    "continuation": "continuation",
+}
+
+
+def _cases() -> list[tuple[Rule, Example]]:
+    return [(r, ex) for r in all_rules().values() for ex in r.examples]
+
+
+def test_every_rule_sits_in_one_stage_with_an_example_and_a_docstring() -> None:
+    listed = [r.name for rules in STAGES.values() for r in rules]
+    assert sorted(listed) == sorted(all_rules()), "a rule is registered but listed in no stage, or listed twice"
+    assert len(listed) == len(set(listed))
+    for r in all_rules().values():
+        assert r.examples, f"rule {r.name} has no example sentence"
+        assert r.doc, f"rule {r.name} has no docstring"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("rule", "example"), _cases(), ids=lambda v: v.name if isinstance(v, Rule) else "")
+def test_rule_example(rule: Rule, example: Example) -> None:
+    article = make_article(example.text, source="example.txt", published="2022-04-08", language=example.language)
+    with watch() as won:
+        statements = extract_statements(article)
+    assert rule.name in won, f"{rule.name} decided nothing in {example.text!r} (decided: {won})"
+    hits = [s for s in statements if example.words in s.text]
+    if example.speaker is None:
+        if example.words:
+            assert not hits or all(s.speaker is None for s in hits), [(s.text, s.speaker) for s in hits]
+        return
+    if rule.stage in _STAMP:
+        # (Several statements may hold the words: `X said it would tell "…"` is X's report and the verb's.)
+        hits = [s for s in hits if (_STAMP[rule.stage], rule.name) in s.rules]
+    assert hits, f"no statement holds {example.words!r} by {rule.name}: {[(s.text, s.rules) for s in statements]}"
+    statement = hits[0]
+    assert statement.speaker is not None, f"no speaker for {statement.text!r}"
+    assert example.speaker.lower() in statement.speaker.name.lower(), (statement.speaker.name, statement.text)
+    if example.cue is not None:
+        assert statement.cue == example.cue
