@@ -250,3 +250,20 @@ def test_ingest_twice_changes_nothing_and_a_changed_file_replaces(corpus, tmp_pa
         assert store.counts()["articles"] == 2
         texts = [article.text for _, article in store.iter_statements(article=str(budget))]
     assert texts and all("next year" in text for text in texts)
+
+
+@pytest.mark.model
+def test_ingest_trace_writes_each_new_statements_rules(corpus, tmp_path):
+    db, trace = tmp_path / "t.db", tmp_path / "trace.jsonl"
+    result = run("--db", db, "ingest", corpus, "--workers", "1", "--trace", trace)
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in trace.read_text(encoding="utf-8").splitlines()]
+    with Store.open(db) as store:
+        stored = {s.id for s, _ in store.iter_statements()}
+    assert {line["id"] for line in lines} == stored and stored
+    dupont = next(line for line in lines if line["source"].endswith("budget.txt"))
+    # `"…," Finance Minister Jean Dupont said`: the cue right after the quotation, its subject, a proper name.
+    assert dupont["rules"] == {"cue": "cue_right_after", "subject": "parse_subject", "speaker": "proper_name"}
+    # Ingesting the same files again stores nothing new, and traces nothing.
+    run("--db", db, "ingest", corpus, "--workers", "1", "--trace", trace)
+    assert trace.read_text(encoding="utf-8") == ""

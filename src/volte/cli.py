@@ -102,7 +102,7 @@ def cli() -> None:
 )
 @click.option(
     "--trace",
-    type=click.File("w", encoding="utf-8"),
+    type=click.File("w", encoding="utf-8", lazy=False),
     help="Write each new statement's attribution rules to this file, one JSON object per line.",
 )
 @db_option

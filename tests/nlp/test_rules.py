@@ -7,11 +7,13 @@ stage. A completeness test keeps every rule in exactly one stage, with an exampl
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import pytest
 
 from volte.ingest import make_article
 from volte.nlp.attribution import STAGES, Example, Rule, all_rules
-from volte.nlp.attribution.rules import watch
+from volte.nlp.attribution.rules import disabled, watch
 from volte.nlp.extract import extract_statements
 
 # The stage a statement records a rule under (filters leave no statement to record it on).
@@ -56,3 +58,34 @@ def test_rule_example(rule: Rule, example: Example) -> None:
     assert example.speaker.lower() in statement.speaker.name.lower(), (statement.speaker.name, statement.text)
     if example.cue is not None:
         assert statement.cue == example.cue
+
+
+@pytest.fixture
+def without(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    def switch_off(names: str) -> None:
+        monkeypatch.setenv("VOLTE_DISABLE_RULES", names)
+        disabled.cache_clear()
+
+    yield switch_off
+    disabled.cache_clear()
+
+
+@pytest.mark.model
+def test_a_disabled_rule_leaves_its_slot_to_the_rules_after_it(without: Callable[[str], None]) -> None:
+    text = '"Go back to your seat," Lund barked as the session ended.'
+    article = make_article(text, source="example.txt", published="2022-04-08")
+    before = extract_statements(article)
+    assert before and before[0].speaker is not None and ("cue", "trailing_verb") in before[0].rules
+    without("trailing_verb")
+    after = extract_statements(article)
+    assert not any(("cue", "trailing_verb") in s.rules for s in after)
+    # A rule listed after it in the stage takes the slot it left.
+    order = [r.name for r in STAGES["quote_cue"]]
+    later = [dict(s.rules).get("cue") for s in after if "seat" in s.text]
+    assert all(name is None or order.index(name) > order.index("trailing_verb") for name in later), later
+
+
+def test_disabling_a_rule_that_does_not_exist_is_an_error(without: Callable[[str], None]) -> None:
+    without("no_such_rule")
+    with pytest.raises(ValueError, match="no_such_rule"):
+        disabled()

@@ -117,10 +117,11 @@ def nearest_strong_cue(frame: Frame, view: QuoteView) -> Cue | None:
 
 
 @rule("quote_cue", examples=[Example(
-    'Sanders made the following comment on the deal:\n\n"It is a disgrace and I will fight it."', "Sanders",
-    words="It is a disgrace")])
+    "The debate went on for hours.\n\nAsh continued:\n\n“You look at the numbers and you see a country in trouble.”",
+    "Ash", words="You look at")])
 def lead_in_subject(frame: Frame, view: QuoteView) -> Cue | None:
-    """`Sanders made the following comment:` / quotation: the lead-in sentence's subject speaks."""
+    """`Ash continued:` / quotation, `X released the following statement:` / quotation: the lead-in sentence's
+    subject speaks."""
     if not view.lead_in:
         return None
     root = frame.doc[view.frame_start].sent.root

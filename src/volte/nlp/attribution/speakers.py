@@ -74,10 +74,11 @@ def document_issuer(frame: Frame, cue: Cue, tok: Token) -> Token | None:
 
 
 @rule("mention", examples=[Example(
-    'Trump spoke at a rally in the city on Tuesday, saying "we will build the wall and they will pay."', "Trump")])
+    "Jean Dupont has delivered an impassioned defense of “family values,” saying the town embodied the “heart and "
+    "soul of the region.”", "Jean Dupont", words="heart and soul")])
 def participle_on_thing(frame: Frame, cue: Cue, tok: Token) -> Token | None:
-    """`Trump spoke at a rally in the city on Tuesday, saying "…"`: a participle the parser hung on a thing, not on
-    someone; the first subject above it that can speak."""
+    """`Jean Dupont has delivered an impassioned defense of “family values,” saying …`: a participle the parser hung
+    on a thing, not on someone; the first subject above it that can speak."""
     tok = _antecedent(frame, cue, tok)  # (`Gene Sperling, a policy maker who is now advising …`)
     if cue.token.tag_ != "VBG" or cue.phrase or tok.pos_ != "NOUN" or can_speak(tok, frame.cues):
         return None

@@ -195,10 +195,12 @@ def subject_of_head_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Tok
     return None
 
 
-@rule("subject", examples=[Example("M. Le Goff a déclaré que le projet était mort.", "Le Goff", language="fr")])
+@rule("subject", examples=[Example(
+    "Monday at the annual party conference in Boston Rep. Peter Lund (R-OH) said the tax plan would hurt farmers.",
+    "Peter Lund")])
 def name_before_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
-    """The parse gave no subject at all: a name standing right before the verb, `M. Le Goff a déclaré :`, over a
-    party label in brackets (`Rep. Paul Ryan (R-WI) said`)."""
+    """The parse gave no subject it can use (`Monday at the … conference Rep. Peter Lund (R-OH) said …`, the day
+    parsed as the subject): a name standing right before the verb, over a party label in brackets."""
     j = verb.i - 1
     while j >= 0 and verb.doc[j].pos_ in ("AUX", "ADV", "PART"):
         j -= 1
