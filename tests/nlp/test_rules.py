@@ -8,6 +8,7 @@ stage. A completeness test keeps every rule in exactly one stage, with an exampl
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -89,3 +90,9 @@ def test_disabling_a_rule_that_does_not_exist_is_an_error(without: Callable[[str
     without("no_such_rule")
     with pytest.raises(ValueError, match="no_such_rule"):
         disabled()
+
+
+def test_the_architecture_document_lists_every_stage_as_the_code_does() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    for name, rules in STAGES.items():
+        assert f"- `{name}`: {', '.join(r.name for r in rules)}\n" in doc, f"docs/ARCHITECTURE.md: stage {name}"

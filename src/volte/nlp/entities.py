@@ -322,11 +322,17 @@ def noun_phrase(token: Token) -> Span:
     `Jean Dupont, the head of the party,` -> `Jean Dupont`; `a senior campaign official` -> the whole.
     """
     doc = token.doc
-    if token.ent_iob_ != "O":
-        for ent in doc.ents:
-            # Only a name-like entity: the small model sometimes runs one over a verb (`Valcourt told The Ledger`).
-            if ent.start <= token.i < ent.end and all(t.pos_ in _NAME_POS for t in ent):
-                return ent
+    if token.ent_iob_ in ("B", "I"):
+        # The entity holding the token, found from its IOB tags (building `doc.ents` on every call is slow).
+        start, end = token.i, token.i + 1
+        while doc[start].ent_iob_ == "I" and start > 0:
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        ent = doc[start:end]
+        # Only a name-like entity: the small model sometimes runs one over a verb (`Valcourt told The Ledger`).
+        if all(t.pos_ in _NAME_POS for t in ent):
+            return ent
     left = token.i
     for child in token.lefts:
         # (a left `case` is a French preposition, `Selon la chambre`: not part of the name)

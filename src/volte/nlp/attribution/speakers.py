@@ -13,6 +13,7 @@ learned (a name shown to be a person's, a pronoun's gender) with the entity; it 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -172,19 +173,20 @@ NAME_RULES = stage("name", (apposed_name, past_dateline, one_of))
 # -- 3. the entity it stands for -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class Mention:
-    """The token that names the speaker, with its word form and its noun phrase as a name (titles stripped)."""
+    """The token that names the speaker, with its word form and (read when a rule asks) its noun phrase and that
+    phrase as a name, titles stripped."""
 
-    tok: Token
-    low: str
-    span: Span
-    name: str
+    def __init__(self, frame: Frame, tok: Token) -> None:
+        self.frame, self.tok, self.low = frame, tok, pronoun_form(tok)
 
+    @cached_property
+    def span(self) -> Span:
+        return noun_phrase(self.tok)
 
-def _mention(frame: Frame, tok: Token) -> Mention:
-    span = noun_phrase(tok)
-    return Mention(tok, pronoun_form(tok), span, strip_name(span, frame.cues)[0])
+    @cached_property
+    def name(self) -> str:
+        return strip_name(self.span, self.frame.cues)[0]
 
 
 def unnamed_group(frame: Frame, tok: Token) -> Resolution:
@@ -350,7 +352,7 @@ def resolve_one(frame: Frame, cue: Cue, history: History) -> Resolution | None:
     tok = mention or tok
     word, name_rule = first(NAME_RULES, frame, cue, tok)
     tok = word or tok
-    found, speaker_rule = first(SPEAKER_RULES, frame, cue, _mention(frame, tok), history)
+    found, speaker_rule = first(SPEAKER_RULES, frame, cue, Mention(frame, tok), history)
     if found is None:
         return None
     return found.stamped(("mention", mention_rule), ("name", name_rule), ("speaker", speaker_rule))
