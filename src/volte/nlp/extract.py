@@ -22,7 +22,7 @@ from volte.nlp import dates
 from volte.nlp.attribution import Cue, find_cues, is_weak, noun_forms, speaker_of
 from volte.nlp.deps import dep_of
 from volte.nlp.entities import NameBook, build_namebook, noun_phrase, strip_name
-from volte.nlp.pipeline import load_pipeline
+from volte.nlp.pipeline import load_pipeline, parse_bounded
 from volte.nlp.quotes import QuoteSpan, find_quotes
 from volte.nlp.targets import with_targets
 from volte.resources import Cues, cues
@@ -60,7 +60,7 @@ class _Found:
 def extract_statements(article: Article) -> list[Statement]:
     """Every attributed statement in `article`, in text order. Pure: same article in, same statements out."""
     nlp = load_pipeline(article.language)
-    return statements_from_doc(nlp(article.text), article)
+    return statements_from_doc(parse_bounded(nlp, article.text), article)
 
 
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
