@@ -7,7 +7,9 @@ some input failed (each one reported as `skipped PATH: reason`).
 
 from __future__ import annotations
 
+import os
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +54,33 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except VolteError as exc:
             raise VolteCliError(str(exc)) from exc
+        except BrokenPipeError:
+            raise  # `volte export statements | head`: the reader has all it wanted
+        except OSError as exc:
+            # A file the command writes (`-o`, `report -o`): a missing folder, a full disk, no permission.
+            where = f"{printable(os.fsdecode(exc.filename))}: " if exc.filename is not None else ""
+            raise VolteCliError(f"{where}{exc.strerror or exc}") from exc
+
+
+# Characters escaped when a name from the input is printed: control characters (a newline, ESC of an ANSI
+# sequence: a hostile file name could forge terminal output), format characters (bidi overrides), separators.
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` with control, format and line separator characters escaped as `\\n`, `\\x1b`, `\\u202e`."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or unicodedata.category(ch) == "Zs":  # a no-break space is harmless
+            out.append(ch)
+        elif ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -116,7 +145,7 @@ def ingest_command(paths: tuple[Path, ...], workers: int | None, registry: Path 
         else:
             report = ingest(paths, store, workers=workers)
     for failure in report.failures:
-        console.print(Text(f"skipped {failure.source}: {failure.reason}"), soft_wrap=True)
+        console.print(Text(f"skipped {printable(failure.source)}: {printable(failure.reason)}"), soft_wrap=True)
     console.print(Text(report.summary()), soft_wrap=True)
     if report.failures:
         sys.exit(1)
@@ -201,7 +230,7 @@ def statements_command(
                 statement.speaker.name if statement.speaker else "(unknown)",
                 statement.kind,
                 Text(text),
-                Text(art.source),
+                Text(printable(art.source)),
             )
     console = Console()
     console.print(table)
