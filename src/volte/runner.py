@@ -132,7 +132,8 @@ class _Run:
             self.store.path.resolve().with_name(self.store.path.name + suffix) for suffix in ("-wal", "-shm", "-journal")
         }
         for item in iter_articles(paths):
-            if isinstance(item, IngestFailure) and Path(item.source).resolve() in own:
+            # realpath, not resolve: a failure's source may be a symlink loop (resolve raises on one).
+            if isinstance(item, IngestFailure) and Path(os.path.realpath(item.source)) in own:
                 continue
             if isinstance(item, IngestFailure):
                 self.report.failed += 1
