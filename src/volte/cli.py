@@ -389,19 +389,28 @@ def correct_not_statement_command(statement_id: str, undo: bool, note: str | Non
 @correct_group.command("list")
 @db_option
 def correct_list_command() -> None:
-    """Every correction made, oldest first; the ones in force are marked."""
+    """Every correction made, oldest first; the ones in force are marked, and the ones an edit left behind."""
     from volte.record.corrections import list_corrections
 
     with _open_store() as store:
         rows = list_corrections(store)
     table = Table("#", "statement", "field", "value", "in force", "when", "note")
+    notes = []
     for row in rows:
         value = " ".join(str(v) for v in (row["entity_name"], row["value"]) if v)
+        if not row["applies"]:
+            notes.append(f"#{row['id']} no longer applies: its statement {row['statement_id']} is gone (article edited)")
+        elif row["found_again"]:
+            notes.append(f"#{row['id']} was made on {row['made_on']}: found again after an edit")
         table.add_row(
-            str(row["id"]), row["statement_id"], row["field"], Text(value), "yes" if row["current"] else "",
+            str(row["id"]), row["statement_id"], row["field"], Text(value),
+            "yes" if row["in_force"] else ("no longer applies" if not row["applies"] else ""),
             row["created_at"], Text(row["note"] or ""),
         )
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    for note in notes:
+        console.print(Text(note), soft_wrap=True)
 
 
 # ---- entities, targets and stance (issue #4) -----------------------------------------------------------------
