@@ -18,6 +18,10 @@ from volte.settings import current_settings
 
 # Content types of pages: "text/html; charset=utf-8", "application/xhtml+xml".
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+# The record types of WARC 1.0 and 1.1.
+_RECORD_TYPES = frozenset(
+    "warcinfo response resource request metadata revisit conversion continuation".split()
+)
 # Records are read this many bytes at a time.
 _CHUNK = 1 << 16
 # Bytes after the last record that are not a loss: the blank lines closing it.
@@ -67,6 +71,8 @@ def read_warc(path: Path, source: str) -> Iterator[Article | IngestFailure]:
                     or f"{source}@{record.rec_headers.get_header('WARC-Record-ID')}"
                 )
                 last_uri = uri
+                if not _whole_headers(record):  # headers cut off part way: "WARC-Type: res"
+                    raise _Truncated(records, uri)
                 page = _page_of(record)
                 html = _read_page(record, limit) if page else None
                 if _cut_short(record):
@@ -113,6 +119,13 @@ def read_warc(path: Path, source: str) -> Iterator[Article | IngestFailure]:
     # A file that gave nothing at all is reported: a crawl of images only, or a truncated first record.
     if not pages:
         raise IngestError("no HTML page with status 200 in the WARC file")
+
+
+def _whole_headers(record: ArcWarcRecord) -> bool:
+    """True when the record's headers name a known record type and give its length (ARC records: always)."""
+    if record.format.startswith("arc"):
+        return True
+    return record.rec_type in _RECORD_TYPES and record.rec_headers.get_header("Content-Length") is not None
 
 
 def _page_of(record: ArcWarcRecord) -> bool:
