@@ -25,7 +25,7 @@ class Settings:
     """The limits of one ingest; see `SETTINGS_HELP` for what each one does."""
 
     max_article_chars: int = 1_000_000
-    max_page_bytes: int = 10_000_000
+    max_page_bytes: int = 5_000_000
     max_paragraph_chars: int = 20_000
     max_line_chars: int = 10_000
     max_parse_chars: int = 100_000
