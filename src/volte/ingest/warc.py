@@ -97,7 +97,8 @@ def read_warc(path: Path, source: str) -> Iterator[Article | IngestFailure]:
                 f" it are lost; {pages} page{'' if pages == 1 else 's'} before it read",
             )
             return
-        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as exc:
+        # warcio itself trips over headers cut short (`uri.startswith` on a URI that never came): AttributeError.
+        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError, AttributeError, TypeError) as exc:
             if records:
                 yield IngestFailure(
                     source,
@@ -109,6 +110,16 @@ def read_warc(path: Path, source: str) -> Iterator[Article | IngestFailure]:
         # warcio stops without a word at a record whose headers were cut off: what is left over was lost.
         end = archive.get_record_offset() + archive.get_record_length() if records else 0
         left = path.stat().st_size - end
+        if left <= _SLACK and records and not _last_member_whole(path, archive.get_record_offset()):
+            left = path.stat().st_size - archive.get_record_offset()
+            yield IngestFailure(
+                source,
+                f"the file is cut short inside record {records} ({last_uri}): its compressed data ends early, so"
+                f" whatever followed it is lost; {pages} page{'' if pages == 1 else 's'} read",
+            )
+            return
+        if left > _SLACK and not records:
+            raise IngestError("the file is cut short inside its first record: nothing in it could be read")
         if left > _SLACK:
             yield IngestFailure(
                 source,
@@ -121,11 +132,33 @@ def read_warc(path: Path, source: str) -> Iterator[Article | IngestFailure]:
         raise IngestError("no HTML page with status 200 in the WARC file")
 
 
+def _last_member_whole(path: Path, offset: int) -> bool:
+    """True unless the file is gzipped and its last member, from `offset`, ends before its end-of-stream mark.
+
+    warcio reads a record whose gzip member is cut after its last bytes of content as whole, and stops.
+    """
+    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    with path.open("rb") as stream:
+        if stream.read(2) != b"\x1f\x8b":
+            return True
+        stream.seek(offset)
+        try:
+            while not decompressor.eof:
+                chunk = stream.read(8192)  # at most ~8 MB when inflated: memory stays flat
+                if not chunk:
+                    return False
+                decompressor.decompress(chunk)
+        except zlib.error:
+            return False
+    return True
+
+
 def _whole_headers(record: ArcWarcRecord) -> bool:
     """True when the record's headers name a known record type and give its length (ARC records: always)."""
-    if record.format.startswith("arc"):
+    if (record.format or "").startswith("arc"):
         return True
-    return record.rec_type in _RECORD_TYPES and record.rec_headers.get_header("Content-Length") is not None
+    length = record.rec_headers.get_header("Content-Length") or ""
+    return record.rec_type in _RECORD_TYPES and length.strip().isdigit()
 
 
 def _page_of(record: ArcWarcRecord) -> bool:
