@@ -82,7 +82,7 @@ def _wait_for(condition, timeout: float) -> bool:
 def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A corpus and the store a clean, uninterrupted run makes of it."""
     root = tmp_path_factory.mktemp("kill")
-    corpus = _corpus(root / "corpus", 16)
+    corpus = _corpus(root / "corpus", 10)
     db = root / "reference.db"
     run = _ingest(db, corpus, "--workers", "1")
     assert run.returncode == 0, run.stderr
@@ -118,7 +118,7 @@ def test_kill_9_of_the_main_process_ends_its_workers_and_a_rerun_completes(refer
     finally:
         main.kill()
     _check_after_kill(db, reference_db)
-    rerun = _ingest(db, corpus, "--workers", "2")
+    rerun = _ingest(db, corpus, "--workers", "1")
     assert rerun.returncode == 0, rerun.stderr
     assert "0 failed" in rerun.stderr
     assert _record(db) == _record(reference_db)
@@ -146,7 +146,7 @@ def test_kill_9_of_a_worker_fails_its_articles_only_and_a_rerun_completes(refere
     expected = _per_article(reference_db)
     for source, count in _per_article(db).items():
         assert count == expected[source]
-    rerun = _ingest(db, corpus, "--workers", "2")
+    rerun = _ingest(db, corpus, "--workers", "1")
     assert rerun.returncode == 0, rerun.stderr
     assert _record(db) == _record(reference_db)
 

@@ -107,11 +107,11 @@ def read_warc(path: Path, source: str) -> Iterator[Article | IngestFailure]:
                 )
                 return
             raise IngestError(f"damaged or not a WARC file ({exc})") from None
-        # warcio stops without a word at a record whose headers were cut off: what is left over was lost.
+        # warcio stops without a word at a record whose headers were cut off (what is left over was lost), and
+        # reads a gzip member cut after its content as whole.
         end = archive.get_record_offset() + archive.get_record_length() if records else 0
         left = path.stat().st_size - end
         if left <= _SLACK and records and not _last_member_whole(path, archive.get_record_offset()):
-            left = path.stat().st_size - archive.get_record_offset()
             yield IngestFailure(
                 source,
                 f"the file is cut short inside record {records} ({last_uri}): its compressed data ends early, so"
