@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -75,3 +76,21 @@ def sample_extractions() -> dict[str, tuple[Article, list[Statement]]]:
         assert isinstance(item, Article), item
         out[item.source] = (item, extract_statements(item))
     return out
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--long", action="store_true", help="also run the tests marked long (docs/RELIABILITY.md)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--long"):
+        os.environ["VOLTE_FUZZ_LONG"] = "1"  # tests/test_fuzz.py: thousands of cases instead of hundreds
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--long"):
+        return
+    skip = pytest.mark.skip(reason="a long reliability run: pytest --long")
+    for item in items:
+        if "long" in item.keywords:
+            item.add_marker(skip)

@@ -17,7 +17,15 @@ from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from volte.errors import IngestError, ModelNotFound, StoreError, UnsupportedFormat, UsageError, VolteError
+from volte.errors import (
+    IngestError,
+    LimitExceeded,
+    ModelNotFound,
+    StoreError,
+    UnsupportedFormat,
+    UsageError,
+    VolteError,
+)
 from volte.model import Article, Entity, Statement, TargetStance
 from volte.store import Store
 
@@ -35,6 +43,7 @@ __all__ = [
     "Article",
     "Entity",
     "IngestError",
+    "LimitExceeded",
     "ModelNotFound",
     "Statement",
     "Store",

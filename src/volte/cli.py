@@ -7,7 +7,9 @@ some input failed (each one reported as `skipped PATH: reason`).
 
 from __future__ import annotations
 
+import os
 import sys
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -52,6 +54,33 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except VolteError as exc:
             raise VolteCliError(str(exc)) from exc
+        except BrokenPipeError:
+            raise  # `volte export statements | head`: the reader has all it wanted
+        except OSError as exc:
+            # A file the command writes (`-o`, `report -o`): a missing folder, a full disk, no permission.
+            where = f"{printable(os.fsdecode(exc.filename))}: " if exc.filename is not None else ""
+            raise VolteCliError(f"{where}{exc.strerror or exc}") from exc
+
+
+# Characters escaped when a name from the input is printed: control characters (a newline, ESC of an ANSI
+# sequence: a hostile file name could forge terminal output), format characters (bidi overrides), separators.
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(text: str) -> str:
+    """`text` with control, format and line separator characters escaped as `\\n`, `\\x1b`, `\\u202e`."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or unicodedata.category(ch) == "Zs":  # a no-break space is harmless
+            out.append(ch)
+        elif ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        else:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+    return "".join(out)
 
 
 def _remember_db(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
@@ -121,7 +150,7 @@ def ingest_command(paths: tuple[Path, ...], workers: int | None, registry: Path 
         else:
             report = ingest(paths, store, workers=workers, trace=trace)
     for failure in report.failures:
-        console.print(Text(f"skipped {failure.source}: {failure.reason}"), soft_wrap=True)
+        console.print(Text(f"skipped {printable(failure.source)}: {printable(failure.reason)}"), soft_wrap=True)
     console.print(Text(report.summary()), soft_wrap=True)
     if report.failures:
         sys.exit(1)
@@ -206,7 +235,7 @@ def statements_command(
                 statement.speaker.name if statement.speaker else "(unknown)",
                 statement.kind,
                 Text(text),
-                Text(art.source),
+                Text(printable(art.source)),
             )
     console = Console()
     console.print(table)
@@ -365,19 +394,28 @@ def correct_not_statement_command(statement_id: str, undo: bool, note: str | Non
 @correct_group.command("list")
 @db_option
 def correct_list_command() -> None:
-    """Every correction made, oldest first; the ones in force are marked."""
+    """Every correction made, oldest first; the ones in force are marked, and the ones an edit left behind."""
     from volte.record.corrections import list_corrections
 
     with _open_store() as store:
         rows = list_corrections(store)
     table = Table("#", "statement", "field", "value", "in force", "when", "note")
+    notes = []
     for row in rows:
         value = " ".join(str(v) for v in (row["entity_name"], row["value"]) if v)
+        if not row["applies"]:
+            notes.append(f"#{row['id']} no longer applies: its statement {row['statement_id']} is gone (article edited)")
+        elif row["found_again"]:
+            notes.append(f"#{row['id']} was made on {row['made_on']}: found again after an edit")
         table.add_row(
-            str(row["id"]), row["statement_id"], row["field"], Text(value), "yes" if row["current"] else "",
+            str(row["id"]), row["statement_id"], row["field"], Text(value),
+            "yes" if row["in_force"] else ("no longer applies" if not row["applies"] else ""),
             row["created_at"], Text(row["note"] or ""),
         )
-    Console().print(table)
+    console = Console()
+    console.print(table)
+    for note in notes:
+        console.print(Text(note), soft_wrap=True)
 
 
 # ---- entities, targets and stance (issue #4) -----------------------------------------------------------------

@@ -2,7 +2,8 @@
 
     VolteError
      ├── IngestError            an input file could not be read as an article
-     │    └── UnsupportedFormat  no reader for this kind of file
+     │    ├── UnsupportedFormat  no reader for this kind of file
+     │    └── LimitExceeded      an input over one of volte's limits (volte.settings): too big, too slow
      ├── StoreError             the database file cannot be opened or is not a volte store
      ├── ModelNotFound          no spaCy pipeline for the language is installed
      └── UsageError             a command was given arguments that cannot work
@@ -21,6 +22,10 @@ class IngestError(VolteError):
 
 class UnsupportedFormat(IngestError):
     """No reader knows this kind of file."""
+
+
+class LimitExceeded(IngestError):
+    """An input is over one of the limits in `volte.settings`: a page too big, an article too long or too slow."""
 
 
 class StoreError(VolteError):

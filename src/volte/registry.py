@@ -170,14 +170,21 @@ def read_registry_file(path: str | os.PathLike[str]) -> list[RegistryEntry]:
     """Entries from a user registry file, YAML or CSV; UsageError with the reason when it cannot be read."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         raise UsageError(f"cannot read the registry file {path}: {exc.strerror}") from exc
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"the registry file {path} is not UTF-8 text (byte 0x{exc.object[exc.start]:02x} at offset {exc.start})"
+        ) from None
     if path.suffix.lower() == ".csv":
-        rows: list[dict[str, Any]] = [
-            {**row, "aliases": [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]}
-            for row in csv.DictReader(text.splitlines())
-        ]
+        try:
+            rows: list[dict[str, Any]] = [
+                {**row, "aliases": [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]}
+                for row in csv.DictReader(text.splitlines())
+            ]
+        except (csv.Error, AttributeError) as exc:
+            raise UsageError(f"the registry file {path} is not a readable CSV file: {exc}") from None
     else:
         try:
             loaded = yaml.safe_load(text) or []
@@ -223,6 +230,13 @@ def build_registry(extra: Iterable[RegistryEntry] = ()) -> Registry:
 @cache
 def _load(user_file: str | None) -> Registry:
     return build_registry(read_registry_file(user_file) if user_file else ())
+
+
+def check_user_registry() -> None:
+    """Read the user registry `$VOLTE_REGISTRY` names, if any: UsageError now rather than in every worker."""
+    user_file = os.environ.get(REGISTRY_ENV) or None
+    if user_file:
+        read_registry_file(user_file)
 
 
 def load_registry() -> Registry:

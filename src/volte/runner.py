@@ -28,7 +28,10 @@ from volte.ingest import IngestFailure, iter_articles
 from volte.model import Article, Statement
 from volte.nlp.extract import extract_statements
 from volte.nlp.pipeline import load_pipeline, pipeline_name
+from volte.registry import check_user_registry
+from volte.settings import current_settings
 from volte.store import Store
+from volte.watchdog import follow_parent, time_budget
 
 Outcome = Literal["new", "unchanged", "failed"]
 ProgressCallback = Callable[[str, Outcome], None]
@@ -74,13 +77,16 @@ def ingest(
     """Ingest files and folders into `store`; see the module docstring. `workers=1` runs in this process. With
     `trace`, each new statement's attribution rules are written there, one JSON object per line (`--trace`).
 
-    Raises ModelNotFound before reading anything when the English pipeline is not installed.
+    Raises ModelNotFound before reading anything when the English pipeline is not installed, and UsageError when
+    a setting (`volte.settings`) or the user registry (`$VOLTE_REGISTRY`) cannot be read: every article would fail.
     """
     started = time.monotonic()
     workers = workers or os.cpu_count() or 1
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     pipeline_name("en")
+    current_settings()
+    check_user_registry()
     run = _Run(store, IngestReport(), progress, trace)
     try:
         articles = run.articles_to_extract(paths)
@@ -94,14 +100,16 @@ def ingest(
 
 
 def _start_worker() -> None:
-    """Worker initializer: Ctrl-C is the main process's business; load the pipeline once, up front."""
+    """Worker initializer: end with the main process; Ctrl-C is its business; load the pipeline once, up front."""
+    follow_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_pipeline("en")
 
 
 def _extract(article: Article) -> list[Statement]:
-    """What a worker runs for one article (module level, so "spawn" can find it)."""
-    return extract_statements(article)
+    """What a worker runs for one article (module level, so "spawn" can find it), within the time budget."""
+    with time_budget(current_settings().article_seconds):
+        return extract_statements(article)
 
 
 @dataclass
@@ -128,7 +136,8 @@ class _Run:
             self.store.path.resolve().with_name(self.store.path.name + suffix) for suffix in ("-wal", "-shm", "-journal")
         }
         for item in iter_articles(paths):
-            if isinstance(item, IngestFailure) and Path(item.source).resolve() in own:
+            # realpath, not resolve: a failure's source may be a symlink loop (resolve raises on one).
+            if isinstance(item, IngestFailure) and Path(os.path.realpath(item.source)) in own:
                 continue
             if isinstance(item, IngestFailure):
                 self.report.failed += 1
@@ -177,7 +186,7 @@ class _Run:
     def extract_here(self, articles: Iterator[Article]) -> None:
         for article in articles:
             try:
-                statements = extract_statements(article)
+                statements = _extract(article)
             except Exception as exc:
                 self._fail(article.source, _reason(exc))
                 continue

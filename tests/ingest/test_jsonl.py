@@ -63,3 +63,17 @@ def test_jsonl_with_only_blank_lines_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "blank.jsonl"
     path.write_text("\n   \n\n", encoding="utf-8")
     assert list(iter_articles([path])) == [IngestFailure(str(path), "empty file")]
+
+
+def test_a_line_too_long_for_an_article_is_skipped_unread_and_the_next_lines_go_on(tmp_path, monkeypatch):
+    import json
+
+    from volte.ingest import IngestFailure, iter_articles
+
+    monkeypatch.setenv("VOLTE_MAX_ARTICLE_CHARS", "100")
+    path = tmp_path / "a.jsonl"
+    lines = [{"text": "Ann Lee said so on Monday."}, {"text": "x" * 5000}, {"text": "Bob Ray said no."}]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n", encoding="utf-8")
+    items = list(iter_articles([path]))
+    assert [getattr(i, "text", None) for i in items] == ["Ann Lee said so on Monday.", None, "Bob Ray said no."]
+    assert items[1] == IngestFailure(f"{path}:2", "line 2: longer than 4,696 bytes ($VOLTE_MAX_ARTICLE_CHARS): not read")

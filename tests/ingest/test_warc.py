@@ -92,3 +92,35 @@ def test_warc_without_html_pages_is_a_failure(tmp_path: Path) -> None:
     assert list(iter_articles([path])) == [
         IngestFailure(str(path), "no HTML page with status 200 in the WARC file")
     ]
+
+
+@pytest.mark.parametrize("gzip", [False, True])
+def test_a_warc_cut_anywhere_keeps_the_pages_before_the_cut_and_says_what_is_lost(tmp_path: Path, gzip: bool) -> None:
+    full = tmp_path / "full.warc"
+    ends = []  # a cut right where a record ends leaves a whole, shorter archive: nothing to tell
+    with full.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=gzip)
+        for i in range(3):
+            body = PAGE.replace("Dune path", f"Dune path {i}").encode("utf-8")
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(
+                    f"https://example.org/{i}", "response", payload=BytesIO(body), http_headers=headers, length=len(body)
+                )
+            )
+            ends.append(stream.tell())
+    data = full.read_bytes()
+    cut = tmp_path / "cut.warc"
+    for at in range(1, len(data), 23):
+        if any(end - 4 <= at <= end for end in ends):
+            continue
+        cut.write_bytes(data[:at])
+        items = list(iter_articles([cut]))
+        pages = [i.source for i in items if isinstance(i, Article)]
+        failures = [i for i in items if isinstance(i, IngestFailure)]
+        assert pages == [f"https://example.org/{i}" for i in range(len(pages))], at
+        if len(pages) < 3:
+            assert len(failures) == 1, (at, failures)
+            # Cut before a first page could be read, the file may not even look like a WARC: it says so.
+            said = ("cut short", "damaged") if pages else ("cut short", "damaged", "not a WARC", "no HTML page")
+            assert any(words in failures[0].reason for words in said), (at, failures)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from volte.errors import IngestError
+from volte.errors import IngestError, LimitExceeded
 from volte.ingest.language import detect_language
 from volte.model import Article, stable_id
+from volte.settings import current_settings
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,11 @@ class IngestFailure:
 
     source: str
     reason: str
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be stored and printed: bytes of a name that is not UTF-8 shown as `\\xff`."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
 
 
 # Trailing spaces and tabs at the end of a line: "He said so.  \n" -> "He said so.\n".
@@ -113,11 +120,17 @@ def make_article(
 
     The same article ingested twice, or with CRLF instead of LF line endings, gets the same id. A `published`
     value that is not a readable date becomes None; `language` is detected from the text when not given.
-    Raises IngestError when the body text is empty.
+    Raises IngestError when the body text is empty, LimitExceeded when it is over `max_article_chars`.
     """
     body = normalise_text(text)
     if not body:
         raise IngestError("no body text")
+    limit = current_settings().max_article_chars
+    if len(body) > limit:
+        raise LimitExceeded(
+            f"the text is {len(body):,} characters long, over the limit of {limit:,} for one article"
+            " ($VOLTE_MAX_ARTICLE_CHARS)"
+        )
     lang = _clean_language(language) or detect_language(body)
     return Article(
         id=stable_id("a", body),

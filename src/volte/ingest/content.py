@@ -35,6 +35,52 @@ _GZIP_MAGIC = b"\x1f\x8b"
 _HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
 
 
+# Byte order marks, the four-byte ones first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+)
+
+
+def sniff_encoding(head: bytes) -> str:
+    """The encoding of a text file from its first bytes: a byte order mark, else the place of its NUL bytes.
+
+    Text in UTF-16 or UTF-32 without a mark is mostly Latin letters, so the high bytes of its code units are NUL:
+    "H\x00i\x00" is UTF-16 LE, "\x00\x00\x00H" UTF-32 BE. Anything else is taken for UTF-8.
+    """
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding
+    sample = head[: len(head) - len(head) % 4][:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return "utf-8"
+
+    def nul_share(offset: int, step: int) -> float:
+        column = sample[offset::step]
+        return column.count(0) / len(column)
+
+    if all(nul_share(i, 4) > 0.95 for i in (1, 2, 3)) and nul_share(0, 4) < 0.5:
+        return "utf-32-le"
+    if all(nul_share(i, 4) > 0.95 for i in (0, 1, 2)) and nul_share(3, 4) < 0.5:
+        return "utf-32-be"
+    if nul_share(1, 2) > 0.6 and nul_share(0, 2) < 0.1:
+        return "utf-16-le"
+    if nul_share(0, 2) > 0.6 and nul_share(1, 2) < 0.1:
+        return "utf-16-be"
+    return "utf-8"
+
+
+def utf8_head(head: bytes) -> bytes:
+    """The first bytes of a file as UTF-8: UTF-16 and UTF-32 are transcoded, so they are not taken for binary."""
+    encoding = sniff_encoding(head)
+    if encoding == "utf-8":
+        return head
+    return head.decode(encoding, errors="ignore").encode("utf-8")
+
+
 def is_binary(head: bytes) -> bool:
     """NUL bytes do not occur in text files: "%PDF-1.7\\n...\\x00..." is binary."""
     return b"\x00" in head
@@ -81,6 +127,7 @@ def detect_format(path: Path, head: bytes) -> Format:
 
     Raises IngestError for an empty or binary file and UnsupportedFormat for a suffix volte has no reader for.
     """
+    head = utf8_head(head)
     if not head.strip():
         raise IngestError("empty file")
     fmt = _suffix_format(path.name)
@@ -103,6 +150,21 @@ def detect_format(path: Path, head: bytes) -> Format:
     if is_binary(head):
         raise IngestError("binary file")
     return fmt
+
+
+def decode_text(data: bytes) -> str:
+    """The text of UTF-8, UTF-16 or UTF-32 bytes (see `sniff_encoding`), without a byte order mark.
+
+    Raises IngestError("not UTF-8 text ...") (or UTF-16, UTF-32) when the bytes are not text in that encoding.
+    """
+    encoding = sniff_encoding(data[:HEAD_BYTES])
+    if encoding == "utf-8":
+        return decode_utf8(data)
+    try:
+        return data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        name = encoding.upper().replace("-LE", " LE").replace("-BE", " BE")
+        raise IngestError(f"not {name} text (bad code unit at offset {exc.start})") from None
 
 
 def decode_utf8(data: bytes) -> str:

@@ -9,6 +9,7 @@ from pathlib import Path
 from volte.errors import IngestError
 from volte.ingest.article import IngestFailure, make_article
 from volte.model import Article
+from volte.settings import current_settings
 
 
 def parse_line(line: str, *, path: str, number: int) -> Article:
@@ -45,11 +46,20 @@ def parse_line(line: str, *, path: str, number: int) -> Article:
 def read_jsonl(path: Path, source: str) -> Iterator[Article | IngestFailure]:
     """The articles of a .jsonl file, one line at a time; a bad line yields a failure and the next goes on."""
     seen_any = False
+    # A line may hold an article of `max_article_chars`, escaped (`\u00e9` is six bytes a character), and no more.
+    limit = 6 * current_settings().max_article_chars + 4096
     with path.open("rb") as stream:
-        for number, raw in enumerate(stream, start=1):
+        for number, raw in enumerate(iter(lambda: stream.readline(limit), b""), start=1):
             if not raw.strip():
                 continue
             seen_any = True
+            if len(raw) == limit and not raw.endswith(b"\n"):
+                while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass  # the rest of the line, read past and dropped
+                yield IngestFailure(
+                    f"{source}:{number}", f"line {number}: longer than {limit:,} bytes ($VOLTE_MAX_ARTICLE_CHARS): not read"
+                )
+                continue
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError:

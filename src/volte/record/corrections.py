@@ -4,7 +4,9 @@ A correction names a statement by its id and says who really spoke, which stance
 target (or that it is not about that target), or that it is not a statement at all. The store keeps them in
 their own table, with no link the re-ingest of an article could cut, and applies them whenever the record is
 read (statements, exports, clusters, timelines, reversals, reports): they override the model, and survive
-re-ingest and re-analysis because statement ids are stable for the same article text and span.
+re-ingest and re-analysis because statement ids are stable for the same article text and span. When an article is
+edited (its source gives other text), each correction finds its statement again by its words and place
+(`volte.store.anchors`), or is marked as no longer applying.
 The latest correction of a statement's field is the one in force; older ones stay as history.
 """
 
@@ -65,5 +67,15 @@ def mark_not_statement(store: Store, statement_id: str, *, undo: bool = False, n
 
 
 def list_corrections(store: Store) -> list[dict[str, Any]]:
-    """Every correction made, oldest first, each with `current` telling whether it is the one in force."""
-    return store.corrections()
+    """Every correction made, oldest first.
+
+    Each has `current` (the latest of its statement's field), `applies` (its statement is in the record: the one
+    it was made on, or the one with its words after an edit), `found_again` (moved after an edit: `made_on` is
+    the id it was made on, `statement_id` the one it applies to) and `in_force` (current and applying).
+    """
+    rows = store.corrections()
+    for row in rows:
+        row["applies"] = row["anchor_state"] != "lost" and store.has_statement(row["statement_id"])
+        row["found_again"] = row["applies"] and row["made_on"] not in (None, row["statement_id"])
+        row["in_force"] = row["current"] and row["applies"]
+    return rows

@@ -10,6 +10,7 @@ Everything that comes from articles (quotes, names, titles, sources) is untruste
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from importlib import resources
@@ -57,14 +58,19 @@ def render_report(speaker: Entity, clusters: list[Cluster]) -> str:
             "</main>",
         ]
     )
-    template = _resource("report.html")
-    return (
-        template.replace("{{version}}", _e(__version__))
-        .replace("{{title}}", _e(f"{speaker.name} — volte report"))
-        .replace("{{style}}", _resource("report.css"))
-        .replace("{{script}}", _resource("report.js"))
-        .replace("{{body}}", body)
-    )
+    slots = {
+        "version": _e(__version__),
+        "title": _e(f"{speaker.name} — volte report"),
+        "style": _resource("report.css"),
+        "script": _resource("report.js"),
+        "body": body,
+    }
+    # One pass over the template: a slot's value is never read for slots again (a speaker named `{{body}}`).
+    return _SLOT.sub(lambda match: slots.get(match[1], match[0]), _resource("report.html"))
+
+
+# A slot of the page template: `{{body}}`.
+_SLOT = re.compile(r"\{\{(\w+)\}\}")
 
 
 def _resource(name: str) -> str:

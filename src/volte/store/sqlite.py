@@ -26,6 +26,7 @@ from typing import Any, NamedTuple, cast
 from volte.errors import StoreError, UsageError
 from volte.model import Article, Entity, EntityType, Statement, TargetStance, entity_id
 from volte.store import entities
+from volte.store.anchors import anchor_correction, reanchor_corrections
 from volte.store.clustering import cluster_article, forget_article, split_clusters
 from volte.store.entities import EntitySummary
 from volte.store.migrations import MIGRATIONS_TABLE, migrate
@@ -155,6 +156,7 @@ class Store:
                 self._insert_statements(statements)
                 # Same utterance in other articles, copies of this article (store/clustering.py).
                 cluster_article(self._db, article.id, article.text, statements)
+                reanchor_corrections(self._db, article)  # corrections follow an edit (store/anchors.py)
         except sqlite3.Error as exc:
             raise StoreError(f"could not store article {article.id} from {article.source}: {exc}") from exc
         return True
@@ -421,6 +423,7 @@ class Store:
                         datetime.now(UTC).isoformat(timespec="seconds"),
                     ),
                 )
+                anchor_correction(self._db, int(cursor.lastrowid or 0))
         except sqlite3.Error as exc:
             raise StoreError(f"could not record the correction of {statement_id}: {exc}") from exc
         return int(cursor.lastrowid or 0)
@@ -428,7 +431,7 @@ class Store:
     def corrections(self) -> list[dict[str, Any]]:
         """Every correction recorded, oldest first, with whether it is the one in force."""
         columns = ("id", "statement_id", "field", "entity_id", "entity_name", "entity_type", "value", "note",
-                   "created_at")
+                   "created_at", "made_on", "anchor_state")
         current = {row[0] for row in self._db.execute("SELECT id FROM current_corrections")}
         return [
             {**dict(zip(columns, row, strict=True)), "current": row[0] in current}
