@@ -428,6 +428,29 @@ def merge_command(alias: str, entity: str) -> None:
     click.echo(f"merged {merged.name} ({merged.id}) into {into.name} ({into.id})")
 
 
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on (localhost only by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--write-token",
+    envvar="VOLTE_TOKEN",
+    metavar="TOKEN",
+    help="Allow corrections and merges to whoever sends this token (default: $VOLTE_TOKEN; none: read-only).",
+)
+@db_option
+def serve_command(host: str, port: int, write_token: str | None) -> None:
+    """Serve the store over HTTP: the JSON API under /api/ (see /openapi.json) and the pages."""
+    import uvicorn
+
+    from volte.api import create_app
+
+    path = click.get_current_context().meta.get(_DB_KEY, _DEFAULT_DB)
+    app = create_app(path, token=write_token)
+    mode = "corrections allowed with the token" if write_token else "read-only"
+    click.echo(f"serving {path} at http://{host}:{port}/ ({mode}); API: http://{host}:{port}/openapi.json", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """The console script `volte`."""
     cli(prog_name="volte")
