@@ -1,8 +1,8 @@
 """Stance over time as plain SVG shapes, computed here and drawn by the templates (no script, no inline style).
 
 One chart per target: a bar per month (per year when the statements span more than eight years), favor
-upward from the middle line, against downward, neutral stacked above favor in grey; a tick per year on the
-time axis (fewer when there are many years). Each bar has a `<title>` giving its counts.
+upward from the middle line, against downward, neutral stacked above favor in grey; the time axis runs over
+whole years, a tick at each year's start and its label in its middle (fewer labels when there are many years). Each bar has a `<title>` giving its counts.
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class Tick:
-    x: float
+    x: float  # where the year starts
+    label_x: float  # the middle of the year, where its label goes
     label: str
 
 
@@ -75,8 +76,10 @@ def stance_chart(months: dict[str, dict[str, int]], *, width: int = 720, height:
                 bucket[stance] += counts[stance]
         points = merged
         first, last = first // 12, last // 12
-    # One empty slot either side, so a single month is a bar in the middle, not a line at the edge.
-    first, last = first - 1, last + 1
+    if by_year:  # one empty slot either side: a single year is a bar in the middle, not a line at the edge
+        first, last = first - 1, last + 1
+    else:  # whole years, so each year's January has a tick and a label
+        first, last = first // 12 * 12, last // 12 * 12 + 11
     left, right, top, axis = 8.0, float(width - 8), 6.0, 18.0
     middle = top + (height - top - axis) / 2
     half = middle - top
@@ -98,13 +101,11 @@ def stance_chart(months: dict[str, dict[str, int]], *, width: int = 720, height:
         if counts["against"]:
             h = half * counts["against"] / peak
             bars.append(Bar(round(x, 1), round(middle, 1), round(slot - gap, 1), round(h, 1), "against", title))
-    years = list(range((first if by_year else first // 12) + 1, (last if by_year else last // 12) + 1))
-    if not by_year:
-        years = [y for y in range(first // 12, last // 12 + 1) if first <= y * 12 <= last] or [first // 12 + 0]
+    years = list(range(first + 1, last)) if by_year else list(range(first // 12, last // 12 + 1))
     step = max(1, -(-len(years) // _MAX_TICKS))
     ticks = []
     for year in years[::step]:
-        position = (year - first) if by_year else (year * 12 - first)
-        x = left + max(position, 0) * slot + (slot / 2 if by_year else 0)
-        ticks.append(Tick(round(x, 1), str(year)))
+        start = left + ((year - first) if by_year else (year * 12 - first)) * slot
+        width_of_year = slot if by_year else slot * 12
+        ticks.append(Tick(round(start, 1), round(start + width_of_year / 2, 1), str(year)))
     return Chart(width, height, round(middle, 1), left, right, tuple(bars), tuple(ticks), peak, by_year)
