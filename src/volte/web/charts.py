@@ -45,6 +45,7 @@ class Chart:
     ticks: tuple[Tick, ...]
     peak: int
     by_year: bool
+    dated: int  # statements drawn (the undated ones cannot be)
 
 
 def _index(key: str) -> int | None:
@@ -54,9 +55,11 @@ def _index(key: str) -> int | None:
     return int(m.group(1)) * 12 + (int(m.group(2)) - 1 if m.group(2) else 0)
 
 
-def stance_chart(months: dict[str, dict[str, int]], *, width: int = 720, height: int = 120) -> Chart | None:
+def stance_chart(
+    months: dict[str, dict[str, int]], *, span: tuple[str, str] | None = None, width: int = 720, height: int = 120
+) -> Chart | None:
     """The chart of stance counts by month (`{"2022-03": {"favor": 2, "against": 1, "neutral": 0}}`); None when
-    no statement is dated."""
+    no statement is dated. `span` (first and last month) puts several charts on one time axis."""
     points: dict[int, dict[str, int]] = {}
     for key, counts in months.items():
         index = _index(key)
@@ -67,6 +70,10 @@ def stance_chart(months: dict[str, dict[str, int]], *, width: int = 720, height:
     if not points:
         return None
     first, last = min(points), max(points)
+    if span is not None:
+        ends = [i for i in (_index(span[0]), _index(span[1])) if i is not None]
+        first, last = min([first, *ends]), max([last, *ends])
+    dated = sum(sum(c.values()) for c in points.values())
     by_year = last - first + 1 > _MAX_MONTHS
     if by_year:
         merged: dict[int, dict[str, int]] = {}
@@ -108,4 +115,12 @@ def stance_chart(months: dict[str, dict[str, int]], *, width: int = 720, height:
         start = left + ((year - first) if by_year else (year * 12 - first)) * slot
         width_of_year = slot if by_year else slot * 12
         ticks.append(Tick(round(start, 1), round(start + width_of_year / 2, 1), str(year)))
-    return Chart(width, height, round(middle, 1), left, right, tuple(bars), tuple(ticks), peak, by_year)
+    return Chart(width, height, round(middle, 1), left, right, tuple(bars), tuple(ticks), peak, by_year, dated)
+
+
+def common_span(months: list[dict[str, dict[str, int]]]) -> tuple[str, str] | None:
+    """The first and last month of several charts' data, to draw them on one time axis."""
+    keys = [key for m in months for key in m if _index(key) is not None]
+    if not keys:
+        return None
+    return min(keys, key=lambda k: _index(k) or 0), max(keys, key=lambda k: _index(k) or 0)

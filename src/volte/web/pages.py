@@ -24,7 +24,7 @@ from volte.errors import UsageError
 from volte.store import queries, summaries
 from volte.store.clustering import words
 from volte.store.queries import NotFound, StatementFilters
-from volte.web.charts import stance_chart
+from volte.web.charts import common_span, stance_chart
 
 router = APIRouter(include_in_schema=False)
 
@@ -154,6 +154,7 @@ def speaker_page(request: Request, speaker: str) -> Response:
     recent = queries.list_statements(db, StatementFilters(speaker=entity["id"]), limit=10)
     return render(
         "speaker.html", entity=entity, summary=summary, charted=targets[:CHARTED_TARGETS],
+        span=common_span([t.months for t in targets[:CHARTED_TARGETS]]),
         folded=targets[CHARTED_TARGETS:], reversals=reversals, recent=recent,
         more_url=_url("/search", speaker=entity["id"]),
     )
@@ -191,6 +192,7 @@ def target_page(request: Request, target: str) -> Response:
     speakers, overall = summaries.target_speakers(db, entity["id"])
     recent = queries.list_statements(db, StatementFilters(target=entity["id"]), limit=10)
     return render("target.html", entity=entity, overall=overall, charted=speakers[:CHARTED_TARGETS],
+                  span=common_span([overall.months]),
                   speakers=speakers, recent=recent)
 
 
