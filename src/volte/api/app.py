@@ -74,7 +74,7 @@ class ServeContext:
     def fingerprint(self) -> tuple[Any, ...]:
         """Changes whenever what the record shows can change (cached reversals are keyed by it)."""
         row = self.reader().execute(
-            "SELECT (SELECT max(rowid) FROM statements), (SELECT count(*) FROM statements),"
+            "SELECT (SELECT max(rowid) FROM statements), (SELECT max(rowid) FROM articles),"
             " (SELECT max(id) FROM corrections), (SELECT count(*) FROM entity_merges)"
         ).fetchone()
         return tuple(row)
