@@ -31,12 +31,25 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 KINDS = ("direct", "partial", "indirect")
 STANCES = ("favor", "against", "neutral")
+_MIN_PREFIX = 4
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _SAID_KEY = "coalesce(s.said, '')"
-NOT_HIDDEN = (
-    "NOT EXISTS (SELECT 1 FROM current_corrections n WHERE n.statement_id = s.id"
-    " AND n.field = 'not_statement' AND n.value = 'yes')"
-)
+
+
+def corrected(db: sqlite3.Connection, field: str) -> bool:
+    """Whether any correction of this field (speaker, stance, not_statement) is recorded: most stores have few
+    or none, and the queries leave out what corrections would change when there are none to apply."""
+    return db.execute("SELECT 1 FROM corrections WHERE field = ? LIMIT 1", (field,)).fetchone() is not None
+
+
+def not_hidden(db: sqlite3.Connection) -> str:
+    """SQL for "not marked as not a statement" over `statements s` (the set of hidden ids is built once)."""
+    if not corrected(db, "not_statement"):
+        return "1"
+    return (
+        "s.id NOT IN (SELECT statement_id FROM current_corrections WHERE field = 'not_statement'"
+        " AND value = 'yes')"
+    )
 
 
 class NotFound(UsageError):
@@ -256,7 +269,7 @@ def list_statements(
 
 
 def _statement_where(db: sqlite3.Connection, f: StatementFilters) -> tuple[list[str], dict[str, Any]]:
-    where: list[str] = [NOT_HIDDEN]
+    where: list[str] = [not_hidden(db)]
     params: dict[str, Any] = {}
     if f.speaker is not None:
         where.append(speaker_clause(db, f.speaker))
@@ -264,7 +277,7 @@ def _statement_where(db: sqlite3.Connection, f: StatementFilters) -> tuple[list[
     if f.target is not None or f.stance is not None:
         if f.stance is not None and f.stance not in STANCES:
             raise UsageError(f"unknown stance {f.stance!r}: use one of {', '.join(STANCES)}")
-        where.append(target_clause(f.target is not None, f.stance is not None))
+        where.append(target_clause(db, f.target is not None, f.stance is not None))
         params.update(target=f.target, stance=f.stance)
     if f.kind is not None:
         if f.kind not in KINDS:
@@ -313,8 +326,8 @@ def speaker_clause(db: sqlite3.Connection, speaker_id: str) -> str:
     which walks the speaker's index in date order; otherwise it also finds the statements given to them by hand
     and drops the ones taken from them."""
     touched = db.execute(
-        "SELECT 1 FROM corrections c WHERE c.field = 'speaker' AND (c.entity_id = :sp OR c.statement_id IN"
-        " (SELECT id FROM statements WHERE speaker_id = :sp)) LIMIT 1",
+        "SELECT 1 FROM corrections c LEFT JOIN statements s ON s.id = c.statement_id WHERE c.field = 'speaker'"
+        " AND (c.entity_id = :sp OR s.speaker_id = :sp) LIMIT 1",
         {"sp": speaker_id},
     ).fetchone()
     if touched is None:
@@ -328,11 +341,13 @@ def speaker_clause(db: sqlite3.Connection, speaker_id: str) -> str:
     )
 
 
-def target_clause(target: bool, stance: bool) -> str:
+def target_clause(db: sqlite3.Connection, target: bool, stance: bool) -> str:
     """SQL for "about :target (with :stance)", the stance as corrected when someone corrected it."""
     model_target = "t.entity_id = :target AND " if target else ""
     fixed_target = "c.entity_id = :target AND " if target else ""
     wanted = "= :stance" if stance else "!= 'none'"
+    if not corrected(db, "stance"):
+        return f"EXISTS (SELECT 1 FROM statement_targets t WHERE t.statement_id = s.id AND {model_target} t.stance {wanted})"
     return (
         f"(EXISTS (SELECT 1 FROM statement_targets t WHERE t.statement_id = s.id AND {model_target}"
         " coalesce((SELECT c.value FROM current_corrections c WHERE c.statement_id = s.id AND c.field = 'stance'"
@@ -343,13 +358,15 @@ def target_clause(target: bool, stance: bool) -> str:
 
 
 def _fts_query(q: str) -> str | None:
-    """The full-text query for the user's words: all of them, folded as the index folds them, the last as a
-    prefix (`nato memb` finds "NATO membership")."""
+    """The full-text query for the user's words: all of them, folded as the index folds them, the last one of
+    four letters or more as a prefix (`nato memb` finds "NATO membership")."""
     found = words(q)
     if not found:
         return None
     quoted = [f'"{w}"' for w in found]
-    quoted[-1] += "*"
+    # A prefix of fewer letters expands to so many words of the index that it costs 100 ms at 1M statements.
+    if len(found[-1]) >= _MIN_PREFIX:
+        quoted[-1] += "*"
     return " ".join(quoted)
 
 
@@ -472,7 +489,7 @@ def get_article(db: sqlite3.Connection, article_id: str, *, with_text: bool = Tr
             "SELECT s.id, s.start, s.\"end\", s.kind, coalesce(cs.entity_name, e.name) FROM statements s"
             " LEFT JOIN entities e ON e.id = s.speaker_id"
             " LEFT JOIN current_corrections cs ON cs.statement_id = s.id AND cs.field = 'speaker'"
-            f" WHERE s.article_id = ? AND {NOT_HIDDEN} ORDER BY s.start",
+            f" WHERE s.article_id = ? AND {not_hidden(db)} ORDER BY s.start",
             (row[0],),
         )
     ]

@@ -13,25 +13,26 @@ from typing import Any
 
 from volte.store.queries import (
     DEFAULT_LIMIT,
-    NOT_HIDDEN,
     Page,
     check_limit,
+    corrected,
     decode_cursor,
     encode_cursor,
+    not_hidden,
     speaker_clause,
     statements_by_id,
     target_clause,
 )
 
-# The stance as corrected for this target of this statement, else the model's (`t`: statement_targets).
-_STANCE = (
-    "coalesce((SELECT c.value FROM current_corrections c WHERE c.statement_id = t.statement_id"
-    " AND c.field = 'stance' AND c.entity_id = t.entity_id), t.stance)"
-)
-_SPEAKER = (
-    "coalesce((SELECT cs.entity_id FROM current_corrections cs WHERE cs.statement_id = s.id"
-    " AND cs.field = 'speaker'), s.speaker_id)"
-)
+
+def _stance(db: sqlite3.Connection) -> str:
+    """The stance as corrected for this target of this statement, else the model's (`t`: statement_targets)."""
+    if not corrected(db, "stance"):
+        return "t.stance"
+    return (
+        "coalesce((SELECT c.value FROM current_corrections c WHERE c.statement_id = t.statement_id"
+        " AND c.field = 'stance' AND c.entity_id = t.entity_id), t.stance)"
+    )
 
 
 @dataclass(slots=True)
@@ -71,37 +72,32 @@ def _sorted(counts: dict[str, StanceCounts]) -> list[StanceCounts]:
 
 
 def speaker_summary(db: sqlite3.Connection, speaker_id: str) -> dict[str, Any]:
-    """How many statements the speaker made, when, of which kinds."""
-    clause = speaker_clause(db, speaker_id)
+    """How many statements the speaker made, first and last said (from the speaker's covering index)."""
+    clause = f"{speaker_clause(db, speaker_id)} AND {not_hidden(db)}"
     row = db.execute(
-        f"SELECT count(*), min(nullif(s.said, '')), max(s.said) FROM statements s WHERE {clause} AND {NOT_HIDDEN}",
+        f"SELECT count(*), min(nullif(s.said, '')), max(s.said) FROM statements s WHERE {clause}",
         {"speaker": speaker_id},
     ).fetchone()
-    kinds = dict(
-        db.execute(
-            f"SELECT s.kind, count(*) FROM statements s WHERE {clause} AND {NOT_HIDDEN} GROUP BY s.kind",
-            {"speaker": speaker_id},
-        ).fetchall()
-    )
-    return {"statements": row[0], "first_said": row[1], "last_said": row[2], "kinds": kinds}
+    return {"statements": row[0], "first_said": row[1], "last_said": row[2]}
 
 
 def speaker_targets(db: sqlite3.Connection, speaker_id: str) -> list[StanceCounts]:
     """The speaker's targets, most statements first, each with its stance counts per month."""
     counts: dict[str, StanceCounts] = {}
-    for eid, name, etype, month, stance, n in db.execute(
-        f"SELECT t.entity_id, e.name, e.type, substr(s.said, 1, 7), {_STANCE} AS st, count(*)"
-        " FROM statements s JOIN statement_targets t ON t.statement_id = s.id JOIN entities e ON e.id = t.entity_id"
-        f" WHERE {speaker_clause(db, speaker_id)} AND {NOT_HIDDEN}"
+    for eid, month, stance, n in db.execute(
+        f"SELECT t.entity_id, substr(s.said, 1, 7), {_stance(db)} AS st, count(*)"
+        " FROM statements s JOIN statement_targets t ON t.statement_id = s.id"
+        f" WHERE {speaker_clause(db, speaker_id)} AND {not_hidden(db)}"
         " GROUP BY t.entity_id, substr(s.said, 1, 7), st",
         {"speaker": speaker_id},
     ):
-        counts.setdefault(eid, StanceCounts(eid, name, etype)).add(month, stance, n)
+        counts.setdefault(eid, StanceCounts(eid, "", "")).add(month, stance, n)
+    _name(db, counts)
     # Targets added by a correction only.
     for eid, name, etype, month, stance, n in db.execute(
         "SELECT c.entity_id, c.entity_name, c.entity_type, substr(s.said, 1, 7), c.value, count(*)"
         " FROM current_corrections c JOIN statements s ON s.id = c.statement_id"
-        f" WHERE c.field = 'stance' AND {speaker_clause(db, speaker_id)} AND {NOT_HIDDEN}"
+        f" WHERE c.field = 'stance' AND {speaker_clause(db, speaker_id)} AND {not_hidden(db)}"
         " AND NOT EXISTS (SELECT 1 FROM statement_targets t WHERE t.statement_id = c.statement_id"
         " AND t.entity_id = c.entity_id) GROUP BY 1, 4, 5",
         {"speaker": speaker_id},
@@ -114,19 +110,38 @@ def target_speakers(db: sqlite3.Connection, target_id: str) -> tuple[list[Stance
     """Who spoke about the target (most statements first, with stance counts) and all of them per month."""
     counts: dict[str, StanceCounts] = {}
     overall = StanceCounts(target_id, "", "")
-    for sid, name, etype, month, stance, n in db.execute(
-        f"SELECT {_SPEAKER} AS sp, coalesce(ce.entity_name, e.name), coalesce(ce.entity_type, e.type),"
-        f" substr(s.said, 1, 7), {_STANCE} AS st, count(*)"
+    speaker = "s.speaker_id"
+    if corrected(db, "speaker"):
+        speaker = (
+            "coalesce((SELECT cs.entity_id FROM current_corrections cs WHERE cs.statement_id = s.id"
+            " AND cs.field = 'speaker'), s.speaker_id)"
+        )
+    for sid, month, stance, n in db.execute(
+        f"SELECT {speaker} AS sp, substr(s.said, 1, 7), {_stance(db)} AS st, count(*)"
         " FROM statement_targets t JOIN statements s ON s.id = t.statement_id"
-        " LEFT JOIN entities e ON e.id = s.speaker_id"
-        " LEFT JOIN current_corrections ce ON ce.statement_id = s.id AND ce.field = 'speaker'"
-        f" WHERE t.entity_id = :target AND {NOT_HIDDEN} GROUP BY sp, substr(s.said, 1, 7), st",
+        f" WHERE t.entity_id = :target AND {not_hidden(db)} GROUP BY sp, substr(s.said, 1, 7), st",
         {"target": target_id},
     ):
         overall.add(month, stance, n)
         if sid is not None:
-            counts.setdefault(sid, StanceCounts(sid, name, etype)).add(month, stance, n)
+            counts.setdefault(sid, StanceCounts(sid, "", "")).add(month, stance, n)
+    _name(db, counts)
     return _sorted(counts), overall
+
+
+def _name(db: sqlite3.Connection, counts: dict[str, StanceCounts]) -> None:
+    """Fill in the names and types of the entities counted (entities, else the name a correction gave)."""
+    ids = list(counts)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        for eid, name, etype in db.execute(
+            f"SELECT id, name, type FROM entities WHERE id IN ({marks})"
+            f" UNION ALL SELECT entity_id, entity_name, entity_type FROM corrections WHERE entity_id IN ({marks})",
+            chunk + chunk,
+        ):
+            if not counts[eid].name:
+                counts[eid].name, counts[eid].type = name, etype
 
 
 def timeline(
@@ -137,7 +152,7 @@ def timeline(
     with its stance toward the target: {"said", "stance", "confidence", "evidence", "statement"}."""
     check_limit(limit)
     op, order = (">", "ASC") if oldest_first else ("<", "DESC")
-    where = [speaker_clause(db, speaker_id), NOT_HIDDEN, target_clause(True, False)]
+    where = [speaker_clause(db, speaker_id), not_hidden(db), target_clause(db, True, False)]
     params: dict[str, Any] = {"speaker": speaker_id, "target": target_id, "stance": None, "limit": limit + 1}
     if cursor:
         params["after_said"], params["after_rowid"] = decode_cursor(cursor, 2)
@@ -168,7 +183,7 @@ def cluster_sources(db: sqlite3.Connection, cluster_id: str) -> list[dict[str, A
         r[0]
         for r in db.execute(
             "SELECT s.id FROM statements s JOIN articles a ON a.id = s.article_id"
-            f" WHERE (s.cluster = ? OR (s.id = ? AND s.cluster IS NULL)) AND {NOT_HIDDEN}"
+            f" WHERE (s.cluster = ? OR (s.id = ? AND s.cluster IS NULL)) AND {not_hidden(db)}"
             " ORDER BY coalesce(a.published, ''), a.source",
             (cluster_id, solo),
         )
