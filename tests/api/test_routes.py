@@ -151,6 +151,7 @@ def test_writes_need_the_token(client: Client, readonly: Client, story: dict[str
     url = f"/api/statements/{relic}/corrections"
     assert readonly.post(url, json=body, headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 403
     assert client.post(url, json=body).status_code == 401
+    assert client.post(url, json={}).status_code == 401  # the token is checked before the body
     wrong = client.post(url, json=body, headers={"Authorization": "Bearer s3cret-tokem"})
     assert wrong.status_code == 401 and "token" in wrong.json()["error"]["message"]
     assert client.get(f"/api/statements/{relic}").json()["speaker"]["name"] == "Tomas Reinholt"

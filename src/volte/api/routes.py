@@ -56,6 +56,20 @@ def token_of(authorization: str | None, x_volte_token: str | None) -> str | None
     return x_volte_token
 
 
+def require_token(
+    request: Request,
+    authorization: Annotated[str | None, Header(description="Bearer TOKEN (the server's --write-token)")] = None,
+    x_volte_token: Annotated[str | None, Header(description="The token, as an alternative header")] = None,
+) -> ServeContext:
+    """The write guard, checked before the body is read: no token configured, 403; a wrong one, 401."""
+    ctx = context(request)
+    ctx.check_token(token_of(authorization, x_volte_token))
+    return ctx
+
+
+Writer = Annotated[ServeContext, Depends(require_token)]
+
+
 # ---- statements -------------------------------------------------------------------------------------------------
 
 
@@ -135,15 +149,8 @@ def _note(who: str | None, note: str | None) -> str:
 
 
 @router.post("/statements/{statement_id}/corrections", status_code=201, summary="Correct a statement (token)")
-def post_correction(
-    ctx: Context,
-    statement_id: str,
-    body: CorrectionIn,
-    authorization: Annotated[str | None, Header()] = None,
-    x_volte_token: Annotated[str | None, Header()] = None,
-) -> dict[str, Any]:
+def post_correction(ctx: Writer, statement_id: str, body: CorrectionIn) -> dict[str, Any]:
     """Record a correction (speaker, stance or not-a-statement) in the store's corrections table."""
-    ctx.check_token(token_of(authorization, x_volte_token))
     number = apply_correction(ctx, statement_id, body)
     return {"correction": number, "statement": queries.get_statement(ctx.reader(), statement_id)}
 
@@ -227,14 +234,8 @@ class MergeIn(BaseModel):
 
 
 @router.post("/entities/merge", status_code=201, summary="Merge one entity into another (token)")
-def post_merge(
-    ctx: Context,
-    body: MergeIn,
-    authorization: Annotated[str | None, Header()] = None,
-    x_volte_token: Annotated[str | None, Header()] = None,
-) -> dict[str, Any]:
+def post_merge(ctx: Writer, body: MergeIn) -> dict[str, Any]:
     """Merge `alias` into `into` (as `volte merge`): statements move, later ingests follow, recorded with when."""
-    ctx.check_token(token_of(authorization, x_volte_token))
     with ctx.writer() as store:
         alias, into = store.merge_entities(body.alias, body.into)
     return {"alias": alias.as_json(), "into": queries.find_entity(ctx.reader(), into.id)}
