@@ -226,3 +226,21 @@ def test_security_headers(client: Client) -> None:
     for url in ("/api/statements", "/", "/static/volte.css"):
         csp = client.get(url).headers["content-security-policy"]
         assert "script-src 'self'" in csp and "unsafe-inline" not in csp, url
+
+
+def test_statements_are_the_contract_objects(client: Client, story: dict[str, Any]) -> None:
+    """The API's statement objects hold the export's (CONTRACT.md) with the same values; it only adds fields."""
+    from volte.store import Store
+
+    with Store.open(story["path"]) as store:
+        exported = {s.id: s.as_json(a) for s, a in store.iter_statements()}
+    assert len(exported) == 6
+    for sid, expected in exported.items():
+        got = client.get(f"/api/statements/{sid}").json()
+        for key, value in expected.items():
+            if key == "targets":
+                assert [{k: t[k] for k in value[0]} for t in got["targets"]] == value if value else got[key] == []
+            elif key == "article":
+                assert {k: got["article"][k] for k in value} == value
+            else:
+                assert got[key] == value, (sid, key)

@@ -379,7 +379,8 @@ def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[st
     rows = db.execute(
         "SELECT s.id, s.kind, s.text, s.start, s.\"end\", s.cue, s.said, s.said_basis, s.cluster, s.quotes,"
         " coalesce(cs.entity_id, e.id), coalesce(cs.entity_name, e.name), coalesce(cs.entity_type, e.type),"
-        " a.id, a.source, a.title, a.published, a.language, a.url, a.author, a.copy_of"
+        " a.id, a.source, a.title, a.published, a.language, a.url, a.author, a.copy_of,"
+        " CASE WHEN s.quotes IS NOT NULL THEN a.text END"
         f"{voice} FROM statements s JOIN articles a ON a.id = s.article_id"
         " LEFT JOIN entities e ON e.id = s.speaker_id"
         " LEFT JOIN current_corrections cs ON cs.statement_id = s.id AND cs.field = 'speaker'"
@@ -390,7 +391,7 @@ def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[st
     by_id: dict[str, dict[str, Any]] = {}
     for row in rows:
         (sid, kind, text, start, end, cue, said, basis, cluster, quotes, eid, ename, etype,
-         aid, source, title, published, language, url, author, copy_of, voice_value) = row
+         aid, source, title, published, language, url, author, copy_of, article_text, voice_value) = row
         quote_spans = json.loads(quotes) if quotes else []
         item: dict[str, Any] = {
             "id": sid,
@@ -406,7 +407,7 @@ def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[st
             "said_basis": basis,
             "targets": targets.get(sid, []),
             "cluster": effective_cluster(sid, cluster),
-            "quotes": [{"start": a, "end": b} for a, b in quote_spans],
+            "quotes": [{"text": article_text[a:b], "start": a, "end": b} for a, b in quote_spans],
         }
         if voice_value is not None:
             item["voice"] = voice_value
