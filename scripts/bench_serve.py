@@ -200,6 +200,31 @@ def measure(db: Path, samples: int, seed: int) -> None:
         print(f"| {name} | {count} | {p50:.1f} | {p95:.1f} | {worst:.0f} |")
 
 
+def add_corrections(db: Path, count: int, seed: int) -> None:
+    """`count` corrections through volte.record.corrections, as people would make them: a third give statements of
+    the busiest speaker to someone else, a third change a stance, a third mark a statement as not one."""
+    from volte.record.corrections import correct_speaker, correct_stance, mark_not_statement
+
+    rng = random.Random(seed)
+    con = sqlite3.connect(db)
+    top = con.execute("SELECT speaker_id FROM statements WHERE speaker_id IS NOT NULL GROUP BY speaker_id"
+                      " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    own = [r[0] for r in con.execute("SELECT id FROM statements WHERE speaker_id = ? AND rowid % 101 = 0", (top,))]
+    about = con.execute("SELECT t.statement_id, e.name FROM statement_targets t JOIN entities e ON e.id = t.entity_id"
+                        " WHERE t.rowid % 997 = 0 LIMIT 1000").fetchall()
+    con.close()
+    with Store.open(db) as store:
+        for i in range(count):
+            if i % 3 == 0:
+                correct_speaker(store, rng.choice(own), "Bench Corrected Speaker", note="bench")
+            elif i % 3 == 1:
+                sid, target = rng.choice(about)
+                correct_stance(store, sid, target, rng.choice(["favor", "against", "neutral", "none"]), note="bench")
+            else:
+                mark_not_statement(store, rng.choice(own), note="bench")
+    print(f"added {count} corrections", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, required=True, help="A store made by a real `volte ingest`.")
@@ -208,12 +233,17 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--reuse", action="store_true", help="Measure --out as it is (built by an earlier run).")
+    parser.add_argument("--corrections", type=int, default=0,
+                        help="Then add this many corrections (speaker, stance, not a statement) and measure again.")
     args = parser.parse_args()
     if not args.reuse:
         build(args.source, args.out, args.statements)
     with Store.open(args.out):  # migrations, and the check that it is a store
         pass
     measure(args.out, args.samples, args.seed)
+    if args.corrections:
+        add_corrections(args.out, args.corrections, args.seed)
+        measure(args.out, args.samples, args.seed)
 
 
 if __name__ == "__main__":

@@ -244,3 +244,32 @@ def test_statements_are_the_contract_objects(client: Client, story: dict[str, An
                 assert {k: got["article"][k] for k in value} == value
             else:
                 assert got[key] == value, (sid, key)
+
+
+def test_corrections_apply_everywhere(client: Client, story: dict[str, Any]) -> None:
+    s = story["statements"]
+    auth = {"X-Volte-Token": TOKEN}
+    url = "/api/statements/{}/corrections"
+    assert client.post(url.format(s["friends"].id), json={"field": "not_statement"}, headers=auth).status_code == 201
+    assert s["friends"].id not in ids(client.get("/api/statements"))
+    assert s["friends"].id not in ids(client.get("/api/statements", params={"speaker": VALCOURT}))
+    assert client.get(f"/api/statements/{s['friends'].id}").json()["hidden"] is True
+    article = client.get(f"/api/articles/{s['friends'].article_id}").json()
+    assert [st["id"] for st in article["statements"]] == [s["relic"].id]
+    speaker = client.get(f"/api/speakers/{VALCOURT}").json()
+    assert speaker["statements"] == 2
+    assert next(t for t in speaker["targets"] if t["name"] == "NATO")["against"] == 0
+    # A stance set by hand counts on the target's page and in the filters; "none" takes the target away.
+    assert client.post(url.format(s["relic"].id), json={"field": "stance", "target": "NATO", "stance": "favor"},
+                       headers=auth).status_code == 201
+    assert client.post(url.format(s["goal"].id), json={"field": "stance", "target": "NATO", "stance": "none"},
+                       headers=auth).status_code == 201
+    target = client.get(f"/api/targets/{NATO}").json()
+    assert {sp["name"]: (sp["favor"], sp["against"]) for sp in target["speakers"]} == {
+        "Tomas Reinholt": (1, 0), "Eve <b>Hacker</b>": (0, 0)}
+    assert ids(client.get("/api/statements", params={"target": NATO, "stance": "favor"})) == [s["relic"].id]
+    assert s["goal"].id not in ids(client.get("/api/statements", params={"target": NATO}))
+    # Taking the not-a-statement back brings it back.
+    assert client.post(url.format(s["friends"].id), json={"field": "not_statement", "undo": True},
+                       headers=auth).status_code == 201
+    assert s["friends"].id in ids(client.get("/api/statements", params={"speaker": VALCOURT}))

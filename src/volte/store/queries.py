@@ -43,13 +43,17 @@ def corrected(db: sqlite3.Connection, field: str) -> bool:
 
 
 def not_hidden(db: sqlite3.Connection) -> str:
-    """SQL for "not marked as not a statement" over `statements s` (the set of hidden ids is built once)."""
+    """SQL for "not marked as not a statement" over `statements s` (the hidden ids are read once, as a list)."""
     if not corrected(db, "not_statement"):
         return "1"
-    return (
-        "s.id NOT IN (SELECT statement_id FROM current_corrections WHERE field = 'not_statement'"
-        " AND value = 'yes')"
-    )
+    hidden = [r[0] for r in db.execute(
+        "SELECT statement_id FROM current_corrections WHERE field = 'not_statement' AND value = 'yes'")]
+    return f"s.id NOT IN (SELECT value FROM json_each({id_list(hidden)}))" if hidden else "1"
+
+
+def id_list(ids: Sequence[str]) -> str:
+    """A JSON list of ids as an SQL string literal (for `json_each`)."""
+    return "'" + json.dumps(list(ids)).replace("'", "''") + "'"
 
 
 class NotFound(UsageError):
@@ -322,23 +326,26 @@ def _statement_where(db: sqlite3.Connection, f: StatementFilters) -> tuple[list[
 def speaker_clause(db: sqlite3.Connection, speaker_id: str) -> str:
     """SQL for "said by :speaker, corrections applied" over `statements s`.
 
-    Corrections of speakers are rare: when none touches this speaker the clause is `s.speaker_id = :speaker`,
-    which walks the speaker's index in date order; otherwise it also finds the statements given to them by hand
-    and drops the ones taken from them."""
-    touched = db.execute(
-        "SELECT 1 FROM corrections c LEFT JOIN statements s ON s.id = c.statement_id WHERE c.field = 'speaker'"
-        " AND (c.entity_id = :sp OR s.speaker_id = :sp) LIMIT 1",
+    Corrections of speakers are few: the statements given to the speaker by hand, and those taken from them, are
+    read first as lists. With none given to them the clause keeps to `s.speaker_id = :speaker`, which walks the
+    speaker's index in date order."""
+    moved_in, moved_out = [], []
+    for sid, eid, original in db.execute(
+        "SELECT c.statement_id, c.entity_id, s.speaker_id FROM current_corrections c"
+        " LEFT JOIN statements s ON s.id = c.statement_id WHERE c.field = 'speaker'"
+        " AND (c.entity_id = :sp OR s.speaker_id = :sp)",
         {"sp": speaker_id},
-    ).fetchone()
-    if touched is None:
-        return "s.speaker_id = :speaker"
-    corrected = (
-        "(SELECT cs.entity_id FROM current_corrections cs WHERE cs.statement_id = s.id AND cs.field = 'speaker')"
-    )
-    return (
-        "(s.speaker_id = :speaker OR s.id IN (SELECT statement_id FROM corrections WHERE field = 'speaker'"
-        f" AND entity_id = :speaker)) AND coalesce({corrected}, s.speaker_id) = :speaker"
-    )
+    ):
+        if eid == speaker_id and original != speaker_id:
+            moved_in.append(sid)
+        elif original == speaker_id and eid != speaker_id:
+            moved_out.append(sid)
+    clause = "s.speaker_id = :speaker"
+    if moved_out:
+        clause += f" AND s.id NOT IN (SELECT value FROM json_each({id_list(moved_out)}))"
+    if moved_in:
+        clause = f"({clause} OR s.id IN (SELECT value FROM json_each({id_list(moved_in)})))"
+    return clause
 
 
 def target_clause(db: sqlite3.Connection, target: bool, stance: bool) -> str:

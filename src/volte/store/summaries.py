@@ -24,6 +24,8 @@ from volte.store.queries import (
     target_clause,
 )
 
+_STANCES = ("favor", "against", "neutral")
+
 
 def _stance(db: sqlite3.Connection) -> str:
     """The stance as corrected for this target of this statement, else the model's (`t`: statement_targets)."""
@@ -52,7 +54,7 @@ class StanceCounts:
         return self.favor + self.against + self.neutral
 
     def add(self, month: str | None, stance: str, n: int) -> None:
-        if stance not in ("favor", "against", "neutral"):
+        if stance not in _STANCES:
             return
         setattr(self, stance, getattr(self, stance) + n)
         if month:
@@ -91,7 +93,8 @@ def speaker_targets(db: sqlite3.Connection, speaker_id: str) -> list[StanceCount
         " GROUP BY t.entity_id, substr(s.said, 1, 7), st",
         {"speaker": speaker_id},
     ):
-        counts.setdefault(eid, StanceCounts(eid, "", "")).add(month, stance, n)
+        if stance in _STANCES:  # "none": a correction says it is not about this target
+            counts.setdefault(eid, StanceCounts(eid, "", "")).add(month, stance, n)
     _name(db, counts)
     # Targets added by a correction only.
     for eid, name, etype, month, stance, n in db.execute(
@@ -102,7 +105,8 @@ def speaker_targets(db: sqlite3.Connection, speaker_id: str) -> list[StanceCount
         " AND t.entity_id = c.entity_id) GROUP BY 1, 4, 5",
         {"speaker": speaker_id},
     ):
-        counts.setdefault(eid, StanceCounts(eid, name, etype)).add(month, stance, n)
+        if stance in _STANCES:
+            counts.setdefault(eid, StanceCounts(eid, name, etype)).add(month, stance, n)
     return _sorted(counts)
 
 
@@ -123,7 +127,7 @@ def target_speakers(db: sqlite3.Connection, target_id: str) -> tuple[list[Stance
         {"target": target_id},
     ):
         overall.add(month, stance, n)
-        if sid is not None:
+        if sid is not None and stance in _STANCES:
             counts.setdefault(sid, StanceCounts(sid, "", "")).add(month, stance, n)
     _name(db, counts)
     return _sorted(counts), overall
