@@ -15,6 +15,7 @@ speaker with the most statements (time and size). Figures go to stdout as Markdo
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import socket
 import sqlite3
@@ -193,7 +194,8 @@ def measure(db: Path, samples: int, seed: int) -> None:
         server.terminate()
         server.wait(timeout=30)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    print(f"\n{time.strftime('%Y-%m-%d')}, commit {commit}, {n} statements\n")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\n{time.strftime('%Y-%m-%d %H:%M')} UTC, commit {commit}, {n} statements, load average {load}\n")
     print("| call | n | p50 ms | p95 ms | max ms |")
     print("| --- | --- | --- | --- | --- |")
     for name, count, p50, p95, worst in rows:

@@ -3,7 +3,8 @@
     .venv/bin/python scripts/shoot_serve.py STORE.db OUT_DIR [--query WORDS] [--prefix NAME]
 
 Starts the app behind uvicorn on a free localhost port, picks the speaker with the most statements, their most
-frequent target and their latest statement about it, and writes PREFIX-{search,speaker,target,statement}.png.
+frequent target and their latest statement about it, and writes PREFIX-{search,speaker,target,statement,statement-top}.png (the statement page where its script
+scrolled, at the highlighted words, and its top).
 """
 
 from __future__ import annotations
@@ -64,6 +65,9 @@ def main() -> None:
                 # Long pages (a whole article) are shot whole up to 8,000 px; the statement page is shot where it scrolled to.
                 page.screenshot(path=str(path), full_page=name != "statement" and height <= 8000)
                 print(f"{path}: {url} ({height} px tall)")
+                if name == "statement":  # and its top: the words, facts, other reports (the form is further down)
+                    page.evaluate("window.scrollTo(0, 0)")
+                    page.screenshot(path=str(args.out / f"{args.prefix}-statement-top.png"))
             browser.close()
             print("console errors:", errors)
     finally:
