@@ -44,10 +44,7 @@ def corrected(db: sqlite3.Connection, field: str) -> bool:
 
 def not_hidden(db: sqlite3.Connection) -> str:
     """SQL for "not marked as not a statement" over `statements s` (the hidden ids are read once, as a list)."""
-    if not corrected(db, "not_statement"):
-        return "1"
-    hidden = [r[0] for r in db.execute(
-        "SELECT statement_id FROM current_corrections WHERE field = 'not_statement' AND value = 'yes'")]
+    hidden = sorted(hidden_ids(db))
     return f"s.id NOT IN (SELECT value FROM json_each({id_list(hidden)}))" if hidden else "1"
 
 
@@ -349,19 +346,39 @@ def speaker_clause(db: sqlite3.Connection, speaker_id: str) -> str:
 
 
 def target_clause(db: sqlite3.Connection, target: bool, stance: bool) -> str:
-    """SQL for "about :target (with :stance)", the stance as corrected when someone corrected it."""
+    """SQL for "about :target (with :stance)", the stance as corrected when someone corrected it.
+
+    Only the few statements with a stance correction (read once, as a list) pay for looking corrections up;
+    every other statement is checked on its model targets alone."""
     model_target = "t.entity_id = :target AND " if target else ""
     fixed_target = "c.entity_id = :target AND " if target else ""
     wanted = "= :stance" if stance else "!= 'none'"
-    if not corrected(db, "stance"):
-        return f"EXISTS (SELECT 1 FROM statement_targets t WHERE t.statement_id = s.id AND {model_target} t.stance {wanted})"
+    model = f"EXISTS (SELECT 1 FROM statement_targets t WHERE t.statement_id = s.id AND {model_target}t.stance {wanted})"
+    fixed_ids = [r[0] for r in db.execute("SELECT DISTINCT statement_id FROM corrections WHERE field = 'stance'")]
+    if not fixed_ids:
+        return model
+    fixed = f"(SELECT value FROM json_each({id_list(fixed_ids)}))"
     return (
-        f"(EXISTS (SELECT 1 FROM statement_targets t WHERE t.statement_id = s.id AND {model_target}"
+        f"((s.id NOT IN {fixed} AND {model}) OR (s.id IN {fixed} AND"
+        f" (EXISTS (SELECT 1 FROM statement_targets t WHERE t.statement_id = s.id AND {model_target}"
         " coalesce((SELECT c.value FROM current_corrections c WHERE c.statement_id = s.id AND c.field = 'stance'"
         f" AND c.entity_id = t.entity_id), t.stance) {wanted})"
         " OR EXISTS (SELECT 1 FROM current_corrections c WHERE c.statement_id = s.id AND c.field = 'stance'"
-        f" AND {fixed_target} c.value {wanted}))"
+        f" AND {fixed_target}c.value {wanted}))))"
     )
+
+
+def touched_ids(db: sqlite3.Connection) -> list[str]:
+    """Every statement some correction names (any field): few, whatever the size of the store."""
+    return [r[0] for r in db.execute("SELECT DISTINCT statement_id FROM corrections")]
+
+
+def hidden_ids(db: sqlite3.Connection) -> set[str]:
+    """The statements marked as not statements (the correction in force)."""
+    if not corrected(db, "not_statement"):
+        return set()
+    return {r[0] for r in db.execute(
+        "SELECT statement_id FROM current_corrections WHERE field = 'not_statement' AND value = 'yes'")}
 
 
 def _fts_query(q: str) -> str | None:

@@ -15,26 +15,18 @@ from volte.store.queries import (
     DEFAULT_LIMIT,
     Page,
     check_limit,
-    corrected,
     decode_cursor,
     encode_cursor,
+    hidden_ids,
+    id_list,
     not_hidden,
     speaker_clause,
     statements_by_id,
     target_clause,
+    touched_ids,
 )
 
 _STANCES = ("favor", "against", "neutral")
-
-
-def _stance(db: sqlite3.Connection) -> str:
-    """The stance as corrected for this target of this statement, else the model's (`t`: statement_targets)."""
-    if not corrected(db, "stance"):
-        return "t.stance"
-    return (
-        "coalesce((SELECT c.value FROM current_corrections c WHERE c.statement_id = t.statement_id"
-        " AND c.field = 'stance' AND c.entity_id = t.entity_id), t.stance)"
-    )
 
 
 @dataclass(slots=True)
@@ -84,52 +76,77 @@ def speaker_summary(db: sqlite3.Connection, speaker_id: str) -> dict[str, Any]:
 
 
 def speaker_targets(db: sqlite3.Connection, speaker_id: str) -> list[StanceCounts]:
-    """The speaker's targets, most statements first, each with its stance counts per month."""
+    """The speaker's targets, most statements first, each with its stance counts per month.
+
+    Counted in SQL over the model's rows for every statement no correction names; the few that one names are
+    read as corrected (store/queries.py) and counted here."""
+    touched = touched_ids(db)
+    untouched = f" AND s.id NOT IN (SELECT value FROM json_each({id_list(touched)}))" if touched else ""
     counts: dict[str, StanceCounts] = {}
     for eid, month, stance, n in db.execute(
-        f"SELECT t.entity_id, substr(s.said, 1, 7), {_stance(db)} AS st, count(*)"
+        "SELECT t.entity_id, substr(s.said, 1, 7), t.stance, count(*)"
         " FROM statements s JOIN statement_targets t ON t.statement_id = s.id"
-        f" WHERE {speaker_clause(db, speaker_id)} AND {not_hidden(db)}"
-        " GROUP BY t.entity_id, substr(s.said, 1, 7), st",
+        f" WHERE s.speaker_id = :speaker{untouched} GROUP BY t.entity_id, substr(s.said, 1, 7), t.stance",
         {"speaker": speaker_id},
     ):
-        if stance in _STANCES:  # "none": a correction says it is not about this target
-            counts.setdefault(eid, StanceCounts(eid, "", "")).add(month, stance, n)
+        counts.setdefault(eid, StanceCounts(eid, "", "")).add(month, stance, n)
     _name(db, counts)
-    # Targets added by a correction only.
-    for eid, name, etype, month, stance, n in db.execute(
-        "SELECT c.entity_id, c.entity_name, c.entity_type, substr(s.said, 1, 7), c.value, count(*)"
-        " FROM current_corrections c JOIN statements s ON s.id = c.statement_id"
-        f" WHERE c.field = 'stance' AND {speaker_clause(db, speaker_id)} AND {not_hidden(db)}"
-        " AND NOT EXISTS (SELECT 1 FROM statement_targets t WHERE t.statement_id = c.statement_id"
-        " AND t.entity_id = c.entity_id) GROUP BY 1, 4, 5",
-        {"speaker": speaker_id},
-    ):
-        if stance in _STANCES:
-            counts.setdefault(eid, StanceCounts(eid, name, etype)).add(month, stance, n)
+    if touched:
+        candidates = [r[0] for r in db.execute(
+            f"SELECT s.id FROM statements s WHERE s.id IN (SELECT value FROM json_each({id_list(touched)}))"
+            " AND s.speaker_id = :speaker UNION SELECT statement_id FROM current_corrections"
+            " WHERE field = 'speaker' AND entity_id = :speaker",
+            {"speaker": speaker_id},
+        )]
+        hidden = hidden_ids(db)
+        for statement in statements_by_id(db, candidates):
+            if statement["id"] in hidden or (statement["speaker"] or {}).get("id") != speaker_id:
+                continue
+            for t in statement["targets"]:
+                if t["stance"] in _STANCES:
+                    entry = counts.setdefault(t["id"], StanceCounts(t["id"], t["name"], t["type"]))
+                    entry.add((statement["said"] or "")[:7] or None, t["stance"], 1)
     return _sorted(counts)
 
 
 def target_speakers(db: sqlite3.Connection, target_id: str) -> tuple[list[StanceCounts], StanceCounts]:
-    """Who spoke about the target (most statements first, with stance counts) and all of them per month."""
+    """Who spoke about the target (most statements first, with stance counts) and all of them per month.
+
+    As `speaker_targets`: SQL over the untouched statements, the corrected ones read one by one."""
+    touched = touched_ids(db)
+    untouched = f" AND s.id NOT IN (SELECT value FROM json_each({id_list(touched)}))" if touched else ""
     counts: dict[str, StanceCounts] = {}
     overall = StanceCounts(target_id, "", "")
-    speaker = "s.speaker_id"
-    if corrected(db, "speaker"):
-        speaker = (
-            "coalesce((SELECT cs.entity_id FROM current_corrections cs WHERE cs.statement_id = s.id"
-            " AND cs.field = 'speaker'), s.speaker_id)"
-        )
     for sid, month, stance, n in db.execute(
-        f"SELECT {speaker} AS sp, substr(s.said, 1, 7), {_stance(db)} AS st, count(*)"
+        "SELECT s.speaker_id, substr(s.said, 1, 7), t.stance, count(*)"
         " FROM statement_targets t JOIN statements s ON s.id = t.statement_id"
-        f" WHERE t.entity_id = :target AND {not_hidden(db)} GROUP BY sp, substr(s.said, 1, 7), st",
+        f" WHERE t.entity_id = :target{untouched} GROUP BY s.speaker_id, substr(s.said, 1, 7), t.stance",
         {"target": target_id},
     ):
         overall.add(month, stance, n)
-        if sid is not None and stance in _STANCES:
+        if sid is not None:
             counts.setdefault(sid, StanceCounts(sid, "", "")).add(month, stance, n)
     _name(db, counts)
+    if touched:
+        candidates = [r[0] for r in db.execute(
+            "SELECT statement_id FROM statement_targets WHERE entity_id = :target AND statement_id IN"
+            f" (SELECT value FROM json_each({id_list(touched)})) UNION SELECT statement_id FROM corrections"
+            " WHERE field = 'stance' AND entity_id = :target",
+            {"target": target_id},
+        )]
+        hidden = hidden_ids(db)
+        for statement in statements_by_id(db, candidates):
+            if statement["id"] in hidden:
+                continue
+            speaker = statement["speaker"]
+            month = (statement["said"] or "")[:7] or None
+            for t in statement["targets"]:
+                if t["id"] == target_id and t["stance"] in _STANCES:
+                    overall.add(month, t["stance"], 1)
+                    if speaker is not None:
+                        entry = counts.setdefault(speaker["id"], StanceCounts(speaker["id"], speaker["name"],
+                                                                              speaker["type"]))
+                        entry.add(month, t["stance"], 1)
     return _sorted(counts), overall
 
 
