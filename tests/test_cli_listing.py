@@ -67,7 +67,8 @@ def test_statements_new_filters(db):
     assert listed("--target", "NATO", "--stance", "favor") == {ids["safe"]}
     assert listed("--stance", "against") == {ids["mistake"]}
     assert listed("--kind", "indirect") == {ids["mistake"]}
-    assert listed("--search", "treasury lend") == {ids["taxes"]}
+    assert listed("--search", "treasury lend*") == {ids["taxes"]}
+    assert listed("--search", "treasury lend") == set()
     assert listed("--search", "nato", "--speaker", "Curie") == {ids["safe"]}
     assert listed("--target", "Russia") == set()
     assert run("--db", path, "statements", "--search", "!!").exit_code == 2

@@ -174,7 +174,7 @@ def export_reversals_command(output: Path | None) -> None:
 @click.option("--target", metavar="NAME", help="Only statements about this target (part of the name, or an entity id).")
 @click.option("--stance", type=click.Choice(["favor", "against", "neutral"]), help="Only this stance (toward --target, or any target).")
 @click.option("--kind", type=click.Choice(["direct", "partial", "indirect"]), help="Only this kind of statement.")
-@click.option("--search", metavar="WORDS", help="Only statements with all these words (the last one as a prefix).")
+@click.option("--search", metavar="WORDS", help="Only statements with all these words (`memb*`: a prefix).")
 @click.option("--since", metavar="DATE", help="Only statements said on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Only statements said on or before DATE (YYYY[-MM[-DD]]).")
 @click.option("--article", metavar="ID_OR_SOURCE", help="Only statements of this article (id, path or URL).")

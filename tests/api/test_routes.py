@@ -49,8 +49,9 @@ def test_cursor_pagination_walks_every_statement_once(client: Client, story: dic
 def test_keyword_search_uses_the_full_text_index(client: Client, story: dict[str, Any]) -> None:
     s = story["statements"]
     assert ids(client.get("/api/statements", params={"q": "responsibility"})) == [s["russia"].id]
-    # The last word is a prefix; case does not matter.
-    assert ids(client.get("/api/statements", params={"q": "NATO memb"})) == [s["goal"].id]
+    # Whole words, any case; a final `*` makes a prefix.
+    assert ids(client.get("/api/statements", params={"q": "NATO memb*"})) == [s["goal"].id]
+    assert ids(client.get("/api/statements", params={"q": "NATO memb"})) == []
     assert set(ids(client.get("/api/statements", params={"q": "nato"}))) == {
         s["goal"].id, s["friends"].id, s["relic"].id, s["xss"].id}
     assert ids(client.get("/api/statements", params={"q": "?!"})) == []

@@ -3,7 +3,8 @@
 The HTTP API filters in SQL (store/queries.py); the command line reads the store in `said` order
 (`Store.iter_statements`) and keeps the statements these filters accept, with the same meanings: a target is an
 entity id or part of its name, the stance is the one toward that target (or toward any target), and the search
-words must all be words of the statement, folded as the full-text index folds them, the last one as a prefix.
+words must all be words of the statement, folded as the full-text index folds them (a word written `memb*` is a
+prefix).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from volte.errors import UsageError
 from volte.model import Article, Statement, entity_id
 from volte.store.clustering import words
+from volte.store.queries import search_terms
 
 STANCES = ("favor", "against", "neutral")
 KINDS = ("direct", "partial", "indirect")
@@ -31,7 +33,7 @@ def filter_statements(
         raise UsageError(f"unknown stance {stance!r}: use one of {', '.join(STANCES)}")
     if kind is not None and kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
-    wanted = words(search) if search else []
+    wanted = search_terms(search) if search else []
     if search and not wanted:
         raise UsageError(f"--search {search!r} has no words to look for")
     folded = " ".join(target.lower().split()) if target else None
@@ -51,7 +53,8 @@ def filter_statements(
         yield statement, article
 
 
-def _has_words(text_words: list[str], wanted: list[str]) -> bool:
+def _has_words(text_words: list[str], wanted: list[tuple[str, bool]]) -> bool:
     present = set(text_words)
-    *whole, last = wanted
-    return all(w in present for w in whole) and any(w.startswith(last) for w in text_words)
+    return all(
+        any(w.startswith(word) for w in text_words) if prefix else word in present for word, prefix in wanted
+    )

@@ -3,7 +3,8 @@
 Every listing is keyset-paginated: a page is the next `limit` rows of an index after an opaque cursor, so page
 1,000 costs what page 1 costs, whatever the size of the store. Without a keyword, statements run newest first
 on `(coalesce(said, ''), rowid)` (undated last; migration 0007 indexes that order); with a keyword (`q`, matched
-against the full-text index `statement_words` that clustering keeps), most recently stored first.
+against the full-text index `statement_words` that clustering keeps: whole words, or a prefix written `memb*`),
+most recently stored first.
 
 Corrections are applied as everywhere else (store/sqlite.py): a corrected speaker replaces the model's, a
 corrected stance replaces the model's for that target (or removes it, or adds a target), a statement marked
@@ -31,7 +32,8 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 KINDS = ("direct", "partial", "indirect")
 STANCES = ("favor", "against", "neutral")
-_MIN_PREFIX = 4
+# A prefix of fewer letters expands to so many words of the index that it costs 100 ms at 1M statements.
+_MIN_PREFIX = 3
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _SAID_KEY = "coalesce(s.said, '')"
 
@@ -381,17 +383,23 @@ def hidden_ids(db: sqlite3.Connection) -> set[str]:
         "SELECT statement_id FROM current_corrections WHERE field = 'not_statement' AND value = 'yes'")}
 
 
+def search_terms(q: str) -> list[tuple[str, bool]]:
+    """The words of a search, folded as the full-text index folds them, each with whether it is a prefix (a
+    word written with a final `*`: `memb*` finds "membership")."""
+    terms: list[tuple[str, bool]] = []
+    for token in q.split():
+        found = words(token)
+        for index, word in enumerate(found):
+            terms.append((word, token.endswith("*") and index == len(found) - 1 and len(word) >= _MIN_PREFIX))
+    return terms
+
+
 def _fts_query(q: str) -> str | None:
-    """The full-text query for the user's words: all of them, folded as the index folds them, the last one of
-    four letters or more as a prefix (`nato memb` finds "NATO membership")."""
-    found = words(q)
-    if not found:
+    """The full-text query for the user's words: all of them (whole words, or prefixes written `memb*`)."""
+    terms = search_terms(q)
+    if not terms:
         return None
-    quoted = [f'"{w}"' for w in found]
-    # A prefix of fewer letters expands to so many words of the index that it costs 100 ms at 1M statements.
-    if len(found[-1]) >= _MIN_PREFIX:
-        quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join(f'"{word}"' + ("*" if prefix else "") for word, prefix in terms)
 
 
 def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[str, Any]]:
