@@ -8,7 +8,7 @@ DEMO_DB ?= demo.db
 DEMO_REPORT ?= demo-report.html
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test install install-dev browser lint typecheck pytest gate bench clean
+.PHONY: demo serve test install install-dev browser lint typecheck pytest gate bench bench-serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ demo: $(STAMP)
 	$(BIN)/volte --db $(DEMO_DB) reversals
 	$(BIN)/volte --db $(DEMO_DB) report "Marguerite Valcourt" -o $(DEMO_REPORT)
 	@echo "The sample corpus' report on Marguerite Valcourt: $(abspath $(DEMO_REPORT))"
+
+# The demo store in the browser and over HTTP (make demo first): http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(BIN)/volte --db $(DEMO_DB) serve
 
 lint: $(DEV)
 	$(BIN)/ruff check src tests scripts

@@ -68,6 +68,8 @@ def test_jsonl_is_the_contract(filled):
             "title": "Budget",
             "published": "2024-03-05",
             "language": "fr",
+            "url": None,  # CONTRACT.md: article.url and author (issue #17)
+            "author": None,
         }
         assert obj["id"].startswith("s_") and obj["cluster"].startswith("c_")
         assert article.text[obj["start"] : obj["end"]] == obj["text"]

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 import click
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from volte import __version__
+from volte.cli_format import console, emit, format_option
 from volte.errors import UsageError, VolteError
-from volte.export import FORMATS, export_reversals, export_statements
+from volte.export import FLAT_COLUMNS, FORMATS, export_reversals, export_statements, flatten_statement
 from volte.store import Store
 
 if TYPE_CHECKING:
@@ -205,60 +205,66 @@ def export_reversals_command(output: Path | None) -> None:
 
 @cli.command("statements")
 @click.option("--speaker", metavar="NAME", help="Only this speaker (part of the name, or an entity id).")
+@click.option("--target", metavar="NAME", help="Only statements about this target (part of the name, or an entity id).")
+@click.option("--stance", type=click.Choice(["favor", "against", "neutral"]), help="Only this stance (toward --target, or any target).")
+@click.option("--kind", type=click.Choice(["direct", "partial", "indirect"]), help="Only this kind of statement.")
+@click.option("--search", metavar="WORDS", help="Only statements with all these words (`memb*`: a prefix).")
 @click.option("--since", metavar="DATE", help="Only statements said on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Only statements said on or before DATE (YYYY[-MM[-DD]]).")
 @click.option("--article", metavar="ID_OR_SOURCE", help="Only statements of this article (id, path or URL).")
 @click.option(
     "--limit", type=click.IntRange(min=0), default=100, show_default=True, help="At most N rows; 0 for all."
 )
+@format_option
 @db_option
 def statements_command(
-    speaker: str | None, since: str | None, until: str | None, article: str | None, limit: int
+    speaker: str | None, target: str | None, stance: str | None, kind: str | None, search: str | None,
+    since: str | None, until: str | None, article: str | None, limit: int, fmt: str,
 ) -> None:
-    """List statements: when said, who, what, from which source."""
-    table = Table("said", "speaker", "kind", "text", "source")
+    """List statements: their id, when said, who, what, from which source (json: the contract's objects)."""
+    from volte.record.filters import filter_statements
+
+    found: list[tuple[Any, Any]] = []
     more = False
     with _open_store() as store:
-        for shown, (statement, art) in enumerate(
-            store.iter_statements(speaker=speaker, since=since, until=until, article=article)
-        ):
+        statements = filter_statements(
+            store.iter_statements(speaker=speaker, since=since, until=until, article=article),
+            target=target, stance=stance, kind=kind, search=search,
+        )
+        for shown, pair in enumerate(statements):
             if limit and shown == limit:
                 more = True
                 break
-            text = (
-                statement.text
-                if len(statement.text) <= _TEXT_WIDTH
-                else statement.text[: _TEXT_WIDTH - 1] + "…"
-            )
-            table.add_row(
-                statement.said or "",
-                statement.speaker.name if statement.speaker else "(unknown)",
-                statement.kind,
-                Text(text),
-                Text(printable(art.source)),
-            )
-    console = Console()
-    console.print(table)
+            found.append(pair)
+    if fmt == "json":
+        emit((s.as_json(a) for s, a in found), (), fmt)
+    elif fmt == "csv":
+        emit((flatten_statement(s, a) for s, a in found), FLAT_COLUMNS, fmt)
+    else:
+        rows = (
+            {"id": s.id, "said": s.said, "speaker": s.speaker.name if s.speaker else "(unknown)", "kind": s.kind,
+             "text": s.text, "source": printable(a.source)}
+            for s, a in found
+        )
+        emit(rows, ("id", "said", "speaker", "kind", "text", "source"), fmt, cut={"text": _TEXT_WIDTH})
     if more:
-        console.print(f"(first {limit} shown; --limit 0 shows all)")
+        click.echo(f"(first {limit} shown; --limit 0 shows all)", err=fmt != "table")
 
 
 @cli.command("speakers")
+@format_option
 @db_option
-def speakers_command() -> None:
+def speakers_command(fmt: str) -> None:
     """List speakers: how many statements, first and last said."""
     with _open_store() as store:
         speakers = store.speakers()
-    table = Table("speaker", "type", "statements", "first said", "last said")
-    for summary in speakers:
-        table.add_row(
-            Text(summary.entity.name),
-            summary.entity.type,
-            str(summary.statements),
-            summary.first_said or "",
-            summary.last_said or "",
-        )
-    Console().print(table)
+    rows = (
+        {"speaker": s.entity.name, "id": s.entity.id, "type": s.entity.type, "statements": s.statements,
+         "first_said": s.first_said, "last_said": s.last_said}
+        for s in speakers
+    )
+    columns = ("speaker", "type", "statements", "first_said", "last_said")
+    emit(rows, columns if fmt == "table" else ("speaker", "id", *columns[1:]), fmt)
 
 
 # ---- the record across articles: timelines, reversals, reports, corrections (volte.record) -----------------
@@ -271,26 +277,26 @@ def _cut(text: str) -> Text:
 @cli.command("timeline")
 @click.argument("speaker")
 @click.option("--target", metavar="NAME", help="Only statements about this target (name or entity id).")
+@format_option
 @db_option
-def timeline_command(speaker: str, target: str | None) -> None:
+def timeline_command(speaker: str, target: str | None, fmt: str) -> None:
     """A speaker's statements about each target, in the order they were said, with their stance."""
     from volte.record.timeline import build_timeline
 
     with _open_store() as store:
         entity, entries = build_timeline(store, speaker, target)
-    table = Table("said", "target", "stance", "words", "sources", title=f"{entity.name}: timeline")
-    for entry in entries:
-        table.add_row(
-            entry.said or "",
-            Text(entry.target.name),
-            entry.stance,
-            _cut(entry.cluster.statement.text),
-            str(entry.cluster.independent_sources),
-        )
-    console = Console()
-    console.print(table)
-    if not entries:
-        console.print("(no statement with a stance toward a target)")
+    rows = (
+        {"said": e.said, "target": e.target.name, "target_id": e.target.id, "stance": e.stance,
+         "confidence": round(e.confidence, 3), "words": e.cluster.statement.text,
+         "sources": e.cluster.independent_sources, "statements": [s.id for s in e.statements]}
+        for e in entries
+    )
+    columns: tuple[str, ...] = ("said", "target", "stance", "words", "sources")
+    if fmt != "table":
+        columns = ("said", "target", "target_id", "stance", "confidence", "words", "sources", "statements")
+    shown = emit(rows, columns, fmt, title=f"{entity.name}: timeline", cut={"words": _TEXT_WIDTH})
+    if not shown and fmt == "table":
+        console().print("(no statement with a stance toward a target)")
 
 
 @cli.command("reversals")
@@ -298,28 +304,26 @@ def timeline_command(speaker: str, target: str | None) -> None:
 @click.option(
     "--min-confidence", type=click.FloatRange(0, 1), default=None, help="Hide weaker ones (default: 0.3)."
 )
+@format_option
 @db_option
-def reversals_command(speaker: str | None, min_confidence: float | None) -> None:
-    """Changes of stance: who, toward whom, from what to what, when, and how sure."""
+def reversals_command(speaker: str | None, min_confidence: float | None, fmt: str) -> None:
+    """Changes of stance: who, toward whom, from what to what, when, and how sure (json: CONTRACT.md)."""
     from volte.record.reversals import MIN_CONFIDENCE, find_reversals
 
     with _open_store() as store:
         found = find_reversals(
             store, speaker, min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence
         )
-    table = Table("speaker", "target", "before", "said", "after", "said", "statements", "confidence")
-    for reversal in found:
-        table.add_row(
-            Text(reversal.speaker.name),
-            Text(reversal.target.name),
-            reversal.before.stance,
-            reversal.before.said,
-            reversal.after.stance,
-            reversal.after.said,
-            f"{len(reversal.before.entries)} / {len(reversal.after.entries)}",
-            f"{reversal.confidence:.2f}",
-        )
-    Console().print(table)
+    if fmt == "json":
+        emit((r.as_json() for r in found), (), fmt)
+        return
+    rows = (
+        {"speaker": r.speaker.name, "target": r.target.name, "before": r.before.stance, "said_before": r.before.said,
+         "after": r.after.stance, "said_after": r.after.said,
+         "statements": f"{len(r.before.entries)} / {len(r.after.entries)}", "confidence": f"{r.confidence:.2f}"}
+        for r in found
+    )
+    emit(rows, ("speaker", "target", "before", "said_before", "after", "said_after", "statements", "confidence"), fmt)
 
 
 @cli.command("report")
@@ -392,30 +396,33 @@ def correct_not_statement_command(statement_id: str, undo: bool, note: str | Non
 
 
 @correct_group.command("list")
+@format_option
 @db_option
-def correct_list_command() -> None:
+def correct_list_command(fmt: str) -> None:
     """Every correction made, oldest first; the ones in force are marked, and the ones an edit left behind."""
     from volte.record.corrections import list_corrections
 
     with _open_store() as store:
         rows = list_corrections(store)
-    table = Table("#", "statement", "field", "value", "in force", "when", "note")
+    if fmt != "table":
+        emit(rows, list(rows[0]) if rows else ["id"], fmt)
+        return
     notes = []
     for row in rows:
-        value = " ".join(str(v) for v in (row["entity_name"], row["value"]) if v)
         if not row["applies"]:
             notes.append(f"#{row['id']} no longer applies: its statement {row['statement_id']} is gone (article edited)")
         elif row["found_again"]:
             notes.append(f"#{row['id']} was made on {row['made_on']}: found again after an edit")
-        table.add_row(
-            str(row["id"]), row["statement_id"], row["field"], Text(value),
-            "yes" if row["in_force"] else ("no longer applies" if not row["applies"] else ""),
-            row["created_at"], Text(row["note"] or ""),
-        )
-    console = Console()
-    console.print(table)
+    table_rows = (
+        {"#": row["id"], "statement": row["statement_id"], "field": row["field"],
+         "value": " ".join(str(v) for v in (row["entity_name"], row["value"]) if v),
+         "in force": "yes" if row["in_force"] else ("no longer applies" if not row["applies"] else ""),
+         "when": row["created_at"], "note": row["note"]}
+        for row in rows
+    )
+    emit(table_rows, ("#", "statement", "field", "value", "in force", "when", "note"), fmt)
     for note in notes:
-        console.print(Text(note), soft_wrap=True)
+        Console().print(Text(note), soft_wrap=True)
 
 
 # ---- entities, targets and stance (issue #4) -----------------------------------------------------------------
@@ -446,18 +453,18 @@ def stance_command(file: Any) -> None:
 
 @cli.command("entities")
 @click.option("--limit", type=click.IntRange(min=0), default=0, help="At most N rows (default: all).")
+@format_option
 @db_option
-def entities_command(limit: int) -> None:
+def entities_command(limit: int, fmt: str) -> None:
     """List entities: type, statements they speak, statements about them, names merged into them."""
     with _open_store() as store:
-        rows = store.entities()
-    table = Table("entity", "id", "type", "speaks", "about", "merged names")
-    for summary in rows[: limit or None]:
-        table.add_row(
-            Text(summary.entity.name), summary.entity.id, summary.entity.type, str(summary.spoken),
-            str(summary.about), Text(", ".join(summary.merged)),
-        )
-    Console().print(table)
+        found = store.entities()
+    rows = (
+        {"entity": e.entity.name, "id": e.entity.id, "type": e.entity.type, "speaks": e.spoken, "about": e.about,
+         "merged_names": ", ".join(e.merged) if fmt == "table" else list(e.merged)}
+        for e in found[: limit or None]
+    )
+    emit(rows, ("entity", "id", "type", "speaks", "about", "merged_names"), fmt)
 
 
 @cli.command("merge")
@@ -469,6 +476,29 @@ def merge_command(alias: str, entity: str) -> None:
     with _open_store() as store:
         merged, into = store.merge_entities(alias, entity)
     click.echo(f"merged {merged.name} ({merged.id}) into {into.name} ({into.id})")
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on (localhost only by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--write-token",
+    envvar="VOLTE_TOKEN",
+    metavar="TOKEN",
+    help="Allow corrections and merges to whoever sends this token (default: $VOLTE_TOKEN; none: read-only).",
+)
+@db_option
+def serve_command(host: str, port: int, write_token: str | None) -> None:
+    """Serve the store over HTTP: the JSON API under /api/ (see /openapi.json) and the pages."""
+    import uvicorn
+
+    from volte.api import create_app
+
+    path = click.get_current_context().meta.get(_DB_KEY, _DEFAULT_DB)
+    app = create_app(path, token=write_token)
+    mode = "corrections allowed with the token" if write_token else "read-only"
+    click.echo(f"serving {path} at http://{host}:{port}/ ({mode}); API: http://{host}:{port}/openapi.json", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def main() -> None:

@@ -46,6 +46,8 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "cluster",
     "targets",
     "quotes",
+    "url",
+    "author",
 )
 
 _PARQUET_SCHEMA = pa.schema(
@@ -105,6 +107,8 @@ def flatten_statement(statement: Statement, article: Article) -> dict[str, Any]:
         "cluster": obj["cluster"],
         "targets": json.dumps(obj["targets"], ensure_ascii=False),
         "quotes": json.dumps(obj["quotes"], ensure_ascii=False),
+        "url": obj["article"]["url"],
+        "author": obj["article"]["author"],
     }
 
 

@@ -41,6 +41,8 @@ class Article:
             "title": self.title,
             "published": self.published,
             "language": self.language,
+            "url": self.url,
+            "author": self.author,
         }
 
 

@@ -55,6 +55,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0003_clusters_corrections", _clusters_corrections),
     Migration("0004_entity_merges", _run_sql_file("0004_entity_merges.sql")),
     Migration("0005_statement_quotes", _run_sql_file("0005_statement_quotes.sql")),
+    Migration("0007_serve_indexes", _run_sql_file("0007_serve_indexes.sql")),
     Migration("0008_correction_anchors", _run_sql_file("0008_correction_anchors.sql")),
 )
 
