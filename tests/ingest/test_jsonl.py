@@ -77,3 +77,15 @@ def test_a_line_too_long_for_an_article_is_skipped_unread_and_the_next_lines_go_
     items = list(iter_articles([path]))
     assert [getattr(i, "text", None) for i in items] == ["Ann Lee said so on Monday.", None, "Bob Ray said no."]
     assert items[1] == IngestFailure(f"{path}:2", "line 2: longer than 4,696 bytes ($VOLTE_MAX_ARTICLE_CHARS): not read")
+
+
+def test_jsonl_in_utf16_and_utf32_with_or_without_a_byte_order_mark(tmp_path: Path) -> None:
+    lines = '{"id": "1", "text": "Élodie Martin a déclaré que le projet était mort."}\n{"id": "2", "text": "Second é."}\n'
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le"):
+        path = tmp_path / f"{encoding}.jsonl"
+        path.write_bytes(lines.encode(encoding))
+        items = list(iter_articles([path]))
+        assert all(isinstance(a, Article) for a in items), (encoding, items)
+        texts = [a.text for a in items if isinstance(a, Article)]
+        assert texts == ["Élodie Martin a déclaré que le projet était mort.", "Second é."], encoding
+        assert [a.source for a in items if isinstance(a, Article)] == [f"{path}#1", f"{path}#2"]
