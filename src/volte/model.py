@@ -33,6 +33,9 @@ class Article:
     published: str | None = None  # YYYY-MM-DD
     url: str | None = None
     language: str = "en"
+    # Where `published` came from: "metadata" (front matter, a JSON Lines field, the page's metadata), "header" (a
+    # date line at the top of a text), "filename" (a date in the file's name, the last resort), None when undated.
+    published_from: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -40,6 +43,7 @@ class Article:
             "source": self.source,
             "title": self.title,
             "published": self.published,
+            "published_from": self.published_from,
             "language": self.language,
             "url": self.url,
             "author": self.author,

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from volte.ingest import IngestFailure, iter_articles
+from volte.ingest.article import date_in_name
 from volte.ingest.text import parse_text
 from volte.model import Article
 
@@ -153,3 +154,39 @@ def test_header_only_file_is_a_failure(tmp_path: Path) -> None:
     path.write_text("# Just a title\nBy Jane Roe\n", encoding="utf-8")
     (item,) = iter_articles([path])
     assert item == IngestFailure(str(path), "no body text")
+
+
+@pytest.mark.parametrize(
+    ("name", "day"),
+    [
+        ("nyt_2016-09-08_new-emails-raise-queries.txt", "2016-09-08"),
+        ("2016_09_08 story.md", "2016-09-08"),
+        ("story-20160908-1.html", "2016-09-08"),
+        ("2016-13-45-not-a-date.txt", None),  # no such month
+        ("id-120160908.txt", None),  # part of a longer number
+        ("notes.txt", None),
+    ],
+)
+def test_date_in_a_file_name(name: str, day: str | None) -> None:
+    assert date_in_name(name) == day
+
+
+def test_the_publication_date_and_where_it_came_from(tmp_path: Path) -> None:
+    body = "Jean Dupont said the harbour would reopen in May, after the repairs.\n"
+    files = {
+        "politico_2016-09-12_harbour.txt": body,  # nothing in the text: the file name dates it
+        "2016-09-12-header.md": "# Harbour\n\nBy Jane Roe\n\n14 September 2016\n\n" + body,
+        "2016-09-12-front.md": "---\ntitle: Harbour\ndate: 2016-09-15\n---\n" + body,
+        "undated.txt": body + "Nobody dated this one.\n",
+        "page-20160916.html": f"<html><body><article><p>{body * 3}</p></article></body></html>",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    got = {Path(a.source).name: (a.published, a.published_from) for a in iter_articles([tmp_path]) if isinstance(a, Article)}
+    assert got == {
+        "politico_2016-09-12_harbour.txt": ("2016-09-12", "filename"),
+        "2016-09-12-header.md": ("2016-09-14", "header"),
+        "2016-09-12-front.md": ("2016-09-15", "metadata"),
+        "undated.txt": (None, None),
+        "page-20160916.html": ("2016-09-16", "filename"),
+    }

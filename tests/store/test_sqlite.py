@@ -250,3 +250,16 @@ def test_empty_file_becomes_a_store(tmp_path):
     path.touch()
     with Store.open(path) as store:
         assert store.counts()["articles"] == 0
+
+
+def test_where_the_publication_date_came_from_is_stored(tmp_path):
+    from volte.ingest.article import dated_by_name, make_article
+
+    article = dated_by_name(make_article("Jean Dupont said the harbour would reopen.", source="a.txt"), "x_2016-09-12.txt")
+    assert (article.published, article.published_from) == ("2016-09-12", "filename")
+    with Store.open(tmp_path / "s.db") as store:
+        store.write_article(article, [])
+    with Store.open(tmp_path / "s.db") as store:
+        stored = store.article(article.id)
+    assert (stored.published, stored.published_from) == ("2016-09-12", "filename")
+    assert stored.as_json()["published_from"] == "filename"

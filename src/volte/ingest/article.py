@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -115,6 +115,7 @@ def make_article(
     published: str | date | int | float | None = None,
     url: str | None = None,
     language: str | None = None,
+    published_from: str = "metadata",
 ) -> Article:
     """An `Article` with normalised body text, whose id depends on that text only.
 
@@ -138,7 +139,33 @@ def make_article(
         text=body,
         title=_clean_field(title),
         author=_clean_field(author),
-        published=normalise_date(published, language=lang),
+        published=(day := normalise_date(published, language=lang)),
         url=_clean_field(url),
         language=lang,
+        published_from=published_from if day else None,
     )
+
+
+# A date in a file's name: `2016-09-08_title.txt`, `nyt_2016-09-08_…`, `story-20160908-1.html` (digits not part of
+# a longer number).
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})(?!\d)")
+
+
+def date_in_name(name: str) -> str | None:
+    """The first calendar date written in a file name (`YYYY-MM-DD`, `YYYY_MM_DD`, `YYYYMMDD`), or None."""
+    for m in _NAME_DATE.finditer(name):
+        try:
+            day = date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+        if 1900 <= day.year <= 2100:
+            return day.isoformat()
+    return None
+
+
+def dated_by_name(article: Article, name: str) -> Article:
+    """The article with the date in its file's name as its publication date, when it has none of its own."""
+    if article.published is not None:
+        return article
+    day = date_in_name(name)
+    return replace(article, published=day, published_from="filename") if day else article

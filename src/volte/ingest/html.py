@@ -11,7 +11,7 @@ import trafilatura
 from trafilatura.xml import xmltotxt
 
 from volte.errors import IngestError
-from volte.ingest.article import make_article
+from volte.ingest.article import dated_by_name, make_article
 from volte.ingest.content import HEAD_BYTES, decode_text, sniff_encoding
 from volte.model import Article
 
@@ -87,6 +87,7 @@ def read_html(path: Path, source: str) -> Iterator[Article]:
     """The one article in an .html file (UTF-16 and UTF-32 pages decoded here, the others by trafilatura)."""
     data = path.read_bytes()
     if sniff_encoding(data[:HEAD_BYTES]) != "utf-8":
-        yield extract_html(decode_text(data), source=source)
+        article = extract_html(decode_text(data), source=source)
     else:
-        yield extract_html(data, source=source)
+        article = extract_html(data, source=source)
+    yield dated_by_name(article, path.name)

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 
 from volte.errors import IngestError
-from volte.ingest.article import make_article, normalise_date
+from volte.ingest.article import dated_by_name, make_article, normalise_date
 from volte.ingest.content import decode_text
 from volte.model import Article
 
@@ -200,6 +200,7 @@ def parse_text(content: str, *, source: str) -> Article:
     front = _split_front_matter(text)
     if front is not None:
         meta, text = front
+    published_from = "metadata" if "published" in meta else "header"
     if "title" not in meta:
         header, text = _split_header(text)
         meta = {**header, **meta}
@@ -211,6 +212,7 @@ def parse_text(content: str, *, source: str) -> Article:
         published=meta.get("published"),
         url=meta.get("url"),
         language=meta.get("language"),
+        published_from=published_from,
     )
 
 
@@ -219,4 +221,4 @@ def read_text(path: Path, source: str) -> Iterator[Article]:
     text = decode_text(path.read_bytes())
     if not text.strip():
         raise IngestError("empty file")
-    yield parse_text(text, source=source)
+    yield dated_by_name(parse_text(text, source=source), path.name)

@@ -176,8 +176,8 @@ class Store:
 
     def _insert_article(self, article: Article) -> None:
         self._db.execute(
-            "INSERT INTO articles (id, source, title, author, published, url, language, text, ingested_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO articles (id, source, title, author, published, url, language, published_from, text, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.source,
@@ -186,6 +186,7 @@ class Store:
                 article.published,
                 article.url,
                 article.language,
+                article.published_from,
                 article.text,
                 datetime.now(UTC).isoformat(timespec="seconds"),
             ),
@@ -287,7 +288,7 @@ class Store:
             self._articles.move_to_end(article_id)
             return cached
         row = self._db.execute(
-            "SELECT id, source, text, title, author, published, url, language FROM articles WHERE id = ?",
+            "SELECT id, source, text, title, author, published, url, language, published_from FROM articles WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
