@@ -92,6 +92,10 @@ BODY = "The mayor said the bridge would reopen in May."
         ("By Jane Roe\n\n", None, "Jane Roe", None),  # a byline with no title
         ("# Bridge to reopen\nBy Jane Roe | The Gull\n\n", "Bridge to reopen", "Jane Roe", None),
         ("# Bridge to reopen\nBy Łukasz Nowak\n\n", "Bridge to reopen", "Łukasz Nowak", None),
+        # Names alone before a date line: a byline without `By`.
+        ("# Bridge to reopen\n\nJane Roe, John Doe\n\nApril 3, 2022\n\n", "Bridge to reopen", "Jane Roe, John Doe",
+         "2022-04-03"),
+        ("Jane Roe and John Doe\nUpdated April 3, 2022, 9:15 a.m.\n\n", None, "Jane Roe and John Doe", "2022-04-03"),
         (
             "# Le pont rouvre\nPar Jean de la Fontaine\nPublié le 1er avril 2022\n\n",
             "Le pont rouvre",
@@ -113,6 +117,7 @@ def test_header_variants(header: str, title: str | None, author: str | None, pub
         "By the numbers: how the vote went",  # "By" opening a sentence
         "The council met on April 3, 2022 to vote.",  # a date inside a sentence
         "By Jane Roe | April 31, 2022",  # no such day: the line is not a header
+        "Jane Roe, John Doe",  # names alone with no date line after them
     ],
 )
 def test_lines_that_are_not_headers_stay(first_line: str) -> None:

@@ -118,6 +118,17 @@ def _read_header_line(line: str) -> tuple[str | None, str | None] | None:
     return None
 
 
+def _bare_byline(lines: list[str], j: int) -> str | None:
+    """Names alone on a line right before a date line, a byline without `By`: "Jane Roe, John Doe" / "April 3,
+    2022". Names not followed by a date line are body text."""
+    text = lines[j].strip()
+    if len(text) > _MAX_HEADER_LINE or not _is_name_list(text, min_words=2):
+        return None
+    k = next((k for k in range(j + 1, len(lines)) if lines[k].strip()), None)
+    after = _read_header_line(lines[k]) if k is not None else None
+    return text if after is not None and after[0] is None and after[1] is not None else None
+
+
 def _split_header(text: str) -> tuple[dict[str, Any], str]:
     """Title, author and date from the header lines at the top, and the text without them.
 
@@ -143,6 +154,9 @@ def _split_header(text: str) -> tuple[dict[str, Any], str]:
         if j == len(lines):
             break
         header = _read_header_line(lines[j])
+        if header is None:
+            bare = _bare_byline(lines, j)
+            header = (bare, None) if bare is not None else None
         if header is None:
             break
         author, published = header
