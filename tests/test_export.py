@@ -70,6 +70,7 @@ def test_jsonl_is_the_contract(filled):
             "language": "fr",
             "url": None,  # CONTRACT.md: article.url and author (issue #17)
             "author": None,
+            "published_from": None,  # where `published` came from (issue #12); this article was built by hand
         }
         assert obj["id"].startswith("s_") and obj["cluster"].startswith("c_")
         assert article.text[obj["start"] : obj["end"]] == obj["text"]

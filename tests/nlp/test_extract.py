@@ -769,3 +769,19 @@ def test_a_verb_inside_what_the_cue_reports_does_not_take_the_quotation_from_it(
         "“That way I can watch the comedy for several years.”"
     )
     assert speaker(extract(text), "watch the comedy") != "Trump"
+
+
+def test_a_day_the_text_sets_for_a_speaker_dates_the_rest_of_that_speakers_passage() -> None:
+    text = (
+        "Dedicating the new harbour museum on Saturday, Marguerite Valcourt spoke of the town's past.\n\n"
+        "“This building tells the story of everyone who worked on these docks,” Valcourt said.\n\n"
+        "Valcourt added that the museum would stay free for children.\n\n"
+        "Tomas Reinholt said the museum had cost too much."
+    )
+    st = extract(text, published="2022-04-12")  # a Tuesday: the Saturday before is 2022-04-09
+    first = by_text(st, "This building tells the story")
+    assert (first.said, first.said_basis) == ("2022-04-09", "relative")
+    later = by_text(st, "stay free for children")
+    assert (later.said, later.said_basis) == ("2022-04-09", "relative")
+    other = by_text(st, "cost too much")  # another speaker's statement keeps the publication date
+    assert (other.said, other.said_basis) == ("2022-04-12", "published")

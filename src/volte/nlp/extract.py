@@ -56,8 +56,26 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
                 rules=f.rules,
             )
         )
+    out = carry_passage_dates(out)
     # Speakers as registry entities, and each statement's targets with their stance (targets.py).
     return with_targets(doc, found.book, out)
+
+
+def carry_passage_dates(statements: list[Statement]) -> list[Statement]:
+    """A day the text sets for a speaker's statement (`dedicating the museum on Saturday, Obama said …`) dates that
+    speaker's later statements that have none of their own, the publication date aside: the follow-on quotations and
+    reports of one speech, debate or interview. Only relative dates carry (days and weeks around the article, not a
+    year recalled); a statement with a date of its own sets the day for those after it."""
+    day: dict[str, str] = {}  # speaker id -> the last relative date set for them
+    out = []
+    for s in statements:  # (in text order)
+        key = s.speaker.id if s.speaker is not None else None
+        if key is not None and s.said_basis == "relative" and s.said:
+            day[key] = s.said
+        elif key is not None and s.said_basis == "published" and key in day:
+            s = replace(s, said=day[key], said_basis="relative")
+        out.append(s)
+    return out
 
 
 def nest_quotations(found: list[Attribution], text: str) -> list[Attribution]:

@@ -411,7 +411,7 @@ def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[st
     rows = db.execute(
         "SELECT s.id, s.kind, s.text, s.start, s.\"end\", s.cue, s.said, s.said_basis, s.cluster, s.quotes,"
         " coalesce(cs.entity_id, e.id), coalesce(cs.entity_name, e.name), coalesce(cs.entity_type, e.type),"
-        " a.id, a.source, a.title, a.published, a.language, a.url, a.author, a.copy_of,"
+        " a.id, a.source, a.title, a.published, a.language, a.url, a.author, a.published_from, a.copy_of,"
         " CASE WHEN s.quotes IS NOT NULL THEN a.text END"
         f"{voice} FROM statements s JOIN articles a ON a.id = s.article_id"
         " LEFT JOIN entities e ON e.id = s.speaker_id"
@@ -423,12 +423,13 @@ def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[st
     by_id: dict[str, dict[str, Any]] = {}
     for row in rows:
         (sid, kind, text, start, end, cue, said, basis, cluster, quotes, eid, ename, etype,
-         aid, source, title, published, language, url, author, copy_of, article_text, voice_value) = row
+         aid, source, title, published, language, url, author, published_from, copy_of, article_text, voice_value) = row
         quote_spans = json.loads(quotes) if quotes else []
         item: dict[str, Any] = {
             "id": sid,
             "article": {"id": aid, "source": source, "title": title, "published": published,
-                        "language": language, "url": url, "author": author, "copy_of": copy_of},
+                        "language": language, "url": url, "author": author, "published_from": published_from,
+                        "copy_of": copy_of},
             "speaker": {"id": eid, "name": ename, "type": etype} if eid is not None else None,
             "kind": kind,
             "text": text,
@@ -506,13 +507,14 @@ def get_statement(db: sqlite3.Connection, statement_id: str) -> dict[str, Any]:
 def get_article(db: sqlite3.Connection, article_id: str, *, with_text: bool = True) -> dict[str, Any]:
     """An article with its text and the offsets of its statements (corrected speakers, hidden ones left out)."""
     row = db.execute(
-        "SELECT id, source, title, author, published, url, language, copy_of, text FROM articles WHERE id = ?"
+        "SELECT id, source, title, author, published, published_from, url, language, copy_of, text FROM articles"
+        " WHERE id = ?"
         " OR id = (SELECT article_id FROM sources WHERE source = ?)",
         (article_id, article_id),
     ).fetchone()
     if row is None:
         raise NotFound(f"no article {article_id!r} in the store")
-    keys = ("id", "source", "title", "author", "published", "url", "language", "copy_of", "text")
+    keys = ("id", "source", "title", "author", "published", "published_from", "url", "language", "copy_of", "text")
     article = dict(zip(keys, row, strict=True))
     if not with_text:
         del article["text"]
@@ -549,14 +551,14 @@ def list_articles(
         params["after_p"], params["after_id"] = decode_cursor(cursor, 2)
         where.append("(coalesce(published, ''), id) < (:after_p, :after_id)")
     rows = db.execute(
-        "SELECT id, source, title, author, published, url, language,"
+        "SELECT id, source, title, author, published, url, language, published_from,"
         " (SELECT count(*) FROM statements s WHERE s.article_id = articles.id)"
         f" FROM articles WHERE {' AND '.join(where)} ORDER BY coalesce(published, '') DESC, id DESC LIMIT :limit",
         params,
     ).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    keys = ("id", "source", "title", "author", "published", "url", "language", "statements")
+    keys = ("id", "source", "title", "author", "published", "url", "language", "published_from", "statements")
     items = [dict(zip(keys, r, strict=True)) for r in rows]
     return Page(items, encode_cursor([rows[-1][4] or "", rows[-1][0]]) if more else None)
 
