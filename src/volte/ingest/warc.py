@@ -24,7 +24,8 @@ _RECORD_TYPES = frozenset(
 )
 # Records are read this many bytes at a time.
 _CHUNK = 1 << 16
-# Bytes after the last record that are not a loss: the blank lines closing it.
+# Bytes after the last record that are not a loss: the blank lines closing it (none in a gzipped file, where they
+# are inside the record's member: a byte after it is the start of the next record, cut).
 _SLACK = 4
 
 
@@ -62,6 +63,8 @@ def read_warc(path: Path, source: str) -> Iterator[Article | IngestFailure]:
     pages = records = 0
     last_uri = source
     with path.open("rb") as stream:
+        slack = 0 if stream.read(2) == b"\x1f\x8b" else _SLACK
+        stream.seek(0)
         archive = ArchiveIterator(stream)
         try:
             for record in archive:
@@ -111,16 +114,16 @@ def read_warc(path: Path, source: str) -> Iterator[Article | IngestFailure]:
         # reads a gzip member cut after its content as whole.
         end = archive.get_record_offset() + archive.get_record_length() if records else 0
         left = path.stat().st_size - end
-        if left <= _SLACK and records and not _last_member_whole(path, archive.get_record_offset()):
+        if left <= slack and records and not _last_member_whole(path, archive.get_record_offset()):
             yield IngestFailure(
                 source,
                 f"the file is cut short inside record {records} ({last_uri}): its compressed data ends early, so"
                 f" whatever followed it is lost; {pages} page{'' if pages == 1 else 's'} read",
             )
             return
-        if left > _SLACK and not records:
+        if left > slack and not records:
             raise IngestError("the file is cut short inside its first record: nothing in it could be read")
-        if left > _SLACK:
+        if left > slack:
             yield IngestFailure(
                 source,
                 f"the file is cut short: its last {left:,} bytes, after record {records}, are not a whole record"
