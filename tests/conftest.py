@@ -12,6 +12,9 @@ import pytest
 from volte.model import Article, Entity, Statement, TargetStance, entity_id, stable_id, statement_id
 from volte.store import Store
 
+# The hand-made store of the API and page tests, and a client over it: fixtures `story` and `client`.
+pytest_plugins = ["serve_story"]
+
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:

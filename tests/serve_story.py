@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
 from volte.store import Store
 
@@ -79,3 +80,19 @@ class Client:
 
     def post(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("POST", url, **kwargs)
+
+
+@pytest.fixture
+def story(tmp_path: Path, make_article: Callable[..., Any], make_statement: Callable[..., Any]) -> dict[str, Any]:
+    """The hand-made store (build_serve_store), with its path."""
+    built = build_serve_store(tmp_path / "serve.db", make_article, make_statement)
+    built["path"] = tmp_path / "serve.db"
+    return built
+
+
+@pytest.fixture
+def client(story: dict[str, Any]) -> Client:
+    """A server with a write token."""
+    from volte.api import create_app
+
+    return Client(create_app(story["path"], token=TOKEN))

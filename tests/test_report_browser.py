@@ -7,33 +7,18 @@ the reason. In CI it must run: the CI machine runs as root, so `make browser` in
 from __future__ import annotations
 
 import importlib.util
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from chromium import ARGS, CHROMIUM, needs_chromium
 from volte.record.report import write_report
 from volte.store import Store
 
-CHROMIUM = os.environ.get("VOLTE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: run `make browser`")
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}: run `make browser` (apt-get install chromium)"
-)
+pytestmark = needs_chromium
 
 
 def _build_story() -> Callable[..., Any]:

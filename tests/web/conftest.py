@@ -5,27 +5,14 @@ from __future__ import annotations
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import uvicorn
 
-from serve_story import TOKEN, Client, build_serve_store
+from serve_story import TOKEN
 from volte.api import create_app
-
-
-@pytest.fixture
-def story(tmp_path: Path, make_article: Callable[..., Any], make_statement: Callable[..., Any]) -> dict[str, Any]:
-    built = build_serve_store(tmp_path / "serve.db", make_article, make_statement)
-    built["path"] = tmp_path / "serve.db"
-    return built
-
-
-@pytest.fixture
-def client(story: dict[str, Any]) -> Client:
-    return Client(create_app(story["path"], token=TOKEN))
 
 
 def _free_port() -> int:

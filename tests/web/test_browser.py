@@ -7,31 +7,16 @@ an XSS payload in an article stays text. Skipped, with the reason, where there i
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from chromium import ARGS, CHROMIUM, needs_chromium
 from serve_story import TOKEN, XSS_WORDS
 
-CHROMIUM = os.environ.get("VOLTE_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: run `make browser`")
-pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason=f"no Chromium at {CHROMIUM}: run `make browser` (apt-get install chromium)"
-)
+pytestmark = needs_chromium
 
 
 @pytest.fixture
