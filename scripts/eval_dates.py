@@ -32,7 +32,8 @@ def score(data: Path, scorer: Path, workdir: Path, verbose: bool) -> dict[str, f
     """Ingest the dated dev articles into a fresh store in `workdir`, export and score; the scorer's figures."""
     db, out = workdir / "dates.db", workdir / "dates.jsonl"
     volte = [sys.executable, "-m", "volte", "--db", str(db)]
-    subprocess.run([*volte, "ingest", str(data / "dev-articles.jsonl")], check=True, stdout=subprocess.DEVNULL)
+    trace = ["--trace", str(workdir / "trace.jsonl")]  # the rules that decided each statement, its date's too
+    subprocess.run([*volte, "ingest", *trace, str(data / "dev-articles.jsonl")], check=True, stdout=subprocess.DEVNULL)
     with out.open("wb") as fh:
         subprocess.run([*volte, "export", "statements", "--format", "jsonl"], check=True, stdout=fh)
     flags = ["--verbose"] if verbose else []

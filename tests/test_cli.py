@@ -263,7 +263,9 @@ def test_ingest_trace_writes_each_new_statements_rules(corpus, tmp_path):
     assert {line["id"] for line in lines} == stored and stored
     dupont = next(line for line in lines if line["source"].endswith("budget.txt"))
     # `"…," Finance Minister Jean Dupont said`: the cue right after the quotation, its subject, a proper name.
-    assert dupont["rules"] == {"cue": "cue_right_after", "subject": "parse_subject", "speaker": "proper_name"}
+    assert dupont["rules"] == {
+        "cue": "cue_right_after", "subject": "parse_subject", "speaker": "proper_name", "said": "own_clause"
+    }
     # Ingesting the same files again stores nothing new, and traces nothing.
     run("--db", db, "ingest", corpus, "--workers", "1", "--trace", trace)
     assert trace.read_text(encoding="utf-8") == ""

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 Kind = Literal["direct", "partial", "indirect"]
 EntityType = Literal["person", "organization", "group", "media"]
-SaidBasis = Literal["explicit", "relative", "published"]
+SaidBasis = Literal["explicit", "relative", "published", "before"]
 StanceLabel = Literal["favor", "against", "neutral"]
 
 

@@ -21,7 +21,7 @@ from volte.nlp.extract import extract_statements
 _STAMP = {
     "quote_cue": "cue", "report_cue": "cue", "report_finder": "cue", "subject": "subject", "quote_subject": "subject",
     "mention": "mention", "name": "name", "speaker": "speaker", "continuity": "speaker", "speaker_list": "speaker_list",
-    "continuation": "continuation",
+    "continuation": "continuation", "said": "said",
 }
 
 
@@ -59,6 +59,8 @@ def test_rule_example(rule: Rule, example: Example) -> None:
     assert example.speaker.lower() in statement.speaker.name.lower(), (statement.speaker.name, statement.text)
     if example.cue is not None:
         assert statement.cue == example.cue
+    if rule.stage == "said":
+        assert statement.said == example.said, (statement.said, statement.said_basis, statement.text)
 
 
 @pytest.fixture

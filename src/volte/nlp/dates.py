@@ -55,11 +55,18 @@ _GRAMMAR: dict[str, tuple[tuple[str, str], ...]] = {
             r"(?:\bon\s+)?(?:\b<WD>,?\s+)?\b(?P<month><MONTH>)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
             r"(?P<year><YEAR>)\b",
         ),
-        # A year (and month) before an occasion of speech: "in a 2014 interview", "during the 2017 campaign".
+        # A year (and month) before an occasion of speech: "in a 2014 interview", "during the 2017 campaign",
+        # "a 1995 story from the Times", "A 2014 study by Harvard".
         (
             "occasion",
-            r"\b(?:in|during|at|from)\s+(?:the|a|an|his|her|their|its|that)\s+(?:(?P<month><MONTH>)\s+)?"
+            r"\b(?:(?:in|during|at|from)\s+)?(?:the|a|an|his|her|their|its|that)\s+(?:(?P<month><MONTH>)\s+)?"
             r"(?P<year><YEAR>)\s+(?:[\w'-]+\s+){0,4}?(?:<OCCASION>)s?\b",
+        ),
+        # A month alone before an occasion: "In an August speech", "the agency said in a June report".
+        (
+            "month",
+            r"\b(?:in|during|at)\s+(?:the|a|an|his|her|their|its|that)\s+(?P<month><MONTH>)\s+"
+            r"(?:[\w'-]+\s+){0,3}?(?:<OCCASION>)s?\b",
         ),
         # Month and year after "in": "In February 2014 the minister declared", "in early March 2020".
         (
@@ -93,7 +100,8 @@ _GRAMMAR: dict[str, tuple[tuple[str, str], ...]] = {
         # Fixed phrases: "yesterday", "last month", "last year"; not BBC Radio 4's "Today programme".
         ("phrase", r"\b(?P<phrase><PHRASE>)\b(?!'s\s+(?:programme|show)|\s+(?:programme|program|show)\b)"),
         # A count back: "two years ago", "a month ago", "10 days ago".
-        ("ago", r"\b(?P<n><NUMBER>|\d{1,2})\s+(?P<unit><UNIT>)\s+ago\b"),
+        # "Twenty-two years ago" is 22, never "two years ago".
+        ("ago", r"(?<![\w-])(?P<n>(?:<NUMBER>)(?:-(?:<NUMBER>))?|\d{1,2})\s+(?P<unit><UNIT>)\s+ago\b"),
     ),
     "fr": (
         # Une date ISO : "dans un communiqué daté du 2022-04-03".
@@ -167,6 +175,11 @@ class _Language:
     numbers: dict[str, int]
     units: dict[str, str]
     phrases: dict[str, tuple[str, int]]
+    anaphors: re.Pattern[str] | None = None  # "at the time", "the following morning": a time given before
+    anaphor_days: dict[str, int] | None = None  # what each adds to the time it points back to, in days
+    perfect: re.Pattern[str] | None = None  # the auxiliaries of an earlier, undated speech act: "has said"
+    clause_end: re.Pattern[str] | None = None  # what may follow a one-word time word: "he said then."
+    not_after: frozenset[str] = frozenset()  # words after which a time word does not point back: "why then"
 
 
 def _alternation(words: Iterable[object] | None) -> str:
@@ -225,7 +238,14 @@ def _language(language: str) -> _Language:
     excluding = re.compile(
         rf"(?<!\w)(?:{_alternation(table.get('excluding'))})\s*{_DETERMINERS}$", re.IGNORECASE
     )
+    anaphors: dict[str, int] = {_fold(k): int(v) for k, v in (table.get("anaphors") or {}).items()}
+    auxiliaries = table.get("perfect_auxiliaries")
     return _Language(
+        anaphors=re.compile(rf"(?<![\w'-])(?:{_alternation(anaphors)})(?![\w'-])", re.IGNORECASE) if anaphors else None,
+        clause_end=re.compile(r"\s*(?:[.,;:!?)\]]|$)"),
+        anaphor_days=anaphors,
+        not_after=frozenset(str(w).lower() for w in table.get("anaphors_not_after") or ()),
+        perfect=re.compile(rf"(?<!\w)(?:{_alternation(auxiliaries)})\s+", re.IGNORECASE) if auxiliaries else None,
         prefilter=prefilter,
         rules=tuple(rules),
         excluding=excluding,
@@ -360,7 +380,8 @@ def _ago(match: re.Match[str], lang: _Language, published: date | None) -> _Foun
     if published is None:
         return None
     word = _fold(match["n"])
-    count = int(word) if word.isdigit() else lang.numbers.get(word)
+    parts = [lang.numbers.get(p) for p in word.split("-")]  # "twenty-two" -> 20 + 2
+    count = int(word) if word.isdigit() else (sum(parts) if None not in parts else None)  # type: ignore[arg-type]
     unit = lang.units.get(_fold(match["unit"]))
     if count is None or unit is None:
         return None
@@ -418,6 +439,29 @@ def find_said(
 
     Raises ValueError when `published` is not a `YYYY-MM-DD` date.
     """
+    found = find_date(context, published, language)
+    return found if found is not None else _fallback(published)
+
+
+def find_date(context: str, published: str | None, language: str = "en") -> _Found:
+    """The date `context` gives for its statement, as `find_said` reads it, or None when it gives none."""
+    found = dates_in(context, published, language)
+    if not found:
+        return None
+    _, said, basis = found[0] if _quote_comes_first(context) else found[-1]
+    return said, basis
+
+
+def dates_in(
+    text: str, published: str | None, language: str = "en", *, asides: bool = False
+) -> list[tuple[int, str, SaidBasis]]:
+    """Every date `text` gives, not after `published`, in text order: `(offset, said, basis)`.
+
+    Dates in side clauses are not read unless `asides` (a narration scanned for the time it gives: "Cruz, who
+    refused to endorse Trump at the convention in July, …"); "since 2014", "until Friday" are not dates said.
+    Raises ValueError when `published` is not a `YYYY-MM-DD` date.
+    """
+    context = text
     base: date | None = None
     if published is not None:
         try:
@@ -429,9 +473,9 @@ def find_said(
     lang = _language(language.split("-")[0].lower() if language else "en")
     # Fast exit: "Dupont told reporters:" has no digit, month, weekday or date phrase.
     if not lang.prefilter.search(context.lower()):
-        return _fallback(published)
+        return []
     text = context.replace("\u2019", "'")  # one apostrophe for the tables: "l’an dernier" -> "l'an dernier"
-    if lang.asides is not None:
+    if lang.asides is not None and not asides:
         text = lang.asides.sub(lambda m: " " * len(m.group()), text)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str, SaidBasis]] = []
@@ -449,8 +493,44 @@ def find_said(
             if result is None or (published is not None and result[0] > published[: len(result[0])]):
                 continue
             found.append((start, *result))
-    if not found:
-        return _fallback(published)
     found.sort()
-    _, said, basis = found[0] if _quote_comes_first(context) else found[-1]
-    return said, basis
+    return found
+
+
+def anaphor(context: str, language: str = "en") -> int | None:
+    """The days a time word of `context` adds to a time the text gave before ("at the time" 0, "the following
+    morning" 1), or None when it has no such word."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if lang.anaphors is None or lang.anaphor_days is None:
+        return None
+    for m in lang.anaphors.finditer(context):
+        # "since then", "until then", "by that time": not when it was said.
+        if lang.excluding is not None and lang.excluding.search(context, max(0, m.start() - 40), m.start()):
+            continue
+        # A one-word time word ("then", "alors") only ends its clause: "he said then.", not "she then urges".
+        if " " not in m.group() and lang.clause_end is not None and not lang.clause_end.match(context, m.end()):
+            continue
+        before = context[max(0, m.start() - 12) : m.start()].split()
+        if before and before[-1].lower() in lang.not_after:  # "Why then, would …", "and then"
+            continue
+        return lang.anaphor_days.get(_fold(m.group()), 0)
+    return None
+
+
+def is_perfect(context: str, cue: str | None, language: str = "en") -> bool:
+    """Whether the cue of `context` is in a perfect tense: an earlier speech act, undated ("Roe has long said")."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if lang.perfect is None or not cue:
+        return False
+    for m in lang.perfect.finditer(context):
+        # The auxiliary, up to two adverbs, then the cue: "has said", "had long argued", "avait déclaré".
+        rest = [w.lower().strip(",") for w in context[m.end() : m.end() + 40].split()[:3]]
+        if cue.split()[0].lower() in rest and not {"been", "yet"} & set(rest):  # not "has been demanding"
+            return True
+    return False
+
+
+def has_time_words(context: str, language: str = "en") -> bool:
+    """Whether `context` holds any word a date could be made of, or a time word pointing back."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return bool(lang.prefilter.search(context.lower())) or (lang.anaphors is not None and bool(lang.anaphors.search(context)))

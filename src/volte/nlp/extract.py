@@ -4,7 +4,7 @@
 
 Orchestration only: the attribution rules (attribution/) find the statements and who made them; here a partial
 quotation inside its speaker's report becomes part of that report, a span found twice is one statement (the first
-found), and each gets its id, its date (dates.py) and its targets with their stance (targets.py).
+found), and each gets its id, its date (when.py) and its targets with their stance (targets.py).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from volte.model import Article, Statement, statement_id
-from volte.nlp import dates
 from volte.nlp.attribution import Attribution, attribute
 from volte.nlp.pipeline import load_pipeline, parse_bounded
 from volte.nlp.targets import with_targets
+from volte.nlp.when import Utterance, page_of, said_dates
 from volte.resources import cues
 
 _END_PUNCT = ".,;:!?…\"”’» "
@@ -33,49 +33,43 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     """The statements of an article already parsed into `doc` (whose text is `article.text`)."""
     found = attribute(doc, cues(article.language))
     nested = nest_quotations(sorted(found.found, key=lambda f: (f.start, f.end)), article.text)
-    out: list[Statement] = []
+    kept: list[Attribution] = []
     seen: set[tuple[int, int]] = set()
     for f in nested:
         if (f.start, f.end) in seen or f.end <= f.start:
             continue  # the same span found by a quotation and by a report: the first found stands
         seen.add((f.start, f.end))
-        said, basis = dates.find_said(f.context, article.published, article.language)
-        out.append(
-            Statement(
-                id=statement_id(article.id, f.start, f.end),
-                article_id=article.id,
-                speaker=f.speaker,
-                kind=f.kind,
-                text=" … ".join(article.text[a:b] for a, b in f.pieces) if f.pieces else article.text[f.start : f.end],
-                start=f.start,
-                end=f.end,
-                cue=f.cue,
-                said=said,
-                said_basis=basis,
-                quotes=f.quotes,
-                rules=f.rules,
-            )
+        kept.append(f)
+    # When each was said (when.py): the words around the statements, theirs blanked, in text order.
+    page = page_of(article.text, [(f.start, f.end) for f in kept], article.published, article.language)
+    lexicon = cues(article.language)
+    positions = lexicon.attitudes | lexicon.held  # `have opposed the deal`: a position, not an earlier speech act
+    utterances = [
+        Utterance(
+            f.start, f.end, f.speaker.id if f.speaker else None, f.cue, f.context,
+            position=lexicon.verb_forms.get(" ".join((f.cue or "").split()[:1]).lower(), "") in positions,
         )
-    out = carry_passage_dates(out)
+        for f in kept
+    ]
+    out = [
+        Statement(
+            id=statement_id(article.id, f.start, f.end),
+            article_id=article.id,
+            speaker=f.speaker,
+            kind=f.kind,
+            text=" … ".join(article.text[a:b] for a, b in f.pieces) if f.pieces else article.text[f.start : f.end],
+            start=f.start,
+            end=f.end,
+            cue=f.cue,
+            said=d.said,
+            said_basis=d.basis,
+            quotes=f.quotes,
+            rules=(*f.rules, ("said", d.rule)) if d.rule else f.rules,
+        )
+        for f, d in zip(kept, said_dates(utterances, page), strict=True)
+    ]
     # Speakers as registry entities, and each statement's targets with their stance (targets.py).
     return with_targets(doc, found.book, out)
-
-
-def carry_passage_dates(statements: list[Statement]) -> list[Statement]:
-    """A day the text sets for a speaker's statement (`dedicating the museum on Saturday, Obama said …`) dates that
-    speaker's later statements that have none of their own, the publication date aside: the follow-on quotations and
-    reports of one speech, debate or interview. Only relative dates carry (days and weeks around the article, not a
-    year recalled); a statement with a date of its own sets the day for those after it."""
-    day: dict[str, str] = {}  # speaker id -> the last relative date set for them
-    out = []
-    for s in statements:  # (in text order)
-        key = s.speaker.id if s.speaker is not None else None
-        if key is not None and s.said_basis == "relative" and s.said:
-            day[key] = s.said
-        elif key is not None and s.said_basis == "published" and key in day:
-            s = replace(s, said=day[key], said_basis="relative")
-        out.append(s)
-    return out
 
 
 def nest_quotations(found: list[Attribution], text: str) -> list[Attribution]:

@@ -36,7 +36,7 @@ CREATE TABLE statements (
     "end"      INTEGER NOT NULL,
     cue        TEXT,
     said       TEXT,                       -- YYYY | YYYY-MM | YYYY-MM-DD
-    said_basis TEXT,                       -- explicit | relative | published
+    said_basis TEXT,                       -- explicit | relative | published | before (said NULL)
     cluster    TEXT
 );
 CREATE INDEX statements_order ON statements(said, article_id, start);

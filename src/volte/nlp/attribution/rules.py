@@ -26,13 +26,14 @@ from typing import Any, Final, TypeVar
 @dataclass(frozen=True)
 class Example:
     """A sentence a rule serves, and what it gives: the statement whose text contains `words` has this speaker
-    (None: no statement holds them) and, for a cue rule, this cue."""
+    (None: no statement holds them), for a cue rule this cue, for a date rule (stage `said`) this date."""
 
     text: str
     speaker: str | None
     words: str = ""  # a piece of the statement's text, to tell which statement is meant ("" = the first one)
     cue: str | None = None
     language: str = "en"
+    said: str | None = None  # for a date rule: the statement's `said` (articles of Friday 2022-04-08)
 
 
 @dataclass(frozen=True)

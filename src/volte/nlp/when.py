@@ -1,0 +1,196 @@
+"""When each statement was said: one stage of small named rules over an article's statements, in text order.
+
+    said_dates(utterances, page) -> list[Dated]
+
+A statement's date comes from the clause that introduces it (`said on Tuesday`, `in a 2012 interview`), else from
+the discourse around it: a time word that points back (`Cruz said at the time`, `the following morning`) takes the
+time the text gave last; a perfect tense (`has said`) is earlier than the article but undated; the follow-on
+quotations and reports of one speaker's speech, debate or interview share the day their passage set; the rest
+keep the publication date. Dates inside the quoted or reported words are about their content, never the
+utterance: the rules read the words around statements only, with every statement's own words blanked.
+
+The date phrases themselves (months, weekdays, `last week`, `il y a deux ans`, the time words that point back)
+are data, in `resources/dates_<language>.yaml`, read by `dates.py`. Each rule here is registered with its example
+sentences (attribution/rules.py), and the rule that dated a statement is recorded on it (`("said", name)`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from volte.model import SaidBasis
+from volte.nlp import dates
+from volte.nlp.attribution.rules import NOBODY, Example, _Nobody, first, rule, stage
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One statement as the date rules see it: its span, speaker, cue and the words around it."""
+
+    start: int
+    end: int
+    speaker: str | None  # the speaker entity's id
+    cue: str | None
+    context: str  # the words around the statement that may say when it was said, its own words removed
+    position: bool = False  # the cue takes a position rather than reports words: `backed`, `opposed`
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A statement's date and the rule that found it."""
+
+    utterance: Utterance
+    said: str | None
+    basis: SaidBasis | None
+    rule: str | None
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the rules read of the article: its text with every statement's own words blanked, its paragraph
+    starts, its publication date and language."""
+
+    narrative: str
+    paragraphs: tuple[int, ...]  # offsets where paragraphs begin, ascending, the first 0
+    published: str | None
+    language: str
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_right(self.paragraphs, offset) - 1
+
+
+def page_of(text: str, spans: list[tuple[int, int]], published: str | None, language: str) -> Page:
+    """The page of an article `text` whose statements cover `spans`."""
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    starts = [0]
+    i = text.find("\n", 0)
+    while i != -1:
+        j = i
+        while j < len(text) and text[j] in "\n \t\r":
+            j += 1
+        if j < len(text) and j != starts[-1]:
+            starts.append(j)
+        i = text.find("\n", j)
+    return Page("".join(chars), tuple(starts), published, language)
+
+
+_Found = tuple[str | None, SaidBasis | None]
+# How many paragraphs back a time word may point: the one it sits in and the two before it.
+_ANAPHOR_REACH = 2
+
+
+def _shift(said: str, days: int, published: str | None) -> str:
+    """`said` moved by whole days when it is a day (`the following morning`), never past publication."""
+    if days == 0 or len(said) != 10:
+        return said
+    moved = (date.fromisoformat(said) + timedelta(days=days)).isoformat()
+    return moved if published is None or moved <= published else said
+
+
+# --- the rules -----------------------------------------------------------------------------------------------
+
+
+@rule(
+    "said",
+    examples=[
+        Example("Roe said on Tuesday that the plan would fail.", "Roe", "the plan would fail", said="2022-04-05"),
+        Example("In a 2014 interview, Roe said the plan would fail.", "Roe", "the plan", said="2014"),
+        Example("Roe a déclaré mardi que le plan échouerait.", "Roe", "le plan", said="2022-04-05", language="fr"),
+    ],
+)
+def own_clause(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+    """The date the statement's own clause gives: `said on Tuesday`, `in a 2012 interview`, `told reporters last
+    week`."""
+    return dates.find_date(u.context, page.published, page.language)
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
+            "Roe spoke at the convention in July.\n\n\"We will not back down,\" Roe said at the time.",
+            "Roe", "We will not back down", said="2021-07",
+        ),
+    ],
+)
+def time_anaphor(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+    """A time word that points back (`at the time`, `then`, `the following morning`): the time the text gave last,
+    in the narration or an earlier statement of this or the two paragraphs before."""
+    days = dates.anaphor(u.context, page.language)
+    if days is None:
+        return None
+    here = page.paragraph_of(u.start)
+    since = page.paragraphs[max(0, here - _ANAPHOR_REACH)]
+    told = dates.dates_in(page.narrative[since : u.start], page.published, page.language, asides=True)
+    best: tuple[int, str, SaidBasis | None] | None = (since + told[-1][0], told[-1][1], told[-1][2]) if told else None
+    for d in earlier:
+        # (A time the text gave for an earlier statement; not one carried to it from its speaker's passage.)
+        if d.said and d.rule in ("own_clause", "time_anaphor") and since <= d.utterance.start:
+            if best is None or d.utterance.start >= best[0]:
+                best = (d.utterance.start, d.said, d.basis)
+    if best is None:
+        return None, "before"  # "Cruz said at the time", and the text gave no time: earlier, undated
+    return _shift(best[1], days, page.published), best[2]
+
+
+@rule(
+    "said",
+    examples=[Example("Roe has long said the plan would fail.", "Roe", "the plan would fail", said=None)],
+)
+def perfect_tense(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+    """A speech act in the perfect (`has said`, `have argued`, `avait déclaré`): earlier than the article, undated."""
+    if u.position:
+        return None  # "have opposed the deal": a position held, at the publication date
+    return (None, "before") if dates.is_perfect(u.context, u.cue, page.language) else None
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
+            "Speaking in Ohio on Tuesday, Roe said the plan would fail.\n\n\"It is over,\" Roe added.",
+            "Roe", "It is over", said="2022-04-05",
+        ),
+    ],
+)
+def speaker_passage(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+    """The day set for an earlier statement of the same speaker (`dedicating the museum on Saturday, Obama said …`)
+    dates their later ones: the rest of one speech, debate or interview, until another speaker's turn is dated.
+    Only a day or week around the article carries, not a year recalled."""
+    if u.speaker is None:
+        return None
+    for d in reversed(earlier):
+        if d.utterance.speaker != u.speaker:
+            if d.basis in ("explicit", "relative") and d.rule == "own_clause":
+                return None  # another speaker's dated turn in between: the passage has moved on
+            continue
+        if d.said is None or d.basis not in ("explicit", "relative"):
+            continue
+        # (Only a day or week around the article: a year recalled, `in 1972`, is that one statement's.)
+        return (d.said, d.basis) if d.basis == "relative" else None
+    return None
+
+
+@rule("said", examples=[Example("Roe said the plan would fail.", "Roe", "the plan would fail", said="2022-04-08")])
+def publication_date(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | _Nobody:
+    """Nothing in the text dates it: undated reported speech is recent, the publication date (news convention)."""
+    return (page.published, "published") if page.published else NOBODY
+
+
+SAID_RULES = stage("said", (own_clause, time_anaphor, perfect_tense, speaker_passage, publication_date))
+
+
+def said_dates(utterances: list[Utterance], page: Page) -> list[Dated]:
+    """The date of each statement of an article, `utterances` in text order."""
+    out: list[Dated] = []
+    for u in utterances:
+        found: Any
+        found, name = first(SAID_RULES, u, tuple(out), page)
+        said, basis = found if found is not None else (None, None)
+        out.append(Dated(u, said, basis, name))
+    return out

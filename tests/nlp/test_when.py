@@ -1,0 +1,118 @@
+"""When each statement was said: the date phrases of dates.py that the `said` stage reads, and the stage itself.
+
+The stage's rules are also tested through their registered examples (test_rules.py); these tests pin the pieces
+the rules are made of: time words pointing back, the perfect tense, the page with the statements blanked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from volte.ingest import make_article
+from volte.nlp import dates
+from volte.nlp.extract import extract_statements
+from volte.nlp.when import Dated, Page, Utterance, page_of, said_dates
+
+FRIDAY = "2022-04-08"
+
+
+@pytest.mark.parametrize(
+    ("context", "days"),
+    [
+        (", Cruz said at the time.", 0),
+        (", the senator said then, ", 0),
+        ("At a breakfast the following morning, Cruz said", 1),
+        (", a-t-il déclaré à l'époque.", 0),
+        ("She then urges her husband", None),  # a sequence, not a time
+        ("Why then, would someone like him", None),
+        ("Since then, Roe has said", None),
+        (", Roe said.", None),
+    ],
+)
+def test_time_words_pointing_back(context: str, days: int | None) -> None:
+    language = "fr" if "a-t-il" in context else "en"
+    assert dates.anaphor(context, language) == days
+
+
+@pytest.mark.parametrize(
+    ("context", "cue", "perfect"),
+    [
+        ("Roe has said", "said", True),
+        ("Roe has long argued", "argued", True),
+        ("The family have been demanding", "demanding", False),  # an ongoing activity
+        ("he has yet to explain", "explain", False),
+        ("Roe said", "said", False),
+        ("Clinton had told police", "told", False),  # a past perfect: the story's own sequence
+        ("il avait déclaré", "déclaré", False),  # French news tells the story's days in the plus-que-parfait
+        ("il a déclaré", "déclaré", False),  # the passé composé is the French news past
+    ],
+)
+def test_perfect_tense(context: str, cue: str, perfect: bool) -> None:
+    language = "fr" if context.startswith("il ") else "en"
+    assert dates.is_perfect(context, cue, language) is perfect
+
+
+def test_occasions_dated_by_a_year_or_a_month_alone() -> None:
+    assert dates.find_date("a 1995 story from the Times hailed", FRIDAY) == ("1995", "explicit")
+    assert dates.find_date("In an August speech, Trump attacked", FRIDAY) == ("2021-08", "relative")
+    assert dates.find_date("the agency said in a June report", FRIDAY) == ("2021-06", "relative")
+
+
+def test_a_compound_number_counts_back_whole() -> None:
+    assert dates.find_date("Twenty-two years ago, a Times article hailed", FRIDAY) == ("2000", "relative")
+    assert dates.find_date("Roe said two years ago", FRIDAY) == ("2020", "relative")
+
+
+def test_the_page_blanks_what_was_said_and_finds_the_paragraphs() -> None:
+    text = 'Roe spoke in July.\n\n"We won in 2014," Roe said.'
+    start = text.index("We won")
+    page = page_of(text, [(start, start + len("We won in 2014,"))], FRIDAY, "en")
+    assert "2014" not in page.narrative and "July" in page.narrative
+    assert page.paragraphs == (0, text.index('"We'))
+    assert page.paragraph_of(start) == 1
+
+
+def _stage(text: str, *spans: tuple[str, str | None, str]) -> list[Dated]:
+    """Run the stage over statements given as (their words, speaker id, context)."""
+    marks = [(text.index(w), text.index(w) + len(w), speaker, ctx) for w, speaker, ctx in spans]
+    page: Page = page_of(text, [(a, b) for a, b, _, _ in marks], FRIDAY, "en")
+    return said_dates([Utterance(a, b, speaker, "said", ctx) for a, b, speaker, ctx in marks], page)
+
+
+def test_a_time_word_takes_the_last_time_the_text_gave_and_moves_by_its_days() -> None:
+    text = "The vote was on Tuesday.\n\nThe following morning, Roe said the vote was a disgrace."
+    [d] = _stage(text, ("the vote was a disgrace", "e_roe", "The following morning, Roe said"))
+    assert (d.said, d.basis, d.rule) == ("2022-04-06", "relative", "time_anaphor")
+
+
+def test_a_time_word_with_nothing_to_point_to_is_earlier_and_undated() -> None:
+    [d] = _stage('"We will not back down," Roe said at the time.', ("We will not back down", "e_roe", ", Roe said at the time."))
+    assert (d.said, d.basis, d.rule) == (None, "before", "time_anaphor")
+
+
+def test_the_passage_carries_a_day_not_a_year_and_stops_at_another_speakers_dated_turn() -> None:
+    text = "Roe said on Tuesday it was over. Ames said in 2014 it was not. Roe said it was done."
+    first, second, third = _stage(
+        text,
+        ("it was over", "e_roe", "Roe said on Tuesday"),
+        ("it was not", "e_ames", "Ames said in 2014"),
+        ("it was done", "e_roe", "Roe said"),
+    )
+    assert first.said == "2022-04-05" and second.said == "2014"
+    assert (third.said, third.rule) == (FRIDAY, "publication_date")  # Ames's dated turn came between
+    text = "Roe said in 2014 it was over. Roe said it was done."
+    _, later = _stage(text, ("it was over", "e_roe", "Roe said in 2014"), ("it was done", "e_roe", "Roe said"))
+    assert (later.said, later.rule) == (FRIDAY, "publication_date")  # a year recalled does not carry
+
+
+@pytest.mark.model
+def test_a_date_inside_the_quotation_is_never_the_utterance_date() -> None:
+    article = make_article('"I will visit Mexico in 2017," Roe said.', source="x.txt", published=FRIDAY)
+    [s] = extract_statements(article)
+    assert (s.said, s.said_basis) == (FRIDAY, "published")
+
+
+@pytest.mark.model
+def test_a_position_held_in_the_perfect_is_not_an_earlier_speech_act() -> None:
+    article = make_article("Both candidates have opposed the new trade deal with Asia.", source="x.txt", published=FRIDAY)
+    assert [(s.said, s.said_basis) for s in extract_statements(article)] == [(FRIDAY, "published")]
