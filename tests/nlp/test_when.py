@@ -116,3 +116,24 @@ def test_a_date_inside_the_quotation_is_never_the_utterance_date() -> None:
 def test_a_position_held_in_the_perfect_is_not_an_earlier_speech_act() -> None:
     article = make_article("Both candidates have opposed the new trade deal with Asia.", source="x.txt", published=FRIDAY)
     assert [(s.said, s.said_basis) for s in extract_statements(article)] == [(FRIDAY, "published")]
+
+
+@pytest.mark.parametrize(
+    ("context", "event"),
+    [
+        ("Clinton told the debate audience that .", "debate"),
+        ("City Attorney Brad Holm said in the letter that .", "letter"),
+        ("At his cookout, the band leader called", "cookout"),
+        ("Since the debate, he said", None),  # after it, not at it
+        ("The transcript of the debate shows", None),  # the event named, not said at
+        ("Pence won the debate, Barabak noted", None),
+    ],
+)
+def test_an_event_named_again_as_where_it_was_said(context: str, event: str | None) -> None:
+    assert dates.event_named(context, "en") == event
+
+
+def test_an_event_takes_the_date_nearest_its_word_at_its_last_dated_mention() -> None:
+    text = "The rivals met in Monday's debate in New York. The debate was long."
+    assert dates.event_date(text, "debate", "2016-09-29") == ("2016-09-26", "relative")
+    assert dates.event_date("The debate was long.", "debate", "2016-09-29") is None

@@ -180,6 +180,8 @@ class _Language:
     perfect: re.Pattern[str] | None = None  # the auxiliaries of an earlier, undated speech act: "has said"
     clause_end: re.Pattern[str] | None = None  # what may follow a one-word time word: "he said then."
     not_after: frozenset[str] = frozenset()  # words after which a time word does not point back: "why then"
+    events: re.Pattern[str] | None = None  # a dated event named again: "at the debate", "in the letter"
+    event_prepositions: frozenset[str] = frozenset()  # "at", "during", "in": said at the event
 
 
 def _alternation(words: Iterable[object] | None) -> str:
@@ -245,6 +247,13 @@ def _language(language: str) -> _Language:
         clause_end=re.compile(r"\s*(?:[.,;:!?)\]]|$)"),
         anaphor_days=anaphors,
         not_after=frozenset(str(w).lower() for w in table.get("anaphors_not_after") or ()),
+        event_prepositions=frozenset(str(w).lower() for w in table.get("event_prepositions") or ()),
+        events=re.compile(
+            rf"(?:\b(?:{_alternation(table.get('event_prepositions'))})\s+)?\b(?:{_alternation(table.get('event_determiners'))})"
+            rf"\s+(?:[\w'’-]+\s+){{0,2}}?(?P<event>{_alternation(table.get('events'))})s?\b"
+            rf"(?P<audience>\s+(?:{_alternation(table.get('event_audiences'))})\b)?",
+            re.IGNORECASE,
+        ) if table.get("event_determiners") else None,
         perfect=re.compile(rf"(?<!\w)(?:{_alternation(auxiliaries)})\s+", re.IGNORECASE) if auxiliaries else None,
         prefilter=prefilter,
         rules=tuple(rules),
@@ -528,6 +537,41 @@ def is_perfect(context: str, cue: str | None, language: str = "en") -> bool:
         if cue.split()[0].lower() in rest and not {"been", "yet"} & set(rest):  # not "has been demanding"
             return True
     return False
+
+
+def event_named(context: str, language: str = "en") -> str | None:
+    """The event of speech `context` names as one the text already told of ("told the debate audience", "said in
+    the letter", "At his cookout, …"), folded, or None; not one it is after or before ("since the debate")."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if lang.events is None:
+        return None
+    for m in lang.events.finditer(context):
+        if lang.excluding is not None and lang.excluding.search(context, max(0, m.start() - 40), m.start()):
+            continue
+        # Said at the event ("at his cookout", "during the debate", "in the letter") or to its audience ("told the
+        # debate audience"); not an event merely named ("the transcript of the debate", "won the debate").
+        if m.group().split()[0].lower() in lang.event_prepositions or m["audience"]:
+            return _fold(m["event"])
+    return None
+
+
+def event_date(text: str, event: str, published: str | None, language: str = "en") -> _Found:
+    """The date `text` gives the event last named `event` in it ("Monday's debate", "a cease-and-desist letter
+    Thursday"): the date nearest the event word, in its sentence, at its last mention that has one."""
+    pattern = re.compile(rf"\b{re.escape(event).replace(chr(92) + ' ', chr(92) + 's+')}s?\b", re.IGNORECASE)
+    for m in reversed(list(pattern.finditer(text))):
+        left = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - _EVENT_REACH)
+        right = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), m.end() + _EVENT_REACH) if x != -1)
+        found = dates_in(text[left + 1 : right], published, language, asides=True)
+        if found:
+            here = m.start() - (left + 1)
+            _, said, basis = min(found, key=lambda f: abs(f[0] - here))
+            return said, basis
+    return None
+
+
+# How far from an event's word its date may be: "the first presidential debate Monday night".
+_EVENT_REACH = 60
 
 
 def has_time_words(context: str, language: str = "en") -> bool:

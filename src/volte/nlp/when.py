@@ -176,13 +176,33 @@ def speaker_passage(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Fo
     return None
 
 
+@rule(
+    "said",
+    examples=[
+        Example(
+            "Roe and Ames met in Monday's debate.\n\nAmes told the debate audience that taxes would fall.",
+            "Ames", "taxes would fall", said="2022-04-04",
+        ),
+    ],
+)
+def same_event(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+    """A statement that names again an event the text dated (`told the debate audience`, `said in the letter`,
+    `At his cookout, …`) was made at it: the date of its last dated mention before."""
+    event = dates.event_named(u.context, page.language)
+    if event is None:
+        return None
+    return dates.event_date(page.narrative[: u.start], event, page.published, page.language)
+
+
 @rule("said", examples=[Example("Roe said the plan would fail.", "Roe", "the plan would fail", said="2022-04-08")])
 def publication_date(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | _Nobody:
     """Nothing in the text dates it: undated reported speech is recent, the publication date (news convention)."""
     return (page.published, "published") if page.published else NOBODY
 
 
-SAID_RULES = stage("said", (own_clause, time_anaphor, perfect_tense, speaker_passage, publication_date))
+SAID_RULES = stage(
+    "said", (own_clause, time_anaphor, perfect_tense, speaker_passage, same_event, publication_date)
+)
 
 
 def said_dates(utterances: list[Utterance], page: Page) -> list[Dated]:
