@@ -57,6 +57,11 @@ def test_the_same_words_years_apart_are_two_utterances():
     # A publication date means "said that day or in the weeks before".
     assert dates_agree(("2014-03-12", "relative"), ("2014-03-20", "published"))
     assert not dates_agree(("2014-03-20", "relative"), ("2014-03-12", "published"))
+    # A publication date is weak: a later article's undated report of words another report dates agrees with it.
+    assert dates_agree(("2014-03-12", "relative"), ("2022-03-04", "published"))
+    assert dates_agree(("2022-03-04", "published"), ("2016", "explicit"))
+    # Two publication dates years apart stay apart: nothing says they are one utterance.
+    assert not dates_agree(("2016-10-09", "published"), ("2023-04-03", "published"))
 
 
 def test_best_said_prefers_an_explicit_date_and_refines_it():
@@ -115,6 +120,19 @@ def test_a_new_article_joins_the_existing_cluster(store, make_article, make_stat
     # A third report (from an unknown speaker) joins the same cluster: its id does not move.
     store.write_article(late, [replace(make_statement(late, WORK_LEDGER, None, said="2014-03-20"), said_basis="published")])
     assert {s.cluster for s, _ in store.iter_statements()} == {joined}
+
+
+def test_a_publication_date_does_not_keep_a_recalled_quotation_apart(store, make_article, make_statement):
+    # The Ledger dates the words in its text (2014); an article eight years later quotes them with no date, so it
+    # carries only its publication date: one utterance, dated by the report that gives its date.
+    ledger = make_article(f"In March 2014 she said: “{WORK_LEDGER}”", "ledger.md", published="2014-03-12")
+    late = make_article(f"She once said “{WORK_LEDGER}”", "late.txt", published="2022-03-04")
+    first = make_statement(ledger, WORK_LEDGER, "Marguerite Valcourt", said="2014-03")
+    again = make_statement(late, WORK_LEDGER, "Marguerite Valcourt", said="2022-03-04")
+    store.write_article(ledger, [replace(first, said_basis="explicit")])
+    store.write_article(late, [replace(again, said_basis="published")])
+    [cluster] = [c for c in read_clusters(store) if len(c.reports) > 1]
+    assert len(cluster.reports) == 2 and (cluster.said, cluster.said_basis) == ("2014-03", "explicit")
 
 
 def test_a_cluster_splits_when_the_article_linking_it_goes(store, make_article, make_statement):

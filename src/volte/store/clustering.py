@@ -139,7 +139,16 @@ def dates_agree(a: tuple[str | None, str | None], b: tuple[str | None, str | Non
     first, second = said_interval(*a), said_interval(*b)
     if first is None or second is None:
         return True
+    # A publication date is a weak date: a report dated only by its article agrees with any date the text of
+    # another report gives before that article (a quotation recalled years later without its date).
+    if a[1] == "published" and b[1] in _TEXT_BASES:
+        return second[0] <= first[1]
+    if b[1] == "published" and a[1] in _TEXT_BASES:
+        return first[0] <= second[1]
     return first[0] <= second[1] and second[0] <= first[1]
+
+
+_TEXT_BASES = ("explicit", "relative")  # dates the text of the report gives
 
 
 def same_utterance(
