@@ -41,7 +41,9 @@ def test_every_rule_sits_in_one_stage_with_an_example_and_a_docstring() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(("rule", "example"), _cases(), ids=lambda v: v.name if isinstance(v, Rule) else "")
 def test_rule_example(rule: Rule, example: Example) -> None:
-    article = make_article(example.text, source="example.txt", published="2022-04-08", language=example.language)
+    article = make_article(
+        example.text, source="example.txt", published="2022-04-08", language=example.language, title=example.title
+    )
     with watch() as won:
         statements = extract_statements(article)
     assert rule.name in won, f"{rule.name} decided nothing in {example.text!r} (decided: {won})"

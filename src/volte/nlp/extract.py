@@ -41,7 +41,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
         seen.add((f.start, f.end))
         kept.append(f)
     # When each was said (when.py): the words around the statements, theirs blanked, in text order.
-    page = page_of(article.text, [(f.start, f.end) for f in kept], article.published, article.language)
+    page = page_of(article.text, [(f.start, f.end) for f in kept], article.published, article.language, article.title)
     lexicon = cues(article.language)
     positions = lexicon.attitudes | lexicon.held  # `have opposed the deal`: a position, not an earlier speech act
     utterances = [

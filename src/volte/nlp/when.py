@@ -5,8 +5,9 @@
 A statement's date comes from the clause that introduces it (`said on Tuesday`, `in a 2012 interview`), else from
 the discourse around it: a time word that points back (`Cruz said at the time`, `the following morning`) takes the
 time the text gave last; a perfect tense (`has said`) is earlier than the article but undated; the follow-on
-quotations and reports of one speaker's speech, debate or interview share the day their passage set; the rest
-keep the publication date. Dates inside the quoted or reported words are about their content, never the
+quotations and reports of one speaker's speech, debate or interview share the day their passage set; a statement
+made at an event the text dated takes its date; a headline statement the day of the statements it summarises; the
+rest keep the publication date. Dates inside the quoted or reported words are about their content, never the
 utterance: the rules read the words around statements only, with every statement's own words blanked.
 
 The date phrases themselves (months, weekdays, `last week`, `il y a deux ans`, the time words that point back)
@@ -17,6 +18,7 @@ sentences (attribution/rules.py), and the rule that dated a statement is recorde
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -57,13 +59,16 @@ class Page:
     paragraphs: tuple[int, ...]  # offsets where paragraphs begin, ascending, the first 0
     published: str | None
     language: str
+    headline_end: int = 0  # where the headline ends when the text opens with the article's title, else 0
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraphs, offset) - 1
 
 
-def page_of(text: str, spans: list[tuple[int, int]], published: str | None, language: str) -> Page:
-    """The page of an article `text` whose statements cover `spans`."""
+def page_of(
+    text: str, spans: list[tuple[int, int]], published: str | None, language: str, title: str | None = None
+) -> Page:
+    """The page of an article `text` whose statements cover `spans`; `title` the article's, if it has one."""
     chars = list(text)
     for a, b in spans:
         chars[a:b] = " " * (b - a)
@@ -76,7 +81,13 @@ def page_of(text: str, spans: list[tuple[int, int]], published: str | None, lang
         if j < len(text) and j != starts[-1]:
             starts.append(j)
         i = text.find("\n", j)
-    return Page("".join(chars), tuple(starts), published, language)
+    first_line = text.split("\n", 1)[0]
+    opens_with_title = bool(title) and len(starts) > 1 and _folded(first_line).startswith(_folded(title or "")[:40])
+    return Page("".join(chars), tuple(starts), published, language, len(first_line) if opens_with_title else 0)
+
+
+def _folded(line: str) -> str:
+    return " ".join(line.lower().strip(" .").split())
 
 
 _Found = tuple[str | None, SaidBasis | None]
@@ -130,7 +141,7 @@ def time_anaphor(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found
     best: tuple[int, str, SaidBasis | None] | None = (since + told[-1][0], told[-1][1], told[-1][2]) if told else None
     for d in earlier:
         # (A time the text gave for an earlier statement; not one carried to it from its speaker's passage.)
-        if d.said and d.rule in ("own_clause", "time_anaphor") and since <= d.utterance.start:
+        if d.said and d.rule in ("own_clause", "time_anaphor") and since <= d.utterance.start < u.start:
             if best is None or d.utterance.start >= best[0]:
                 best = (d.utterance.start, d.said, d.basis)
     if best is None:
@@ -165,6 +176,8 @@ def speaker_passage(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Fo
     if u.speaker is None:
         return None
     for d in reversed(earlier):
+        if d.utterance.start > u.start:
+            continue  # (a passage runs forward: the body is dated before the headline, which is not its passage)
         if d.utterance.speaker != u.speaker:
             if d.basis in ("explicit", "relative") and d.rule == "own_clause":
                 return None  # another speaker's dated turn in between: the passage has moved on
@@ -194,6 +207,28 @@ def same_event(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found |
     return dates.event_date(page.narrative[: u.start], event, page.published, page.language)
 
 
+@rule(
+    "said",
+    examples=[
+        Example(
+            "Roe Says The Plan Will Fail.\n\nSpeaking in Ohio on Tuesday, Roe said the plan would fail by June.",
+            "Roe", "The Plan Will Fail", said="2022-04-05", title="Roe Says The Plan Will Fail.",
+        ),
+    ],
+)
+def headline_summary(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+    """A statement in the headline summarises the speaker's statements of the article: it takes the day or week the
+    text gives them most often (the headline is dated after the body, which it summarises)."""
+    if u.end > page.headline_end or u.speaker is None:
+        return None
+    days = Counter(d.said for d in earlier if d.utterance.speaker == u.speaker and d.utterance.start >= page.headline_end
+                   and d.basis == "relative" and d.said)
+    if not days:
+        return None
+    said, _ = days.most_common(1)[0]
+    return said, "relative"
+
+
 @rule("said", examples=[Example("Roe said the plan would fail.", "Roe", "the plan would fail", said="2022-04-08")])
 def publication_date(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | _Nobody:
     """Nothing in the text dates it: undated reported speech is recent, the publication date (news convention)."""
@@ -201,16 +236,19 @@ def publication_date(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _F
 
 
 SAID_RULES = stage(
-    "said", (own_clause, time_anaphor, perfect_tense, speaker_passage, same_event, publication_date)
+    "said", (own_clause, time_anaphor, perfect_tense, speaker_passage, same_event, headline_summary, publication_date)
 )
 
 
 def said_dates(utterances: list[Utterance], page: Page) -> list[Dated]:
     """The date of each statement of an article, `utterances` in text order."""
-    out: list[Dated] = []
-    for u in utterances:
+    out: list[Dated | None] = [None] * len(utterances)
+    body = [i for i, u in enumerate(utterances) if u.end > page.headline_end]
+    heads = [i for i, u in enumerate(utterances) if u.end <= page.headline_end]
+    for i in body + heads:  # (the headline last: it summarises the body)
         found: Any
-        found, name = first(SAID_RULES, u, tuple(out), page)
+        done = tuple(d for d in out if d is not None)
+        found, name = first(SAID_RULES, utterances[i], done, page)
         said, basis = found if found is not None else (None, None)
-        out.append(Dated(u, said, basis, name))
-    return out
+        out[i] = Dated(utterances[i], said, basis, name)
+    return [d for d in out if d is not None]

@@ -34,6 +34,7 @@ class Example:
     cue: str | None = None
     language: str = "en"
     said: str | None = None  # for a date rule: the statement's `said` (articles of Friday 2022-04-08)
+    title: str | None = None  # the article's title, when the example needs one (a headline)
 
 
 @dataclass(frozen=True)
