@@ -195,3 +195,35 @@ def test_the_publication_date_and_where_it_came_from(tmp_path: Path) -> None:
         "undated.txt": (None, None),
         "page-20160916.html": ("2016-09-16", "filename"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "author", "published"),
+    [
+        # A plain title line, then a byline and an "Updated" date line.
+        ("Minister quits\n\nBy Jane Roe and John Doe\nUpdated March 3, 2022, 10:15 a.m. ET\n\n", "Minister quits",
+         "Jane Roe and John Doe", "2022-03-03"),
+        # A plain title line, then names alone before a date line.
+        ("Minister quits\n\nJane Roe, John Doe\nApril 3, 2022\n\n", "Minister quits", "Jane Roe, John Doe", "2022-04-03"),
+    ],
+)
+def test_a_plain_title_line_over_header_lines(text: str, title: str, author: str, published: str) -> None:
+    article = parse_text(text + BODY + "\n", source="x.txt")
+    assert (article.title, article.author, article.published, article.published_from) == (
+        title, author, published, "header"
+    )
+    assert article.text == BODY
+
+
+def test_a_plain_first_line_of_body_text_stays() -> None:
+    article = parse_text(f"Minister quits\n\n{BODY}\n", source="x.txt")
+    assert article.title is None and article.text.startswith("Minister quits")
+
+
+def test_a_dateline_with_a_full_date_dates_the_article() -> None:
+    text = "Minister quits\n\nLONDON, April 3, 2022 (Reuters) - The minister said on Tuesday she would go.\n"
+    article = parse_text(text, source="x.txt")
+    assert (article.published, article.published_from) == ("2022-04-03", "dateline")
+    assert article.text.startswith("Minister quits")  # the dateline stays in the body, as attribution reads it
+    # Without a year the dateline dates nothing (the file name or nothing does).
+    assert parse_text("PARIS, 3 avril (AFP) - Le ministre a déclaré mardi qu'il partait.\n", source="x.txt").published is None

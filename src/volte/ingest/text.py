@@ -129,6 +129,38 @@ def _bare_byline(lines: list[str], j: int) -> str | None:
     return text if after is not None and after[0] is None and after[1] is not None else None
 
 
+def _plain_title(lines: list[str], i: int) -> bool:
+    """Whether line `i` is a plain title: a short line without a final full stop, a header line (byline or date)
+    right under it after at most one blank line. A first line of body text is followed by more body text."""
+    text = lines[i].strip()
+    if not text or len(text) > _MAX_HEADER_LINE or _read_header_line(text) is not None:
+        return False
+    if _bare_byline(lines, i) is not None:
+        return False  # "Jane Roe and John Doe" over a date line: a byline, not a title
+    k = i + 1
+    if k < len(lines) and not lines[k].strip():
+        k += 1
+    if k >= len(lines):
+        return False
+    return _read_header_line(lines[k]) is not None or _bare_byline(lines, k) is not None
+
+
+# A dateline with a full date opening the body: "LONDON, April 3, 2022 (Reuters) - The minister said …".
+_DATELINE = re.compile(
+    rf"[A-ZÀ-Ý][A-ZÀ-Ý .'’-]{{1,40}},\s+(?i:{_WEEKDAY})?(?P<date>(?i:{_DATE_CORE}))\s*(?:\([^)]{{1,40}}\)\s*)?[-–—]",
+)
+
+
+def dateline_date(text: str) -> str | None:
+    """The date written in a dateline at the head of one of the body's first two paragraphs (a title line may come
+    first), as written, or None."""
+    for paragraph in [p for p in text.split("\n") if p.strip()][:2]:
+        m = _DATELINE.match(paragraph.strip()[:160])
+        if m:
+            return m["date"]
+    return None
+
+
 def _split_header(text: str) -> tuple[dict[str, Any], str]:
     """Title, author and date from the header lines at the top, and the text without them.
 
@@ -147,6 +179,10 @@ def _split_header(text: str) -> tuple[dict[str, Any], str]:
         elif i + 1 < len(lines) and lines[i].strip() and _SETEXT_UNDERLINE.fullmatch(lines[i + 1]):
             meta["title"] = lines[i].strip()
             i += 2
+        elif _plain_title(lines, i):
+            # A plain-text title line with a byline or a date line under it: "Minister quits" / "By Jane Roe".
+            meta["title"] = lines[i].strip()
+            i += 1
     while True:
         j = i
         while j < len(lines) and not lines[j].strip():
@@ -218,6 +254,8 @@ def parse_text(content: str, *, source: str) -> Article:
     if "title" not in meta:
         header, text = _split_header(text)
         meta = {**header, **meta}
+    if "published" not in meta and dateline_date(text):
+        meta["published"], published_from = dateline_date(text), "dateline"
     return make_article(
         text,
         source=source,
