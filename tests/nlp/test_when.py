@@ -137,3 +137,21 @@ def test_an_event_takes_the_date_nearest_its_word_at_its_last_dated_mention() ->
     text = "The rivals met in Monday's debate in New York. The debate was long."
     assert dates.event_date(text, "debate", "2016-09-29") == ("2016-09-26", "relative")
     assert dates.event_date("The debate was long.", "debate", "2016-09-29") is None
+
+
+def test_only_the_sentences_that_hold_the_cue_date_a_statement() -> None:
+    context = "Lors du procès, le 27 février 2009, il avait lancé lors d'une envolée : « ». Mais déjà en mai 1999, il était"
+    assert dates.find_date(context, "2012-10-17", "fr", cue="lancé") == ("2009-02-27", "explicit")
+    # Initials, titles and times are no sentence ends: "Michael M. Grynbaum in July".
+    context = "As Ms. Simonyan put it in a statement to my colleague Michael M. Grynbaum in July, RT is"
+    assert dates.find_date(context, FRIDAY, cue="put") == ("2021-07", "relative")
+
+
+def test_the_aside_that_holds_the_cue_is_read() -> None:
+    context = "(Jean-François Copé déplora mardi un discours « » et manquant « »)"
+    assert dates.find_date(context, "2012-07-04", "fr", cue="déplora") == ("2012-07-03", "relative")
+    assert dates.find_date("Roe (who spoke on Tuesday) said", FRIDAY, cue="said") is None
+
+
+def test_a_french_day_after_du() -> None:
+    assert dates.find_date("lors de la session extraordinaire du 19 juin", "2012-08-22", "fr") == ("2012-06-19", "relative")

@@ -127,10 +127,10 @@ _GRAMMAR: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:en|début|fin|mi-|courant)\s*(?P<year><YEAR>)\b"
             r"(?!\s*(?:[-–—/%]|(?:à|et|ou)\s+\d|<QUANTITY>\b))",
         ),
-        # Jour et mois sans année : "le 3 mars", "mardi 3 mars".
+        # Jour et mois sans année : "le 3 mars", "mardi 3 mars", "la session du 19 juin".
         (
             "day_month",
-            r"\b(?=(?:le|<WDU>)\b)(?:le\s+)?(?:<WD>\s+)?(?P<day>\d{1,2})(?:er)?\s+(?P<month><MONTH>)"
+            r"\b(?=(?:le|du|<WDU>)\b)(?:(?:le|du)\s+)?(?:<WD>\s+)?(?P<day>\d{1,2})(?:er)?\s+(?P<month><MONTH>)"
             r"(?!\w)(?!\s*\d)",
         ),
         # Un mois sans année : "en mars", "début juin".
@@ -452,9 +452,12 @@ def find_said(
     return found if found is not None else _fallback(published)
 
 
-def find_date(context: str, published: str | None, language: str = "en") -> _Found:
-    """The date `context` gives for its statement, as `find_said` reads it, or None when it gives none."""
-    found = dates_in(context, published, language)
+def find_date(context: str, published: str | None, language: str = "en", cue: str | None = None) -> _Found:
+    """The date `context` gives for its statement, as `find_said` reads it, or None when it gives none. With the
+    statement's `cue`, only the sentences of the context that hold it are read (a quotation's context runs into
+    the next sentence: "… : « C'est vous qui êtes en cause ». Mais déjà en mai 1999, il …")."""
+    context = _cue_sentences(context, cue)
+    found = dates_in(context, published, language, cue=cue)
     if not found:
         return None
     _, said, basis = found[0] if _quote_comes_first(context) else found[-1]
@@ -462,7 +465,7 @@ def find_date(context: str, published: str | None, language: str = "en") -> _Fou
 
 
 def dates_in(
-    text: str, published: str | None, language: str = "en", *, asides: bool = False
+    text: str, published: str | None, language: str = "en", *, asides: bool = False, cue: str | None = None
 ) -> list[tuple[int, str, SaidBasis]]:
     """Every date `text` gives, not after `published`, in text order: `(offset, said, basis)`.
 
@@ -485,7 +488,9 @@ def dates_in(
         return []
     text = context.replace("\u2019", "'")  # one apostrophe for the tables: "l’an dernier" -> "l'an dernier"
     if lang.asides is not None and not asides:
-        text = lang.asides.sub(lambda m: " " * len(m.group()), text)
+        # (Not the aside that holds the cue itself: "(Copé déplora mardi un discours « … »)".)
+        held = cue.split()[0].lower() if cue and cue.split() else None
+        text = lang.asides.sub(lambda m: m.group() if held and held in m.group().lower() else " " * len(m.group()), text)
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, str, SaidBasis]] = []
     for kind, rule in lang.rules:
@@ -504,6 +509,27 @@ def dates_in(
             found.append((start, *result))
     found.sort()
     return found
+
+
+# A sentence end inside a context: "… et Trump. Mais déjà en mai 1999" (a capital after the stop); not after an
+# initial, a title or a time ("Michael M. Grynbaum", "Mrs. Clinton", "2 a.m. Friday").
+_NOT_AN_END = ("Mr", "Mrs", "Ms", "Dr", "St", "Sen", "Rep", "Gov", "Gen", "Jr", "Sr", "Lt", "Col", "Prof", "Mme",
+               "a.m", "p.m", "U.S", "No", "Vol")
+_SENTENCE_END = re.compile(
+    r"(?:(?<=[.!?])|(?<=[.!?][»”\"’']))(?<!\b[A-Z]\.)"
+    + "".join(rf"(?<!\b{re.escape(w)}\.)" for w in _NOT_AN_END)
+    + r"[\s»”\"’']+(?=[A-ZÀ-Ý])"
+)
+
+
+def _cue_sentences(context: str, cue: str | None) -> str:
+    """The sentences of `context` that hold the cue's first word (all of it when none does or there is no cue)."""
+    word = cue.split()[0].lower() if cue and cue.split() else None
+    if word is None:
+        return context
+    pieces = _SENTENCE_END.split(context)
+    kept = [p for p in pieces if word in p.lower()]
+    return " ".join(kept) if kept and len(kept) < len(pieces) else context
 
 
 def anaphor(context: str, language: str = "en") -> int | None:

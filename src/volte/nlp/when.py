@@ -117,7 +117,7 @@ def _shift(said: str, days: int, published: str | None) -> str:
 def own_clause(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
     """The date the statement's own clause gives: `said on Tuesday`, `in a 2012 interview`, `told reporters last
     week`."""
-    return dates.find_date(u.context, page.published, page.language)
+    return dates.find_date(u.context, page.published, page.language, cue=u.cue)
 
 
 @rule(
