@@ -17,6 +17,7 @@ sentences (attribution/rules.py), and the rule that dated a statement is recorde
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
@@ -38,6 +39,7 @@ class Utterance:
     cue: str | None
     context: str  # the words around the statement that may say when it was said, its own words removed
     position: bool = False  # the cue takes a position rather than reports words: `backed`, `opposed`
+    speaker_name: str | None = None  # a person's name, when the speaker is a person (else None)
 
 
 @dataclass(frozen=True)
@@ -211,6 +213,34 @@ def same_event(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found |
     "said",
     examples=[
         Example(
+            "Roe and Ames met the workers in Ohio on Tuesday to defend the plan.\n\nAmes said the plan would help.",
+            "Ames", "the plan would help", said="2022-04-05",
+        ),
+    ],
+)
+def lead_participant(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+    """The lead paragraph dates the event the article reports (`Burma's leader visited the White House on
+    Wednesday`); a later statement of a person the lead names as taking part was made at it."""
+    if u.speaker_name is None:
+        return None
+    lead = next((p for p in page.paragraphs if p > page.headline_end), 0) if page.headline_end else 0
+    end = next((p for p in page.paragraphs if p > lead), len(page.narrative))
+    if u.start < end:
+        return None  # (the lead's own statements are dated by their own words)
+    days = [d for d in dates.dates_in(page.narrative[lead:end], page.published, page.language, asides=True)
+            if d[2] == "relative" and len(d[1]) == 10]
+    if not days:
+        return None
+    surname = u.speaker_name.split()[-1]
+    if not re.search(rf"\b{re.escape(surname)}\b", page.narrative[lead:end]):
+        return None
+    return days[0][1], days[0][2]
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
             "Roe Says The Plan Will Fail.\n\nSpeaking in Ohio on Tuesday, Roe said the plan would fail by June.",
             "Roe", "The Plan Will Fail", said="2022-04-05", title="Roe Says The Plan Will Fail.",
         ),
@@ -236,7 +266,9 @@ def publication_date(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _F
 
 
 SAID_RULES = stage(
-    "said", (own_clause, time_anaphor, perfect_tense, speaker_passage, same_event, headline_summary, publication_date)
+    "said",
+    (own_clause, time_anaphor, perfect_tense, speaker_passage, same_event, headline_summary, lead_participant,
+     publication_date),
 )
 
 
