@@ -219,3 +219,17 @@ def test_continuity_words(text: str, language: str, words: str, first_person: bo
 )
 def test_no_continuity_words(text: str) -> None:
     assert list(find_continuity(text)) == []
+
+
+def test_the_bundled_model_is_the_pinned_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up refuses a stance model other than the one measured, with a message saying what to do."""
+    from volte.errors import ModelNotFound
+    from volte.nlp import stance
+
+    stance.check_stance_model.cache_clear()
+    stance.check_stance_model()  # the file shipped in the package
+    monkeypatch.setattr(stance, "MODEL_SHA256", "0" * 64)
+    stance.check_stance_model.cache_clear()
+    with pytest.raises(ModelNotFound, match="not the file this version was built with"):
+        stance.check_stance_model()
+    stance.check_stance_model.cache_clear()
