@@ -248,7 +248,9 @@ def main() -> None:
         rows.append((enc.ids, enc.buckets, LABEL_INDEX[r["polarity"]], None if teacher is None else teacher[k]))
     # The held-out tenth depends on --split-seed only: every head of one model file is held out on the same rows,
     # so the combined model's temperature is fitted on rows none of its heads trained on.
-    random.Random(args.split_seed).shuffle(rows)
+    # With --split-seed equal to --seed the draws are those of the script before it had the option (the shipped
+    # heads: seed N held out by seed N).
+    (random if args.split_seed == args.seed else random.Random(args.split_seed)).shuffle(rows)
     held = len(rows) // 10
     held_out, fit = rows[:held], rows[held:]
     if args.extra:
@@ -272,7 +274,10 @@ def main() -> None:
             kd = -(soft.nan_to_num(0.0) * logp).sum(dim=1)
             # Gold alone without a teacher, the teacher alone on unlabelled rows, a mix of both on the others.
             share = torch.where(labelled, torch.where(has_soft, args.alpha, 0.0), 1.0)
-            loss = ((1 - share) * torch.where(labelled, hard, 0.0) + share * torch.where(has_soft, kd, 0.0)).mean()
+            # Normalised like CrossEntropyLoss(weight=...): by the weights, so that without a teacher it is the same.
+            weight = (1 - share) * torch.where(labelled, class_weight[y.clamp(min=0)], 0.0) + share
+            loss = ((1 - share) * torch.where(labelled, hard, 0.0) + share * torch.where(has_soft, kd, 0.0)).sum()
+            loss = loss / weight.sum()
             loss.backward()
             opt.step()
         score = evaluate(net, held_out)
