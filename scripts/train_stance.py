@@ -117,7 +117,12 @@ def read(path: pathlib.Path) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
-def batches(rows: list[tuple[np.ndarray, np.ndarray, int]], size: int, shuffle: bool):
+# A training row: token ids, position buckets, the gold class (-1 when unlabelled) and the teacher's
+# probabilities (None without a teacher).
+Row = tuple[np.ndarray, np.ndarray, int, "np.ndarray | None"]
+
+
+def batches(rows: list[Row], size: int, shuffle: bool):
     order = list(range(len(rows)))
     if shuffle:
         random.shuffle(order)
@@ -127,11 +132,14 @@ def batches(rows: list[tuple[np.ndarray, np.ndarray, int]], size: int, shuffle: 
         ids = torch.zeros((len(chunk), length), dtype=torch.long)
         bkt = torch.zeros((len(chunk), length), dtype=torch.long)
         mask = torch.zeros((len(chunk), length))
-        for k, (i, b, _) in enumerate(chunk):
+        soft = torch.full((len(chunk), 3), float("nan"))
+        for k, (i, b, _, t) in enumerate(chunk):
             ids[k, : len(i)] = torch.from_numpy(i)
             bkt[k, : len(b)] = torch.from_numpy(b)
             mask[k, : len(i)] = 1
-        yield ids, bkt, mask, torch.tensor([r[2] for r in chunk])
+            if t is not None:
+                soft[k] = torch.from_numpy(t)
+        yield ids, bkt, mask, torch.tensor([r[2] for r in chunk]), soft
 
 
 def macro_f1(gold: list[int], pred: list[int]) -> float:
@@ -148,14 +156,29 @@ def evaluate(net: StanceNet, rows: list) -> float:
     net.eval()
     pred: list[int] = []
     with torch.no_grad():
-        for ids, bkt, mask, _ in batches(rows, 256, False):
+        for ids, bkt, mask, _, _ in batches(rows, 256, False):
             pred.extend(net(ids, bkt, mask).argmax(-1).tolist())
     net.train()
     return macro_f1([r[2] for r in rows], pred)
 
 
-def combine(paths: list[pathlib.Path], out: pathlib.Path) -> None:
-    """One model file holding the heads of several (same vectors, other seeds): volte averages them."""
+def fit_temperature(logp: np.ndarray, gold: np.ndarray) -> float:
+    """The temperature T that makes softmax(logp / T) best predict the gold classes (least log loss)."""
+    best_t, best_loss = 1.0, float("inf")
+    for t in np.arange(0.5, 3.01, 0.05):
+        z = logp / t
+        z = z - z.max(axis=1, keepdims=True)
+        loss = float(-(z[np.arange(len(gold)), gold] - np.log(np.exp(z).sum(axis=1))).mean())
+        if loss < best_loss:
+            best_t, best_loss = float(t), loss
+    return round(best_t, 2)
+
+
+def combine(paths: list[pathlib.Path], out: pathlib.Path, data: pathlib.Path) -> None:
+    """One model file holding the heads of several (same vectors, other seeds): volte averages them.
+
+    When the heads share their held-out tenth (`split_seed`), the temperature that calibrates the averaged
+    probabilities is fitted on it, through volte's own forward pass, and kept in `meta`."""
     parts = [np.load(p, allow_pickle=False) for p in paths]
     first = parts[0]
     for other in parts[1:]:
@@ -167,8 +190,24 @@ def combine(paths: list[pathlib.Path], out: pathlib.Path) -> None:
         for name in part.files
         if name not in ("vocab", "vectors", "meta")
     }
-    meta = json.dumps({"heads": [json.loads(str(part["meta"])) for part in parts]})
-    np.savez_compressed(out, vocab=first["vocab"], vectors=first["vectors"], meta=np.array(meta), **heads)
+    metas = [json.loads(str(part["meta"])) for part in parts]
+    meta: dict[str, object] = {"heads": metas}
+    np.savez_compressed(out, vocab=first["vocab"], vectors=first["vectors"], meta=np.array(json.dumps(meta)), **heads)
+    splits = {m.get("split_seed") for m in metas}
+    if len(splits) == 1 and None not in splits:
+        from volte.nlp.stance import StanceModel
+
+        rows = read(data / "train.jsonl")
+        random.Random(splits.pop()).shuffle(rows)
+        held_out = rows[: len(rows) // 10]
+        model = StanceModel(str(out))
+        logp = np.log(np.array([model.scores(r["sentence"], r["from"], r["to"])[0] for r in held_out]))
+        gold = np.array([LABEL_INDEX[r["polarity"]] for r in held_out])
+        meta["temperature"] = fit_temperature(logp, gold)
+        meta["calibrated_on"] = f"the held-out tenth of train ({len(held_out)} rows)"
+        np.savez_compressed(out, vocab=first["vocab"], vectors=first["vectors"], meta=np.array(json.dumps(meta)),
+                            **heads)
+        print(f"temperature {meta['temperature']} (fitted on {len(held_out)} held-out rows)", file=sys.stderr)
     print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB, {len(parts)} heads)", file=sys.stderr)
 
 
@@ -183,40 +222,66 @@ def main() -> None:
     ap.add_argument("--epochs", type=int, default=25)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--threads", type=int, default=1, help="torch CPU threads")
+    ap.add_argument("--split-seed", type=int, default=0, help="which tenth of train is held out")
+    ap.add_argument("--teacher-train", type=pathlib.Path, help="a teacher's probabilities for train.jsonl (.npy)")
+    ap.add_argument("--extra", type=pathlib.Path, help="unlabelled mentions (scripts/stance_mentions.py)")
+    ap.add_argument("--extra-probs", type=pathlib.Path, help="the teacher's probabilities for --extra (.npy)")
+    ap.add_argument("--alpha", type=float, default=0.5, help="share of the teacher in a labelled row's loss")
     ap.add_argument("--cache", type=pathlib.Path, default=pathlib.Path("/tmp/volte-minilm-static.npz"))
     ap.add_argument("--out", type=pathlib.Path, default=OUT)
     args = ap.parse_args()
     if args.combine:
-        combine(args.combine, args.out)
+        combine(args.combine, args.out, args.data)
         return
     random.seed(args.seed)
     np.random.seed(args.seed)
     torch.manual_seed(args.seed)
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
 
     vocab_list, vectors = distill(args.dims, args.cache)
     vocab = {t: i for i, t in enumerate(vocab_list)}
-    train = read(args.data / "train.jsonl")
-    rows = []
-    for r in train:
+    teacher = np.load(args.teacher_train) if args.teacher_train else None
+    rows: list[Row] = []
+    for k, r in enumerate(read(args.data / "train.jsonl")):
         enc = encode(r["sentence"], r["from"], r["to"], vocab)
-        rows.append((enc.ids, enc.buckets, LABEL_INDEX[r["polarity"]]))
-    random.shuffle(rows)
+        rows.append((enc.ids, enc.buckets, LABEL_INDEX[r["polarity"]], None if teacher is None else teacher[k]))
+    # The held-out tenth depends on --split-seed only: every head of one model file is held out on the same rows,
+    # so the combined model's temperature is fitted on rows none of its heads trained on.
+    # With --split-seed equal to --seed the draws are those of the script before it had the option (the shipped
+    # heads: seed N held out by seed N).
+    (random if args.split_seed == args.seed else random.Random(args.split_seed)).shuffle(rows)
     held = len(rows) // 10
     held_out, fit = rows[:held], rows[held:]
+    if args.extra:
+        extra_probs = np.load(args.extra_probs)
+        for k, r in enumerate(read(args.extra)):
+            enc = encode(r["sentence"], r["from"], r["to"], vocab)
+            fit.append((enc.ids, enc.buckets, -1, extra_probs[k]))
 
     net = StanceNet(vectors, args.hidden, args.pos_dims, args.dropout)
     opt = torch.optim.AdamW([p for p in net.parameters() if p.requires_grad], lr=args.lr, weight_decay=1e-4)
-    counts = np.bincount([r[2] for r in fit], minlength=3)
-    loss_fn = nn.CrossEntropyLoss(weight=torch.tensor(counts.sum() / (3 * counts), dtype=torch.float32))
+    counts = np.bincount([r[2] for r in fit if r[2] >= 0], minlength=3)
+    class_weight = torch.tensor(counts.sum() / (3 * counts), dtype=torch.float32)
     best, best_state, best_epoch = -1.0, None, 0
     for epoch in range(args.epochs):
-        for ids, bkt, mask, y in batches(fit, 32, True):
+        for ids, bkt, mask, y, soft in batches(fit, 32, True):
             opt.zero_grad()
-            loss_fn(net(ids, bkt, mask), y).backward()
+            logp = torch.log_softmax(net(ids, bkt, mask), dim=-1)
+            labelled = y >= 0
+            hard = -logp.gather(1, y.clamp(min=0).unsqueeze(1)).squeeze(1) * class_weight[y.clamp(min=0)]
+            has_soft = ~soft.isnan().any(dim=1)
+            kd = -(soft.nan_to_num(0.0) * logp).sum(dim=1)
+            # Gold alone without a teacher, the teacher alone on unlabelled rows, a mix of both on the others.
+            share = torch.where(labelled, torch.where(has_soft, args.alpha, 0.0), 1.0)
+            # Normalised like CrossEntropyLoss(weight=...): by the weights, so that without a teacher it is the same.
+            weight = (1 - share) * torch.where(labelled, class_weight[y.clamp(min=0)], 0.0) + share
+            loss = ((1 - share) * torch.where(labelled, hard, 0.0) + share * torch.where(has_soft, kd, 0.0)).sum()
+            loss = loss / weight.sum()
+            loss.backward()
             opt.step()
         score = evaluate(net, held_out)
-        print(f"epoch {epoch + 1}: held-out macro-F1 {score:.3f}", file=sys.stderr)
+        print(f"epoch {epoch + 1}: held-out macro-F1 {score:.3f}", file=sys.stderr, flush=True)
         if score > best:
             best, best_epoch = score, epoch + 1
             best_state = {k: v.clone() for k, v in net.state_dict().items()}
@@ -233,6 +298,7 @@ def main() -> None:
         meta=np.array(json.dumps({
             "trained_on": "NewsMTSC train.jsonl", "held_out_macro_f1": round(best, 4), "epoch": best_epoch,
             "dims": args.dims, "hidden": args.hidden, "seed": args.seed, "base": "all-MiniLM-L6-v2",
+            "split_seed": args.split_seed, "teacher": bool(args.teacher_train or args.extra),
         })),
     )
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)", file=sys.stderr)

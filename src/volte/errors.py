@@ -5,7 +5,7 @@
      │    ├── UnsupportedFormat  no reader for this kind of file
      │    └── LimitExceeded      an input over one of volte's limits (volte.settings): too big, too slow
      ├── StoreError             the database file cannot be opened or is not a volte store
-     ├── ModelNotFound          no spaCy pipeline for the language is installed
+     ├── ModelNotFound          no spaCy pipeline for the language, or not the pinned stance model, is installed
      └── UsageError             a command was given arguments that cannot work
 """
 
@@ -33,7 +33,7 @@ class StoreError(VolteError):
 
 
 class ModelNotFound(VolteError):
-    """The language pipeline volte needs is not installed."""
+    """The language pipeline volte needs is not installed, or the stance model is missing or not the pinned file."""
 
 
 class UsageError(VolteError):

@@ -28,6 +28,7 @@ from volte.ingest import IngestFailure, iter_articles
 from volte.model import Article, Statement
 from volte.nlp.extract import extract_statements
 from volte.nlp.pipeline import load_pipeline, pipeline_name
+from volte.nlp.stance import check_stance_model
 from volte.registry import check_user_registry
 from volte.settings import current_settings
 from volte.store import Store
@@ -77,14 +78,16 @@ def ingest(
     """Ingest files and folders into `store`; see the module docstring. `workers=1` runs in this process. With
     `trace`, each new statement's attribution rules are written there, one JSON object per line (`--trace`).
 
-    Raises ModelNotFound before reading anything when the English pipeline is not installed, and UsageError when
-    a setting (`volte.settings`) or the user registry (`$VOLTE_REGISTRY`) cannot be read: every article would fail.
+    Raises ModelNotFound before reading anything when the English pipeline or the stance model is not installed
+    (or not the pinned stance model), and UsageError when a setting (`volte.settings`) or the user registry
+    (`$VOLTE_REGISTRY`) cannot be read: every article would fail.
     """
     started = time.monotonic()
     workers = workers or os.cpu_count() or 1
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
     pipeline_name("en")
+    check_stance_model()
     current_settings()
     check_user_registry()
     run = _Run(store, IngestReport(), progress, trace)

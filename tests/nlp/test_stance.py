@@ -219,3 +219,40 @@ def test_continuity_words(text: str, language: str, words: str, first_person: bo
 )
 def test_no_continuity_words(text: str) -> None:
     assert list(find_continuity(text)) == []
+
+
+def test_the_bundled_model_is_the_pinned_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up refuses a stance model other than the one measured, with a message saying what to do."""
+    from volte.errors import ModelNotFound
+    from volte.nlp import stance
+
+    stance.check_stance_model.cache_clear()
+    stance.check_stance_model()  # the file shipped in the package
+    monkeypatch.setattr(stance, "MODEL_SHA256", "0" * 64)
+    stance.check_stance_model.cache_clear()
+    with pytest.raises(ModelNotFound, match="not the file this version was built with"):
+        stance.check_stance_model()
+    stance.check_stance_model.cache_clear()
+
+
+def test_a_model_file_temperature_flattens_the_probabilities(tmp_path: Path) -> None:
+    """A temperature in the file's meta (fitted by scripts/train_stance.py --combine) is applied: p ** (1 / T),
+    normalised; the shipped file has none, so its probabilities are the heads' average unchanged."""
+    import numpy as np
+
+    from volte.nlp import stance
+
+    bundled = stance.resources.files("volte.resources").joinpath("stance", stance.MODEL_FILE)
+    with bundled.open("rb") as handle:
+        data = dict(np.load(handle, allow_pickle=False))
+    meta = json.loads(str(data["meta"]))
+    assert "temperature" not in meta
+    plain, warm = tmp_path / "plain.npz", tmp_path / "warm.npz"
+    np.savez(plain, **data)
+    np.savez(warm, **{**data, "meta": np.array(json.dumps({**meta, "temperature": 2.0}))})
+    sentence, start, end = _at("Critics say Dupont lied to voters and betrayed his own party.", "Dupont")
+    p = stance.StanceModel(str(plain)).scores(sentence, start, end)[0]
+    q = stance.StanceModel(str(warm)).scores(sentence, start, end)[0]
+    expected = np.sqrt(p) / np.sqrt(p).sum()
+    assert np.allclose(q, expected, atol=1e-6)
+    assert q.max() < p.max() and q.argmax() == p.argmax()

@@ -26,12 +26,15 @@ from typing import NamedTuple
 
 import numpy as np
 
-from volte.errors import UsageError
+from volte.errors import ModelNotFound, UsageError
 from volte.model import StanceLabel
 
 LABELS: tuple[StanceLabel, StanceLabel, StanceLabel] = ("against", "neutral", "favor")
 POLARITY: dict[StanceLabel, int] = {"against": -1, "neutral": 0, "favor": 1}
 MODEL_FILE = "model.npz"
+# The SHA-256 of the model file this version of volte was measured with (docs/BENCHMARKS.md): another file, or none,
+# is a broken install, refused at start-up rather than giving other stances than the ones measured.
+MODEL_SHA256 = "a52a66945d47613451a819c236f112428393ae270199b34d7331c5bd09997e32"
 # Tokens kept each side of the mention: a long sentence's far end rarely speaks about the target.
 WINDOW = 48
 # Relative-position buckets: the mention, then 1, 2, 3, 4-5, 6-8, 9-13, 14-21, 22+ tokens before / after.
@@ -181,17 +184,45 @@ class _Head:
         return probs / probs.sum(), att
 
 
+@cache
+def check_stance_model() -> None:
+    """Raise ModelNotFound unless the bundled stance model is there and is the pinned file (MODEL_SHA256).
+    Ingest calls it before reading anything; loading the bundled model calls it too."""
+    import hashlib
+
+    source = resources.files("volte.resources").joinpath("stance", MODEL_FILE)
+    try:
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ModelNotFound(
+            f"volte's stance model is missing ({exc}): reinstall volte (`pip install --force-reinstall volte`, "
+            "or `make install` in a checkout)"
+        ) from exc
+    if digest != MODEL_SHA256:
+        raise ModelNotFound(
+            f"volte's stance model {source} is not the file this version was built with (sha256 {digest[:12]}…, "
+            f"expected {MODEL_SHA256[:12]}…): reinstall volte, or rebuild the model as "
+            "src/volte/resources/stance/README.md says and update MODEL_SHA256"
+        )
+
+
 class StanceModel:
     """The trained classifier (resources/stance/model.npz), run with numpy: one head, or several (`h0_…`,
     `h1_…`, trained with different seeds) whose probabilities are averaged."""
 
     def __init__(self, path: str | None = None) -> None:
+        if path is None:
+            check_stance_model()
         source = resources.files("volte.resources").joinpath("stance", MODEL_FILE) if path is None else path
         with source.open("rb") if not isinstance(source, str) else open(source, "rb") as handle:
             data = np.load(handle, allow_pickle=False)
             self.vocab = {t: i for i, t in enumerate(str(data["vocab"]).split("\n"))}
             vectors = data["vectors"].astype(np.float32)
             weights = {k: data[k].astype(np.float32) for k in data.files if k not in ("vocab", "vectors", "meta")}
+            meta = json.loads(str(data["meta"])) if "meta" in data.files else {}
+        # Fitted on held-out rows by scripts/train_stance.py so that a confidence of 0.8 is right about 8 times
+        # in 10 (the reliability table in docs/BENCHMARKS.md); 1.0 in a file trained before calibration.
+        self.temperature = float(meta.get("temperature", 1.0))
         prefixes = sorted({k.split("_", 1)[0] + "_" for k in weights if re.match(r"h\d+_", k)}) or [""]
         self.heads = [
             _Head({k[len(p) :]: v for k, v in weights.items() if k.startswith(p) and (p or not re.match(r"h\d+_", k))}, vectors)
@@ -203,6 +234,9 @@ class StanceModel:
         enc = encode(sentence, start, end, self.vocab)
         outs = [head.forward(enc.ids, enc.buckets) for head in self.heads]
         probs = np.mean([o[0] for o in outs], axis=0)
+        if self.temperature != 1.0:
+            probs = probs ** (1.0 / self.temperature)
+            probs /= probs.sum()
         att = np.mean([o[1] for o in outs], axis=0)
         return probs, att, enc.pieces
 
