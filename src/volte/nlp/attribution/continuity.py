@@ -116,15 +116,22 @@ CONTINUITY_RULES = stage("continuity", (
 ))
 
 
-@rule("continuation", examples=[Example(
-    "“We will win,” Jean Dupont said. “And we will win soon.”", "Jean Dupont", words="And we will win soon")])
+@rule("continuation", examples=[
+    Example("“We will win,” Jean Dupont said. “And we will win soon.”", "Jean Dupont", words="And we will win soon"),
+    Example("“My hope,” Jean Dupont said, “is that the plan will pass this year.”", "Jean Dupont", words="My hope"),
+])
 def interrupted_quotation(frame: Frame, first: Attribution, second: Attribution) -> bool:
     """`"A," she said. "B."`: one quotation interrupted by its attribution, in one paragraph. The second piece has
-    no cue of its own (or shares the first one's), the same speaker, and only the attribution stands between."""
-    if second.kind != "direct" or first.speaker is None or second.speaker != first.speaker:
+    no cue of its own (or shares the first one's), the same speaker, and only the attribution stands between. A
+    sentence cut mid-way, `"My hope," he said, "is that …"`, goes on in a second piece that reads as partial."""
+    if first.speaker is None or second.speaker != first.speaker:
         return False
     a, b = first.quote, second.quote
     if a is None or b is None or frame.paragraph(a.open_at) != frame.paragraph(b.open_at):
+        return False
+    if second.kind != "direct" and not (
+        frame.text[a.start : a.end].rstrip().endswith(",") and frame.text[a.close_at : b.open_at].rstrip().endswith(",")
+    ):
         return False
     if second.cue_at not in (-1, first.cue_at) or first.cue_at == -1:
         return False
