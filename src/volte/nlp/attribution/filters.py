@@ -3,7 +3,9 @@
 - QUOTE_FILTERS drop a quotation (a title, a name, a scare quote) once its cue and speaker are known;
 - QUOTE_CUE_FILTERS drop a cue candidate for a quotation (a verb inside another cue's report);
 - REPORT_CUE_FILTERS drop a cue as the start of a report (a framing verb, a discourse marker, a cue that is part
-  of another cue's report).
+  of another cue's report);
+- REPORT_FILTERS drop a report once its content and speaker are known (an addressee and no content; a subject
+  that cannot speak).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from volte.model import Entity
 from volte.nlp.attribution.cues import Cue
 from volte.nlp.attribution.frame import Frame
 from volte.nlp.attribution.rules import Example, rule, stage
+from volte.nlp.attribution.speech import cannot_speak
 from volte.nlp.deps import dep_of
 
 if TYPE_CHECKING:
@@ -97,6 +100,33 @@ def discourse_marker(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
 
 
 REPORT_CUE_FILTERS = stage("report_cue_filter", (framing_verb, report_inside_report, discourse_marker))
+
+
+# -- reports that are nobody's statement -----------------------------------------------------------------------
+
+
+@rule("report_filter", examples=[Example(
+    "Valcourt spoke to students at the university in Lyon on Monday.", None, words="students")])
+def addressee_only(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`spoke to students at Drexel`, `sings to Hillary Clinton`: who heard it, not what was said (the speaker
+    still counts as the one talking next)."""
+    verb = cue.token
+    if verb.lower_ not in frame.cues.words["addressing"]:
+        return False
+    heard = {t.i for ch in verb.children if dep_of(ch) == "prep" and ch.lower_ == "to" for t in ch.subtree}
+    # (`yelling to the officers that her husband was unarmed` says something: a clause stays a report.)
+    return all(t.i in heard or t.is_punct for t in content) and not any(t.pos_ in ("VERB", "AUX") for t in content)
+
+
+@rule("report_filter", examples=[Example(
+    "Paranoia found other points of focus, such as the devil's hand in the town.", None, words="other points")])
+def subject_cannot_speak(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """Who may speak: a clause whose subject is an abstract noun, an event, a quantity or a thing reports nobody's
+    words (`paranoia found …`, `1 percent see an average tax cut`); it is narration, not a statement."""
+    return speaker is None and cue.speaker is not None and cannot_speak(cue.speaker, frame.cues)
+
+
+REPORT_FILTERS = stage("report_filter", (addressee_only, subject_cannot_speak))
 
 
 # -- quotations that are nobody's statement ------------------------------------------------------------------

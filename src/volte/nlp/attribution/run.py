@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from volte.nlp.attribution.continuity import CONTINUATION_RULES, CONTINUITY_RULES, Borrowed
 from volte.nlp.attribution.cues import Cue
-from volte.nlp.attribution.filters import QUOTE_FILTERS
+from volte.nlp.attribution.filters import QUOTE_FILTERS, REPORT_FILTERS
 from volte.nlp.attribution.frame import Frame, build_frame
 from volte.nlp.attribution.history import Attribution, History
 from volte.nlp.attribution.quotations import view_quote
@@ -138,6 +138,8 @@ def _report(frame: Frame, cue: Cue, cue_rule: str, history: History) -> Attribut
         # Only a main clause's speaker is the one talking next: not `after news outlets declared him the
         # victor`, not `emails in which staff members suggested …`.
         history.speakers.append((cue.token.idx, speaker.name))
+    if veto(REPORT_FILTERS, frame, cue, tokens, speaker) is not None:
+        return None
     pieces: tuple[tuple[int, int], ...] = ()
     if aside is not None:
         # The attribution set off inside the content is left out of its text: `The plan … will fail`.

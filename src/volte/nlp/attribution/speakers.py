@@ -22,7 +22,7 @@ from volte.nlp.attribution.cues import Cue
 from volte.nlp.attribution.frame import Frame
 from volte.nlp.attribution.history import History
 from volte.nlp.attribution.rules import NOBODY, Example, first, rule, stage
-from volte.nlp.attribution.speech import can_speak, noun_forms, pronoun_form
+from volte.nlp.attribution.speech import can_speak, cannot_speak, noun_forms, pronoun_form
 from volte.nlp.attribution.subjects import find_subject
 from volte.nlp.deps import dep_of
 from volte.nlp.entities import noun_phrase, strip_name
@@ -277,6 +277,14 @@ def proper_name(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolut
 
 
 @rule("speaker", examples=[Example(
+    "“We can win,” Valcourt said. “This is our time,” the day seemed to say.", None, words="This is our time")])
+def thing_cannot_speak(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
+    """Who may speak: an abstract noun, an event, a period, a quantity or a thing is nobody (`the day seemed to
+    say`, `paranoia found …`); a name, a group, a noun for people can (speech.cannot_speak)."""
+    return NOBODY if cannot_speak(m.tok, frame.cues) else None
+
+
+@rule("speaker", examples=[Example(
     "Marguerite Valcourt, the leader of the Civic Renewal Party, spoke first. The leader of the party said the "
     "vote was rigged.", "Marguerite Valcourt", words="the vote")])
 def role_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
@@ -335,6 +343,7 @@ SPEAKER_RULES = stage("speaker", (
     pronoun_antecedent,
     dateline_is_nobody,
     proper_name,
+    thing_cannot_speak,
     role_named_before,
     description,
     person_in_phrase,
