@@ -132,7 +132,10 @@ REPORT_FILTERS = stage("report_filter", (addressee_only, subject_cannot_speak))
 # -- quotations that are nobody's statement ------------------------------------------------------------------
 
 
-@rule("quote_filter", examples=[Example('Her memoir "Against the Current" sold well.', None, words="Against the Current")])
+@rule("quote_filter", examples=[
+    Example('Her memoir "Against the Current" sold well.', None, words="Against the Current"),
+    Example('Valcourt said on "Face the Nation" that the deal was dead.', None, words="Face the Nation"),
+])
 def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A quoted title, programme, organisation name, nickname: `her memoir "Against the Current"`, `the "Open
     Borders" programme`; a one- or two-word quotation with no cue."""
@@ -151,7 +154,10 @@ def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entit
     content = frame.text[view.q.start : view.q.end]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     title_case = all(t.text[:1].isupper() or t.is_stop and len(t) <= 4 for t in words)
-    if title_case and not has_verb and content[-1:] not in ".!?":
+    # A programme a speaker appeared on: `said on "Face the Nation."`, `on CNN's "State of the Union."` (a title,
+    # whatever its verb and its stop).
+    on_air = prev in ("on", "sur") or prev.endswith(("'s", "’s")) and previous[:1] == ["on"]
+    if title_case and (on_air or not has_verb and content[-1:] not in ".!?"):
         return True
     return cue is None and len(words) <= 2
 
