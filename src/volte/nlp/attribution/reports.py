@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from volte.nlp.attribution.cues import Cue, find_cues
 from volte.nlp.attribution.filters import REPORT_CUE_FILTERS
 from volte.nlp.attribution.frame import Frame
-from volte.nlp.attribution.quote_cues import governing_any_cue
+from volte.nlp.attribution.quote_cues import governing_any_cue, names_by_quote
 from volte.nlp.attribution.rules import Example, disabled, first, note, rule, stage, veto
 from volte.nlp.attribution.speech import can_speak
 from volte.nlp.attribution.subjects import find_subject
@@ -134,18 +134,22 @@ def nominal_report(frame: Frame) -> list[Cue]:
     return out
 
 
-@rule("report_finder", examples=[Example(
-    "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, one of "
-    "“suffering and delight, one of fear, but also of hope.”", "Obama", words="an American story", cue="tell")])
+@rule("report_finder", examples=[
+    Example("Reid has been pounding Trump as a “con artist” for weeks.", "Reid", words="con artist", cue="pounding"),
+    Example("Valcourt has “big plans” for the final month of the campaign.", None, words="big plans"),
+])
 def quoted_fragment(frame: Frame) -> list[Cue]:
-    """Any verb whose complement holds a quoted fragment reports its subject's words, cue verb or not: `Reid has
-    been pounding Trump as a “con artist”` (not a lead-in to a direct quotation, `X delivered a message: "…"`)."""
+    """A verb that calls something by quoted words reports its subject's words, cue verb or not: `Reid has been
+    pounding Trump as a “con artist”`, `referenced "political tensions"` (not a lead-in to a direct quotation, `X
+    delivered a message: "…"`, nor a verb of having or doing, `has "big plans"`)."""
     out: list[Cue] = []
     for q in frame.quotes:
         if frame.text[: q.open_at].rstrip().endswith(":"):
             continue
         cue = governing_any_cue(frame, q)
-        if cue is not None and cue.speaker is not None and can_speak(cue.speaker, frame.cues, "name", "tagged", "pronoun"):
+        if cue is None or cue.speaker is None or not can_speak(cue.speaker, frame.cues, "name", "tagged", "pronoun"):
+            continue
+        if names_by_quote(frame, cue, q):
             out.append(cue)
     return out
 
