@@ -124,7 +124,7 @@ def interrupted_quotation(frame: Frame, first: Attribution, second: Attribution)
     """`"A," she said. "B."`: one quotation interrupted by its attribution, in one paragraph. The second piece has
     no cue of its own (or shares the first one's), the same speaker, and only the attribution stands between. A
     sentence cut mid-way, `"My hope," he said, "is that …"`, goes on in a second piece that reads as partial."""
-    if first.speaker is None or second.speaker != first.speaker:
+    if first.kind != "direct" or first.speaker is None or second.speaker != first.speaker:
         return False
     a, b = first.quote, second.quote
     if a is None or b is None or frame.paragraph(a.open_at) != frame.paragraph(b.open_at):
@@ -140,4 +140,21 @@ def interrupted_quotation(frame: Frame, first: Attribution, second: Attribution)
     return len(gap.split()) <= 14 and a.close_at <= cue_tok.idx < b.open_at
 
 
-CONTINUATION_RULES = stage("continuation", (interrupted_quotation,))
+@rule("continuation", examples=[Example(
+    "Valcourt called Dupont a “pathological liar,” “utterly amoral” and a “bully” on Tuesday.", "Valcourt",
+    words="utterly amoral")])
+def quoted_list(frame: Frame, first: Attribution, second: Attribution) -> bool:
+    """`called him a "pathological liar," "utterly amoral" and a "bully"`: quoted words listed under one cue, in one
+    sentence, are one statement of one speaker (a list's commas and `and a` between them, nothing else)."""
+    if first.kind != "partial" or second.kind != "partial" or first.cue_at == -1 or second.cue_at != first.cue_at:
+        return False
+    a, b = first.quote, second.quote
+    if a is None or b is None or first.speaker != second.speaker:
+        return False
+    if frame.doc[frame.tok(a.start)].sent.start != frame.doc[frame.tok(b.start)].sent.start:
+        return False
+    gap = frame.text[a.close_at : b.open_at].strip(" ,;")
+    return all(w.lower() in frame.cues.words["list_links"] for w in gap.split())
+
+
+CONTINUATION_RULES = stage("continuation", (interrupted_quotation, quoted_list))

@@ -50,21 +50,20 @@ def attribute(doc: Doc, table: Cues) -> Attributions:
         [(q.open_at, 0, q) for q in frame.quotes] + [(c.token.idx, 1, (c, r)) for c, r in find_report_cues(frame)],
         key=lambda e: (e[0], e[1]),
     )
-    last: Attribution | None = None  # the last direct quotation, still open to a continuation
+    last: Attribution | None = None  # the last quotation, still open to a continuation
     for _, _, item in events:
         if isinstance(item, QuoteSpan):
             f = _quote(frame, item, history, dropped)
             if f is None:
                 continue
-            if last is not None and first(CONTINUATION_RULES, frame, last, f)[0]:
+            joined, join_rule = first(CONTINUATION_RULES, frame, last, f) if last is not None else (None, None)
+            if last is not None and joined and join_rule:
                 pieces = (*(last.pieces or ((last.start, last.end),)), (f.start, f.end))
-                last = replace(last, pieces=pieces, end=f.end, rules=(*last.rules, ("continuation", "interrupted_quotation")))
+                last = replace(last, pieces=pieces, end=f.end, rules=(*last.rules, ("continuation", join_rule)))
                 continue
             if last is not None:
                 found.append(last)
-            last = f if f.kind == "direct" else None
-            if last is None:
-                found.append(f)
+            last = f  # open to the next piece: a quotation interrupted by its attribution, a list of quoted words
         else:
             report = _report(frame, *item, history)
             if report is not None:
