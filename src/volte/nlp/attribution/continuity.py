@@ -141,8 +141,7 @@ def interrupted_quotation(frame: Frame, first: Attribution, second: Attribution)
 
 
 @rule("continuation", examples=[Example(
-    "Valcourt called Dupont a “pathological liar,” “utterly amoral” and a “bully” on Tuesday.", "Valcourt",
-    words="utterly amoral")])
+    "Valcourt called Dupont “utterly amoral,” “a liar” and “a bully.”", "Valcourt", words="a bully")])
 def quoted_list(frame: Frame, first: Attribution, second: Attribution) -> bool:
     """`called him a "pathological liar," "utterly amoral" and a "bully"`: quoted words listed under one cue, in one
     sentence, are one statement of one speaker (a list's commas and `and a` between them, nothing else)."""
@@ -153,8 +152,9 @@ def quoted_list(frame: Frame, first: Attribution, second: Attribution) -> bool:
         return False
     if frame.doc[frame.tok(a.start)].sent.start != frame.doc[frame.tok(b.start)].sent.start:
         return False
-    gap = frame.text[a.close_at : b.open_at].strip(" ,;")
-    return all(w.lower() in frame.cues.words["list_links"] for w in gap.split())
+    # (From the end of the words joined so far: the list may be three long.)
+    gap = frame.text[first.end : b.open_at].strip(" ,;.\"'”’»")
+    return all(w.lower().strip("\"'“”‘’,") in frame.cues.words["list_links"] for w in gap.split())
 
 
 CONTINUATION_RULES = stage("continuation", (interrupted_quotation, quoted_list))

@@ -119,7 +119,8 @@ def addressee_only(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: 
 
 
 @rule("report_filter", examples=[Example(
-    "Paranoia found other points of focus, such as the devil's hand in the town.", None, words="other points")])
+    "His paranoia found other points of focus, such as the hand of the devil in the town.", None,
+    words="other points")])
 def subject_cannot_speak(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """Who may speak: a clause whose subject is an abstract noun, an event, a quantity or a thing reports nobody's
     words (`paranoia found …`, `1 percent see an average tax cut`); it is narration, not a statement."""

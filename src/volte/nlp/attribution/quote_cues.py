@@ -299,12 +299,11 @@ def names_by_quote(frame: Frame, cue: Cue, q: QuoteSpan) -> bool:
 
 
 @rule("quote_cue", examples=[Example(
-    'Collins published an op-ed hammering his record as an "unsuitability for office" last week.', "Collins",
-    words="unsuitability")])
+    'The senators rated the bill as "a disaster for farmers" last week.', "senators", words="a disaster")])
 def governing_verb_with_speaker(frame: Frame, view: QuoteView) -> Cue | None:
     """The governing verb of a quotation with no cue of its own, when its subject can speak and it calls something by
-    the quoted words (names_by_quote): `Collins published an op-ed hammering his record as an "unsuitability for
-    office"` (not a signature's dash the tagger took for a verb)."""
+    the quoted words (names_by_quote): `The senators rated the bill as "a disaster for farmers"` (not a signature's
+    dash the tagger took for a verb)."""
     cue = governing_any_cue(frame, view.q)
     if cue is None or not cue.token.is_alpha or not names_by_quote(frame, cue, view.q):
         return None

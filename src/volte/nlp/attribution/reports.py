@@ -136,7 +136,6 @@ def nominal_report(frame: Frame) -> list[Cue]:
 
 @rule("report_finder", examples=[
     Example("Reid has been pounding Trump as a “con artist” for weeks.", "Reid", words="con artist", cue="pounding"),
-    Example("Valcourt has “big plans” for the final month of the campaign.", None, words="big plans"),
 ])
 def quoted_fragment(frame: Frame) -> list[Cue]:
     """A verb that calls something by quoted words reports its subject's words, cue verb or not: `Reid has been

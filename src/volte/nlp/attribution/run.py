@@ -113,7 +113,9 @@ def _quote(frame: Frame, q: QuoteSpan, history: History, dropped: list[tuple[str
         end -= 1  # `"We will win," she said` -> `We will win`
     context = frame.context(view.frame_start, view.frame_end)
     cue_at = cue.token.i if cue is not None and cue_text is not None else -1
-    return Attribution(view.kind, start, end, speaker, cue_text, context, cue_at=cue_at, quote=q, rules=tuple(rules))
+    return Attribution(
+        view.kind, start, end, speaker, cue_text, context, cue_at=cue_at, quote=q, rules=tuple(rules), voice="quoted"
+    )
 
 
 def _report(frame: Frame, cue: Cue, cue_rule: str, history: History) -> Attribution | None:
@@ -151,4 +153,7 @@ def _report(frame: Frame, cue: Cue, cue_rule: str, history: History) -> Attribut
     rules += resolution.rules if resolution is not None else []
     sent = cue.token.sent
     context = frame.context(sent.start, sent.end, list(tokens))
-    return Attribution("indirect", start, end, speaker, cue.text.lower(), context, pieces=pieces, rules=tuple(rules))
+    voice = frame.cues.voice_of(None if cue.phrase else cue.token)
+    return Attribution(
+        "indirect", start, end, speaker, cue.text.lower(), context, pieces=pieces, rules=tuple(rules), voice=voice
+    )

@@ -225,8 +225,7 @@ def first_person_label(frame: Frame, cue: Cue, m: Mention, history: History) -> 
 
 
 @rule("speaker", examples=[Example(
-    "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, one of "
-    "“suffering and delight, one of fear, but also of hope.”", "Obama", words="an American story")])
+    'The embassy said it had called the ruling "a victory for the law" in its note.', "embassy", words="the ruling")])
 def pronoun_of_reporting_verb(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
     """`The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks (not in an aside,
     `Voters, she said, want change`: `she` is not the voters)."""
@@ -277,7 +276,7 @@ def proper_name(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolut
 
 
 @rule("speaker", examples=[Example(
-    "“We can win,” Valcourt said. “This is our time,” the day seemed to say.", None, words="This is our time")])
+    "“We are finished,” the weather seemed to say.", None, words="We are finished")])
 def thing_cannot_speak(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
     """Who may speak: an abstract noun, an event, a period, a quantity or a thing is nobody (`the day seemed to
     say`, `paranoia found …`); a name, a group, a noun for people can (speech.cannot_speak)."""
