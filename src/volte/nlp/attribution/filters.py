@@ -127,7 +127,22 @@ def subject_cannot_speak(frame: Frame, cue: Cue, content: tuple[Token, ...], spe
     return speaker is None and cue.speaker is not None and cannot_speak(cue.speaker, frame.cues)
 
 
-REPORT_FILTERS = stage("report_filter", (addressee_only, subject_cannot_speak))
+@rule("report_filter", examples=[Example(
+    "Valcourt saw the melting ice in the north of Greenland last year.", None, words="the melting ice")])
+def bare_object(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`saw the melting ice`, `added a note of caution`, `maintains a program`, `tell the truth`: a verb that reports
+    only with a clause or an `as` (`sees the plan as a mistake`, `added that …`) says nothing with a bare object; it
+    is narration (the verbs are `object_not_content` in cues_<lang>.yaml)."""
+    if frame.cues.lemma(cue.token) not in frame.cues.words["object_not_content"]:
+        return False
+    objects = {t.i for ch in cue.token.children if dep_of(ch) in ("dobj", "obj") for t in ch.subtree}
+    # (An `as` or a `that` clause the parse hung inside the object still says something: `saw the comment as a
+    # dig`, `told a meeting of leaders that few people understood …`.)
+    says = any(t.lower_ in frame.cues.words["naming_preps"] or t.lower_ == "that" and dep_of(t) == "mark" for t in content)
+    return bool(objects) and not says and all(t.i in objects or t.is_punct for t in content)
+
+
+REPORT_FILTERS = stage("report_filter", (addressee_only, subject_cannot_speak, bare_object))
 
 
 # -- quotations that are nobody's statement ------------------------------------------------------------------
