@@ -185,4 +185,13 @@ def scare_quote(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity 
     return speaker is None and cue is None and view.kind == "partial" and len(view.words) < 6
 
 
-QUOTE_FILTERS = stage("quote_filter", (title_or_name, scare_quote))
+@rule("quote_filter", examples=[Example(
+    '"PENCE: We will win this state.\n\n"(CROSSTALK.)\n\n"PENCE: And we will win it well."', None, words="CROSSTALK")])
+def stage_direction(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """`"(CROSSTALK.)`, `"[inaudible]"`: a transcript's note in brackets, inside its quotation marks, is nobody's
+    words."""
+    content = frame.text[view.q.start : view.q.end].strip().rstrip(".,;:")
+    return content[:1] in "([" and content[-1:] in ")]" and len(content) > 2
+
+
+QUOTE_FILTERS = stage("quote_filter", (title_or_name, scare_quote, stage_direction))

@@ -204,6 +204,24 @@ def _phrase_content(frame: Frame, cue: Cue) -> list[Token] | None:
     return None
 
 
+def _past_colon(frame: Frame, content: list[Token], para: int) -> list[Token]:
+    """Reported content that ends on a colon goes on after it, to the end of that sentence in the paragraph: `notes
+    that three things are happening at once: home values are rising, …` (the parser ends the sentence at the
+    colon)."""
+    if not content or content[-1].i + 2 >= len(frame.doc):
+        return content
+    colon = frame.doc[content[-1].i + 1]
+    if colon.text != ":" or frame.in_quote[colon.i]:
+        return content
+    after = frame.doc[colon.i + 1]
+    rest = [t for t in after.sent if t.i > colon.i and not t.is_space and frame.paragraph(t.idx) == para]
+    if not rest or any(frame.in_quote[t.i] for t in rest):
+        return content  # `X said: "…"` is a quotation of its own
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    return [*content, colon, *rest]
+
+
 def report_content(frame: Frame, cue: Cue) -> Content | None:
     """The words `cue` reports, or None when they are too few or a quotation already (direct speech)."""
     aside = None
@@ -231,6 +249,7 @@ def report_content(frame: Frame, cue: Cue) -> Content | None:
         content = content[1:]
     while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
         content = content[:-1]
+    content = _past_colon(frame, content, para)
     if len(content) < (1 if frame.cues.lemma(cue.token) in frame.cues.attitudes else _MIN_CONTENT):
         return None
     # The content is a quotation (a direct statement already) when little but punctuation is left outside it;
