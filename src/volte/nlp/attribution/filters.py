@@ -113,6 +113,8 @@ def addressee_only(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: 
     verb = cue.token
     if verb.lower_ not in frame.cues.words["addressing"]:
         return False
+    if verb.is_title:
+        return False  # a headline, `Clinton Speaks Directly To White People`, tells what the article reports
     heard = {t.i for ch in verb.children if dep_of(ch) == "prep" and ch.lower_ == "to" for t in ch.subtree}
     # (`yelling to the officers that her husband was unarmed` says something: a clause stays a report.)
     return all(t.i in heard or t.is_punct for t in content) and not any(t.pos_ in ("VERB", "AUX") for t in content)
