@@ -318,6 +318,26 @@ def person_in_phrase(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
     return None
 
 
+@rule("speaker", examples=[Example(
+    "Jean Dupont and Anna Berg met on Monday. The two said the plan would be ready by May.",
+    "Jean Dupont and Anna Berg", words="the plan")])
+def the_two(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`the two said …`: the two people last named before it (`Mr. Obama and Hillary Clinton … the two learned`)."""
+    det = [c for c in m.tok.children if dep_of(c) == "det"]
+    if m.tok.lower_ != "two" or not det or det[0].lower_ != "the":
+        return None
+    names: list[str] = []
+    for mention in reversed(frame.book.before(m.tok.idx)):
+        if m.tok.idx - mention.start > 600 or len(names) == 2:
+            break
+        if mention.type == "person" and not mention.quoted and mention.key not in names:
+            names.append(mention.key)
+    if len(names) < 2:
+        return None
+    name = f"{names[1]} and {names[0]}"
+    return Resolution(Entity(frame.book.entity(name).id, name, "group"))
+
+
 @rule("speaker", examples=[Example("Some argue that the plan will never work in practice.", "Some")])
 def counted_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
     """`Some argue …`, `another says …`, `those surveyed said …`: people the article does not name, a group known
@@ -341,6 +361,7 @@ SPEAKER_RULES = stage("speaker", (
     pronoun_of_reporting_verb,
     pronoun_antecedent,
     dateline_is_nobody,
+    the_two,
     proper_name,
     thing_cannot_speak,
     role_named_before,
