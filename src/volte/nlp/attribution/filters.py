@@ -144,7 +144,20 @@ def bare_object(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Ent
     return bool(objects) and not says and all(t.i in objects or t.is_punct for t in content)
 
 
-REPORT_FILTERS = stage("report_filter", (addressee_only, subject_cannot_speak, bare_object))
+@rule("report_filter", examples=[Example(
+    "The approval rating of the mayor has declined from 58 percent to 55 percent since May.", None,
+    words="55 percent")])
+def no_infinitive(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`has declined from 58 percent to 55 percent`, `agreed to a 30-minute interview` is a report, `declined to
+    comment` too: a verb that reports an intention only by an infinitive (`infinitive_only` in cues_<lang>.yaml)
+    reports nothing when its `to` leads to a number or a thing and there is no verb."""
+    if frame.cues.lemma(cue.token) not in frame.cues.words["infinitive_only"]:
+        return False
+    moves = any(t.lower_ in ("to", "from") and dep_of(t) == "prep" and t.head.i == cue.token.i for t in content)
+    return moves and not any(t.pos_ in ("VERB", "AUX") for t in content) and any(t.like_num for t in content)
+
+
+REPORT_FILTERS = stage("report_filter", (addressee_only, subject_cannot_speak, bare_object, no_infinitive))
 
 
 # -- quotations that are nobody's statement ------------------------------------------------------------------
