@@ -48,7 +48,7 @@ def build_serve_store(path: Path, make_article: Callable[..., Any], make_stateme
                                 said="2016-05-01", targets=(("NATO", "against"),)),
         "xss": make_statement(xss, XSS_WORDS, XSS_SPEAKER, said="2019-01-01", targets=(("NATO", "neutral"),)),
         "plan": make_statement(indirect, "the plan would fail because nobody wanted it", "Tomas Reinholt",
-                               kind="indirect"),
+                               kind="indirect", voice="reported"),
     }
     with Store.open(path) as store:
         store.write_article(war, [s["russia"], s["goal"]])

@@ -19,6 +19,7 @@ STATEMENT_KEYS = {
     "article",
     "speaker",
     "kind",
+    "voice",
     "text",
     "start",
     "end",

@@ -203,12 +203,29 @@ def export_reversals_command(output: Path | None) -> None:
         export_reversals(store, output or sys.stdout.buffer)
 
 
+voice_option = click.option(
+    "--voice", multiple=True, type=click.Choice(["quoted", "reported", "characterized", "all"]),
+    help="Only statements of this voice (repeat for several): the speaker's words quoted, reported, or the author's "
+    "characterization of them. Default: quoted and reported, the speaker's own words.",
+)
+
+
+def _voices(chosen: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The voices asked for (`all`: None, every voice), the speaker's own words when none is."""
+    from volte.model import OWN_WORDS
+
+    if "all" in chosen:
+        return None
+    return chosen or OWN_WORDS
+
+
 @cli.command("statements")
 @click.option("--speaker", metavar="NAME", help="Only this speaker (part of the name, or an entity id).")
 @click.option("--target", metavar="NAME", help="Only statements about this target (part of the name, or an entity id).")
 @click.option("--stance", type=click.Choice(["favor", "against", "neutral"]), help="Only this stance (toward --target, or any target).")
 @click.option("--kind", type=click.Choice(["direct", "partial", "indirect"]), help="Only this kind of statement.")
 @click.option("--search", metavar="WORDS", help="Only statements with all these words (`memb*`: a prefix).")
+@voice_option
 @click.option("--since", metavar="DATE", help="Only statements said on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Only statements said on or before DATE (YYYY[-MM[-DD]]).")
 @click.option("--article", metavar="ID_OR_SOURCE", help="Only statements of this article (id, path or URL).")
@@ -219,7 +236,7 @@ def export_reversals_command(output: Path | None) -> None:
 @db_option
 def statements_command(
     speaker: str | None, target: str | None, stance: str | None, kind: str | None, search: str | None,
-    since: str | None, until: str | None, article: str | None, limit: int, fmt: str,
+    since: str | None, until: str | None, article: str | None, limit: int, fmt: str, voice: tuple[str, ...],
 ) -> None:
     """List statements: their id, when said, who, what, from which source (json: the contract's objects)."""
     from volte.record.filters import filter_statements
@@ -229,7 +246,7 @@ def statements_command(
     with _open_store() as store:
         statements = filter_statements(
             store.iter_statements(speaker=speaker, since=since, until=until, article=article),
-            target=target, stance=stance, kind=kind, search=search,
+            target=target, stance=stance, kind=kind, search=search, voices=_voices(voice),
         )
         for shown, pair in enumerate(statements):
             if limit and shown == limit:
@@ -277,14 +294,15 @@ def _cut(text: str) -> Text:
 @cli.command("timeline")
 @click.argument("speaker")
 @click.option("--target", metavar="NAME", help="Only statements about this target (name or entity id).")
+@voice_option
 @format_option
 @db_option
-def timeline_command(speaker: str, target: str | None, fmt: str) -> None:
+def timeline_command(speaker: str, target: str | None, voice: tuple[str, ...], fmt: str) -> None:
     """A speaker's statements about each target, in the order they were said, with their stance."""
     from volte.record.timeline import build_timeline
 
     with _open_store() as store:
-        entity, entries = build_timeline(store, speaker, target)
+        entity, entries = build_timeline(store, speaker, target, voices=_voices(voice))
     rows = (
         {"said": e.said, "target": e.target.name, "target_id": e.target.id, "stance": e.stance,
          "confidence": round(e.confidence, 3), "words": e.cluster.statement.text,
@@ -304,15 +322,17 @@ def timeline_command(speaker: str, target: str | None, fmt: str) -> None:
 @click.option(
     "--min-confidence", type=click.FloatRange(0, 1), default=None, help="Hide weaker ones (default: 0.3)."
 )
+@voice_option
 @format_option
 @db_option
-def reversals_command(speaker: str | None, min_confidence: float | None, fmt: str) -> None:
+def reversals_command(speaker: str | None, min_confidence: float | None, voice: tuple[str, ...], fmt: str) -> None:
     """Changes of stance: who, toward whom, from what to what, when, and how sure (json: CONTRACT.md)."""
     from volte.record.reversals import MIN_CONFIDENCE, find_reversals
 
     with _open_store() as store:
         found = find_reversals(
-            store, speaker, min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence
+            store, speaker, min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
+            voices=_voices(voice),
         )
     if fmt == "json":
         emit((r.as_json() for r in found), (), fmt)
@@ -331,13 +351,14 @@ def reversals_command(speaker: str | None, min_confidence: float | None, fmt: st
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The HTML file to write."
 )
+@voice_option
 @db_option
-def report_command(speaker: str, output: Path) -> None:
+def report_command(speaker: str, output: Path, voice: tuple[str, ...]) -> None:
     """Write one self-contained HTML page on a speaker: stance charts, changes of mind, every statement."""
     from volte.record.report import write_report
 
     with _open_store() as store:
-        path = write_report(store, speaker, output)
+        path = write_report(store, speaker, output, voices=_voices(voice))
     click.echo(f"report written to {path}")
 
 

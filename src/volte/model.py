@@ -6,6 +6,7 @@ Offsets (`start`, `end`) are character offsets into `Article.text`, the article'
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -13,6 +14,18 @@ Kind = Literal["direct", "partial", "indirect"]
 EntityType = Literal["person", "organization", "group", "media"]
 SaidBasis = Literal["explicit", "relative", "published", "before"]
 StanceLabel = Literal["favor", "against", "neutral"]
+# Whose words a statement gives: the speaker's own in quotation marks, a speech act reported with its content, or
+# the author's description of a position, an attitude or an act (`backs the plan`, `wants out`).
+Voice = Literal["quoted", "reported", "characterized"]
+VOICES: tuple[Voice, ...] = ("quoted", "reported", "characterized")
+# The speaker's own words: what timelines, reversals and reports are built from unless asked otherwise.
+OWN_WORDS: tuple[Voice, ...] = ("quoted", "reported")
+
+
+def has_voice(statement_voice: str | None, voices: Iterable[str] | None) -> bool:
+    """Whether a statement of this voice is among `voices` (None: any). A statement stored before voices were
+    recorded (voice None) counts as its own words."""
+    return voices is None or (statement_voice or "reported") in voices
 
 
 def stable_id(prefix: str, *parts: str) -> str:
@@ -105,6 +118,7 @@ class Statement:
     # The speaker's own words quoted inside reported speech, as article spans: in `She said the plan was
     # "a disaster"` the statement is the report and `a disaster` its quotation (one utterance, one statement).
     quotes: tuple[tuple[int, int], ...] = ()
+    voice: Voice | None = None  # None only for a statement stored before voices were recorded
     # Which attribution rule decided each part of it, (stage, rule) in order: `("cue", "governing_cue")`, … (not
     # stored; `volte ingest --trace FILE` writes them).
     rules: tuple[tuple[str, str], ...] = field(default=(), compare=False)
@@ -123,6 +137,7 @@ class Statement:
             "article": article.as_json(),
             "speaker": self.speaker.as_json() if self.speaker else None,
             "kind": self.kind,
+            "voice": self.voice,
             "text": self.text,
             "start": self.start,
             "end": self.end,

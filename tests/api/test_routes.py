@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 from serve_story import TOKEN, Client
@@ -90,7 +89,6 @@ def test_bad_parameters_are_json_errors(client: Client) -> None:
         "/api/statements?limit=1000": (400, "limit"),
         "/api/statements?cursor=not-a-cursor": (400, "bad cursor"),
         "/api/statements?speaker=Nobody%20At%20All": (404, "no entity 'Nobody At All'"),
-        "/api/statements?voice=quoted": (400, "no statement voice yet"),
         "/api/statements/s_0000": (404, "no statement 's_0000'"),
         "/api/articles/a_0000": (404, "no article"),
         "/api/clusters/c_0000": (404, "no cluster"),
@@ -191,16 +189,14 @@ def test_merge_with_the_token(client: Client) -> None:
     assert redirect.status_code == 301 and redirect.headers["location"] == f"/speakers/{VALCOURT}"
 
 
-def test_voice_filter_once_the_store_has_voice(client: Client, story: dict[str, Any]) -> None:
-    """The seam for `voice` (CONTRACT.md): when statements.voice exists, it is filtered on and returned."""
-    db = sqlite3.connect(story["path"])
-    db.execute("ALTER TABLE statements ADD COLUMN voice TEXT")
-    db.execute("UPDATE statements SET voice = CASE kind WHEN 'indirect' THEN 'reported' ELSE 'quoted' END")
-    db.commit()
-    db.close()
-    plan = story["statements"]["plan"].id
-    assert ids(client.get("/api/statements", params={"voice": "reported"})) == [plan]
-    assert client.get(f"/api/statements/{plan}").json()["voice"] == "reported"
+def test_voice_filter(client: Client, story: dict[str, Any]) -> None:
+    """`voice` (CONTRACT.md): every statement has one; the API filters on it and returns it."""
+    plan = story["statements"]["plan"]
+    assert plan.voice in ("reported", "characterized")
+    voiced = ids(client.get("/api/statements", params={"voice": plan.voice}))
+    assert plan.id in voiced
+    assert plan.id not in ids(client.get("/api/statements", params={"voice": "quoted"}))
+    assert client.get(f"/api/statements/{plan.id}").json()["voice"] == plan.voice
 
 
 def test_reversals_and_clusters(client: Client) -> None:

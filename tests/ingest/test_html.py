@@ -56,3 +56,40 @@ def test_html_sniffed_without_suffix(tmp_path: Path, data: Path) -> None:
     (article,) = iter_articles([path])
     assert isinstance(article, Article)
     assert article.title == "Rail strike called off"
+
+
+_BODY = (
+    "The harbour council voted on Tuesday to close the old pier to boats for the whole of next summer. "
+    "Its chair, Jean Dupont, said the repairs could not wait another year and would cost the town far less now. "
+    "Fishermen who moor there said they would move to the north quay until the work is done in the autumn."
+)
+
+
+def test_captions_credits_and_related_links_are_not_body_text() -> None:
+    page = (
+        "<html><head><title>Pier to close</title></head><body><article><h1>Pier to close</h1>"
+        f"<p>{_BODY}</p>"
+        '<figure><img src="pier.jpg"><figcaption>Staff at the pier on Monday. Photo: Anna Berg</figcaption></figure>'
+        '<p class="image-credit">Photograph: Harbour Press</p>'
+        "<p>Video: The mayor says the pier will reopen in style (Harbour TV)</p>"
+        f"<p>{_BODY.replace('Tuesday', 'Wednesday')}</p>"
+        '<ul><li><a href="/a">Mayor tells critics to wait for the vote</a></li>'
+        '<li><a href="/b">Storm damage closes the north quay</a></li></ul>'
+        "</article></body></html>"
+    )
+    text = extract_html(page, source="pier.html").text
+    assert "voted on Tuesday" in text and "voted on Wednesday" in text
+    for furniture in ("Staff at the pier", "Harbour Press", "Video:", "will reopen in style", "Mayor tells critics",
+                      "Storm damage"):
+        assert furniture not in text, furniture
+
+
+def test_a_list_of_points_in_the_body_stays() -> None:
+    page = (
+        "<html><body><article>"
+        f"<p>{_BODY}</p><ul><li>The pier closes in May for all boats.</li>"
+        '<li>Moorings move to the <a href="/q">north quay</a> until the autumn.</li></ul>'
+        "</article></body></html>"
+    )
+    text = extract_html(page, source="pier.html").text
+    assert "The pier closes in May" in text and "Moorings move to the north quay" in text

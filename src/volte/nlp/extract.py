@@ -65,6 +65,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
             said=d.said,
             said_basis=d.basis,
             quotes=f.quotes,
+            voice=f.voice,
             rules=(*f.rules, ("said", d.rule)) if d.rule else f.rules,
         )
         for f, d in zip(kept, said_dates(utterances, page), strict=True)
@@ -104,5 +105,8 @@ def nest_quotations(found: list[Attribution], text: str) -> list[Attribution]:
     for host, spans in hosted.items():
         k = index_in_out.get(host)
         if k is not None:
-            out[k] = replace(out[k], quotes=(*out[k].quotes, *spans))
+            # A description that holds the speaker's own quoted words reports them: `denounced the plan as a
+            # "betrayal"` is no longer the author's word alone.
+            voice = "reported" if out[k].voice == "characterized" else out[k].voice
+            out[k] = replace(out[k], quotes=(*out[k].quotes, *spans), voice=voice)
     return out

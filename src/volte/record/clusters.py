@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from volte.model import Article, Statement, effective_cluster
+from volte.model import Article, Statement, effective_cluster, has_voice
 from volte.store import Store
 from volte.store.clustering import best_said
 
@@ -59,6 +59,8 @@ def group_clusters(
     return clusters
 
 
-def read_clusters(store: Store, speaker: str | None = None) -> list[Cluster]:
-    """Every cluster of the store (or of the speaker: an entity id or part of a name), in `said` order."""
-    return group_clusters(store.iter_statements(speaker=speaker), store.article_copies())
+def read_clusters(store: Store, speaker: str | None = None, voices: Iterable[str] | None = None) -> list[Cluster]:
+    """Every cluster of the store (or of the speaker: an entity id or part of a name), in `said` order; only
+    statements of these `voices` (model.VOICES; None: all)."""
+    statements = ((s, a) for s, a in store.iter_statements(speaker=speaker) if has_voice(s.voice, voices))
+    return group_clusters(statements, store.article_copies())

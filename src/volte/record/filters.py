@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from volte.errors import UsageError
-from volte.model import Article, Statement, entity_id
+from volte.model import Article, Statement, entity_id, has_voice
 from volte.store.clustering import words
 from volte.store.queries import search_terms
 
@@ -27,6 +27,7 @@ def filter_statements(
     stance: str | None = None,
     kind: str | None = None,
     search: str | None = None,
+    voices: Iterable[str] | None = None,
 ) -> Iterator[tuple[Statement, Article]]:
     """The statements (with their articles) that pass every filter given."""
     if stance is not None and stance not in STANCES:
@@ -40,6 +41,8 @@ def filter_statements(
     target_ids = {target, entity_id(target)} if target else set()
     for statement, article in statements:
         if kind is not None and statement.kind != kind:
+            continue
+        if not has_voice(statement.voice, voices):
             continue
         if folded is not None or stance is not None:
             about = [

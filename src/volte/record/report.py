@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from volte import __version__
-from volte.model import Article, Entity, Statement
+from volte.model import OWN_WORDS, Article, Entity, Statement
 from volte.record.clusters import Cluster, read_clusters
 from volte.record.reversals import Reversal, reversals_in
 from volte.record.timeline import TimelineEntry, entries_of, find_speaker
@@ -32,18 +32,28 @@ _LANES = {"favor": 0, "neutral": 1, "against": 2}
 _TOOLTIP = 220
 
 
-def write_report(store: Store, speaker: str, path: str | Path) -> Path:
-    """Write the report on `speaker` (entity id or part of a name) to `path`; returns the path."""
+def write_report(store: Store, speaker: str, path: str | Path, voices: Iterable[str] | None = OWN_WORDS) -> Path:
+    """Write the report on `speaker` (entity id or part of a name) to `path`; returns the path. Charts, changes of
+    mind and the statements are of these `voices` (the speaker's own words by default); what the authors say of
+    the speaker (`characterized`) is a section of its own when it is not among them."""
     entity = find_speaker(store, speaker)
-    clusters = read_clusters(store, speaker=entity.id)
-    page = render_report(entity, clusters)
+    clusters = read_clusters(store, speaker=entity.id, voices=voices)
+    described: list[tuple[Statement, Article]] = []
+    if voices is not None and "characterized" not in voices:
+        described = [
+            (s, a) for s, a in store.iter_statements(speaker=entity.id) if s.voice == "characterized"
+        ]
+    page = render_report(entity, clusters, described)
     out = Path(path)
     out.write_text(page, encoding="utf-8")
     return out
 
 
-def render_report(speaker: Entity, clusters: list[Cluster]) -> str:
-    """The report page for these clusters (all of `speaker`'s statements) as an HTML string."""
+def render_report(
+    speaker: Entity, clusters: list[Cluster], described: list[tuple[Statement, Article]] | None = None
+) -> str:
+    """The report page for these clusters (`speaker`'s statements) as an HTML string, with the `described`
+    statements (what authors say of the speaker, each with its article as the source) apart."""
     entries = entries_of(clusters)
     reversals = reversals_in(speaker, entries)
     body = "\n".join(
@@ -53,6 +63,7 @@ def render_report(speaker: Entity, clusters: list[Cluster]) -> str:
             _reversals_section(reversals),
             _charts_section(entries, reversals),
             _statements_section(clusters),
+            _described_section(speaker, described or []),
             f"<footer>Made by volte {_e(__version__)} on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC. Offsets are "
             "character offsets into each article's body text as ingested.</footer>",
             "</main>",
@@ -279,6 +290,28 @@ def _statements_section(clusters: list[Cluster]) -> str:
         "publication date).</p>"
         '<div class="toolbar"><input id="filter" type="search" placeholder="Filter statements…"'
         ' aria-label="Filter statements"><span id="shown"></span></div>' + table + "</section>"
+    )
+
+
+def _described_section(speaker: Entity, described: list[tuple[Statement, Article]]) -> str:
+    """`How others describe X`: the author's characterizations (`X backs the plan`), sourced to the article and its
+    author or outlet, never counted as X's words."""
+    if not described:
+        return ""
+    rows = "".join(
+        f'<tr id="{_e(s.id)}"><td class="nowrap">{_e(a.published or "undated")}</td>'
+        f'<td>{_e(s.cue or "")}</td><td class="text">{_e(s.text)}</td>'
+        f"<td>{_e(a.author or 'the article')}<br>{_source(a)}</td></tr>"
+        for s, a in sorted(described, key=lambda r: (r[1].published or "", r[0].start))
+    )
+    return (
+        f'<section id="described"><h2>How others describe {_e(speaker.name)}</h2>'
+        '<p class="lede">What articles say of this speaker in their own words: a position, an attitude or an act '
+        "the author attributes, with no speech act or quotation of the speaker. The source is the article and its "
+        "author; these are left out of the charts and the changes of mind.</p>"
+        '<table><thead><tr><th>published</th><th>cue</th><th>words</th><th>source</th></tr></thead><tbody>'
+        + rows
+        + "</tbody></table></section>"
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from volte.model import Entity, StanceLabel
+from volte.model import OWN_WORDS, Entity, StanceLabel
 from volte.record.clusters import read_clusters
 from volte.record.timeline import TimelineEntry, entries_of
 from volte.store import Store
@@ -78,12 +78,15 @@ def weight(entry: TimelineEntry) -> float:
 
 
 def find_reversals(
-    store: Store, speaker: str | None = None, *, min_confidence: float = MIN_CONFIDENCE
+    store: Store, speaker: str | None = None, *, min_confidence: float = MIN_CONFIDENCE,
+    voices: Iterable[str] | None = OWN_WORDS,
 ) -> list[Reversal]:
-    """Every reversal in the store (or of one speaker: entity id or part of a name), by speaker then date."""
+    """Every reversal in the store (or of one speaker: entity id or part of a name), by speaker then date. Built
+    from statements of these `voices`: by default the speaker's own words on both sides, quoted or reported, never
+    what the author says of them (`X backs the plan`)."""
     by_speaker: dict[str, list[Any]] = {}
     speakers: dict[str, Entity] = {}
-    for cluster in read_clusters(store, speaker=speaker):
+    for cluster in read_clusters(store, speaker=speaker, voices=voices):
         first = cluster.reports[0][0].speaker
         if first is None:
             continue

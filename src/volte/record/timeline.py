@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from volte.errors import UsageError
-from volte.model import Entity, StanceLabel, Statement, entity_id
+from volte.model import OWN_WORDS, Entity, StanceLabel, Statement, entity_id
 from volte.record.clusters import Cluster, read_clusters
 from volte.store import Store
 
@@ -66,7 +66,10 @@ def entries_of(clusters: Iterable[Cluster], target: str | None = None) -> list[T
     return entries
 
 
-def build_timeline(store: Store, speaker: str, target: str | None = None) -> tuple[Entity, list[TimelineEntry]]:
-    """The speaker (see `find_speaker`) and their timeline: every utterance with a stance, in `said` order."""
+def build_timeline(
+    store: Store, speaker: str, target: str | None = None, voices: Iterable[str] | None = OWN_WORDS
+) -> tuple[Entity, list[TimelineEntry]]:
+    """The speaker (see `find_speaker`) and their timeline: every utterance with a stance, in `said` order, from
+    statements of these `voices` (the speaker's own words, quoted or reported, by default)."""
     entity = find_speaker(store, speaker)
-    return entity, entries_of(read_clusters(store, speaker=entity.id), target)
+    return entity, entries_of(read_clusters(store, speaker=entity.id, voices=voices), target)

@@ -12,6 +12,8 @@ import yaml
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from volte.model import Voice
+
 
 def load_yaml(name: str) -> Any:
     """A bundled resource file, parsed."""
@@ -46,7 +48,18 @@ class Cues:
     media: frozenset[str]
     groups: frozenset[str]
     title_words: frozenset[str]
+    characterized: frozenset[str]  # cues (lemmas, nouns) by which the author describes a position, not a speech act
     words: dict[str, frozenset[str]]  # small word classes by name (`pronouns`, `modals`, …): resources/cues_en.yaml
+
+    def voice_of(self, token: Token | None, quoted_words: bool = False) -> Voice:
+        """The voice of a report by the cue `token` (None: a phrase such as `according to`, which reports): a cue of
+        the `characterized` class, or a verb that is no cue at all (`pounding Trump as a "con artist"`), is the
+        author's description, unless the report holds the speaker's quoted words; any other cue reports."""
+        if token is None:
+            return "reported"
+        lemma = self.lemma(token) if token.pos_ in ("VERB", "AUX") else token.lower_
+        described = lemma is None or lemma in self.characterized or token.lower_ in self.characterized
+        return "characterized" if described and not quoted_words else "reported"
 
     def lemma(self, token: Token) -> str | None:
         """The cue verb `token` is a form of, or None: its own form first, then the parser's lemma (French cues
@@ -82,6 +95,7 @@ def cues(language: str = "en") -> Cues:
         media=frozenset(data.get("media") or ()),
         groups=frozenset(data.get("groups") or ()),
         title_words=frozenset(data.get("title_words") or ()),
+        characterized=frozenset((data.get("voices") or {}).get("characterized") or ()),
         words=_word_classes(data, language),
     )
 

@@ -442,8 +442,7 @@ def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[st
             "cluster": effective_cluster(sid, cluster),
             "quotes": [{"text": article_text[a:b], "start": a, "end": b} for a, b in quote_spans],
         }
-        if voice_value is not None:
-            item["voice"] = voice_value
+        item["voice"] = voice_value
         by_id[sid] = item
     return [by_id[i] for i in ids if i in by_id]
 

@@ -39,7 +39,7 @@ _BATCH = 256
 _ARTICLE_CACHE = 128
 
 _STATEMENT_COLUMNS = """
-    s.id, s.article_id, s.kind, s.text, s.start, s."end", s.cue, s.said, s.said_basis, s.cluster, s.quotes,
+    s.id, s.article_id, s.kind, s.text, s.start, s."end", s.cue, s.said, s.said_basis, s.cluster, s.quotes, s.voice,
     coalesce(cs.entity_id, e.id), coalesce(cs.entity_name, e.name), coalesce(cs.entity_type, e.type)
 """
 # Statements as people corrected them (the corrections table, migration 0003): a corrected speaker replaces
@@ -206,7 +206,7 @@ class Store:
         )
         self._db.executemany(
             'INSERT INTO statements (id, article_id, speaker_id, kind, text, start, "end", cue, said, said_basis,'
-            " cluster, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cluster, quotes, voice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     s.id,
@@ -221,6 +221,7 @@ class Store:
                     s.said_basis,
                     s.cluster,
                     json.dumps(s.quotes) if s.quotes else None,
+                    s.voice,
                 )
                 for s in statements
             ],
@@ -506,9 +507,9 @@ def _check_date(value: str, name: str) -> str:
 
 
 def _statement(row: Sequence[Any], targets: tuple[TargetStance, ...]) -> Statement:
-    sid, article_id, kind, text, start, end, cue, said, said_basis, cluster, quotes, eid, name, etype = row
+    sid, article_id, kind, text, start, end, cue, said, said_basis, cluster, quotes, voice, eid, name, etype = row
     speaker = Entity(eid, name, etype) if eid is not None else None
     spans = tuple((int(a), int(b)) for a, b in json.loads(quotes)) if quotes else ()
     return Statement(
-        sid, article_id, speaker, kind, text, start, end, cue, said, said_basis, targets, cluster, spans
+        sid, article_id, speaker, kind, text, start, end, cue, said, said_basis, targets, cluster, spans, voice
     )

@@ -116,15 +116,22 @@ CONTINUITY_RULES = stage("continuity", (
 ))
 
 
-@rule("continuation", examples=[Example(
-    "“We will win,” Jean Dupont said. “And we will win soon.”", "Jean Dupont", words="And we will win soon")])
+@rule("continuation", examples=[
+    Example("“We will win,” Jean Dupont said. “And we will win soon.”", "Jean Dupont", words="And we will win soon"),
+    Example("“My hope,” Jean Dupont said, “is that the plan will pass this year.”", "Jean Dupont", words="My hope"),
+])
 def interrupted_quotation(frame: Frame, first: Attribution, second: Attribution) -> bool:
     """`"A," she said. "B."`: one quotation interrupted by its attribution, in one paragraph. The second piece has
-    no cue of its own (or shares the first one's), the same speaker, and only the attribution stands between."""
-    if second.kind != "direct" or first.speaker is None or second.speaker != first.speaker:
+    no cue of its own (or shares the first one's), the same speaker, and only the attribution stands between. A
+    sentence cut mid-way, `"My hope," he said, "is that …"`, goes on in a second piece that reads as partial."""
+    if first.kind != "direct" or first.speaker is None or second.speaker != first.speaker:
         return False
     a, b = first.quote, second.quote
     if a is None or b is None or frame.paragraph(a.open_at) != frame.paragraph(b.open_at):
+        return False
+    if second.kind != "direct" and not (
+        frame.text[a.start : a.end].rstrip().endswith(",") and frame.text[a.close_at : b.open_at].rstrip().endswith(",")
+    ):
         return False
     if second.cue_at not in (-1, first.cue_at) or first.cue_at == -1:
         return False
@@ -133,4 +140,21 @@ def interrupted_quotation(frame: Frame, first: Attribution, second: Attribution)
     return len(gap.split()) <= 14 and a.close_at <= cue_tok.idx < b.open_at
 
 
-CONTINUATION_RULES = stage("continuation", (interrupted_quotation,))
+@rule("continuation", examples=[Example(
+    "Valcourt called Dupont “utterly amoral,” “a liar” and “a bully.”", "Valcourt", words="a bully")])
+def quoted_list(frame: Frame, first: Attribution, second: Attribution) -> bool:
+    """`called him a "pathological liar," "utterly amoral" and a "bully"`: quoted words listed under one cue, in one
+    sentence, are one statement of one speaker (a list's commas and `and a` between them, nothing else)."""
+    if first.kind != "partial" or second.kind != "partial" or first.cue_at == -1 or second.cue_at != first.cue_at:
+        return False
+    a, b = first.quote, second.quote
+    if a is None or b is None or first.speaker != second.speaker:
+        return False
+    if frame.doc[frame.tok(a.start)].sent.start != frame.doc[frame.tok(b.start)].sent.start:
+        return False
+    # (From the end of the words joined so far: the list may be three long.)
+    gap = frame.text[first.end : b.open_at].strip(" ,;.\"'”’»")
+    return all(w.lower().strip("\"'“”‘’,") in frame.cues.words["list_links"] for w in gap.split())
+
+
+CONTINUATION_RULES = stage("continuation", (interrupted_quotation, quoted_list))

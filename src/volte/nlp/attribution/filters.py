@@ -3,7 +3,9 @@
 - QUOTE_FILTERS drop a quotation (a title, a name, a scare quote) once its cue and speaker are known;
 - QUOTE_CUE_FILTERS drop a cue candidate for a quotation (a verb inside another cue's report);
 - REPORT_CUE_FILTERS drop a cue as the start of a report (a framing verb, a discourse marker, a cue that is part
-  of another cue's report).
+  of another cue's report);
+- REPORT_FILTERS drop a report once its content and speaker are known (an addressee and no content; a subject
+  that cannot speak).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from volte.model import Entity
 from volte.nlp.attribution.cues import Cue
 from volte.nlp.attribution.frame import Frame
 from volte.nlp.attribution.rules import Example, rule, stage
+from volte.nlp.attribution.speech import cannot_speak
 from volte.nlp.deps import dep_of
 
 if TYPE_CHECKING:
@@ -99,10 +102,71 @@ def discourse_marker(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
 REPORT_CUE_FILTERS = stage("report_cue_filter", (framing_verb, report_inside_report, discourse_marker))
 
 
+# -- reports that are nobody's statement -----------------------------------------------------------------------
+
+
+@rule("report_filter", examples=[Example(
+    "Valcourt spoke to students at the university in Lyon on Monday.", None, words="students")])
+def addressee_only(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`spoke to students at Drexel`, `sings to Hillary Clinton`: who heard it, not what was said (the speaker
+    still counts as the one talking next)."""
+    verb = cue.token
+    if verb.lower_ not in frame.cues.words["addressing"]:
+        return False
+    if verb.is_title:
+        return False  # a headline, `Clinton Speaks Directly To White People`, tells what the article reports
+    heard = {t.i for ch in verb.children if dep_of(ch) == "prep" and ch.lower_ == "to" for t in ch.subtree}
+    # (`yelling to the officers that her husband was unarmed` says something: a clause stays a report.)
+    return all(t.i in heard or t.is_punct for t in content) and not any(t.pos_ in ("VERB", "AUX") for t in content)
+
+
+@rule("report_filter", examples=[Example(
+    "His paranoia found other points of focus, such as the hand of the devil in the town.", None,
+    words="other points")])
+def subject_cannot_speak(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """Who may speak: a clause whose subject is an abstract noun, an event, a quantity or a thing reports nobody's
+    words (`paranoia found …`, `1 percent see an average tax cut`); it is narration, not a statement."""
+    return speaker is None and cue.speaker is not None and cannot_speak(cue.speaker, frame.cues)
+
+
+@rule("report_filter", examples=[Example(
+    "Valcourt saw the melting ice in the north of Greenland last year.", None, words="the melting ice")])
+def bare_object(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`saw the melting ice`, `added a note of caution`, `maintains a program`, `tell the truth`: a verb that reports
+    only with a clause or an `as` (`sees the plan as a mistake`, `added that …`) says nothing with a bare object; it
+    is narration (the verbs are `object_not_content` in cues_<lang>.yaml)."""
+    if frame.cues.lemma(cue.token) not in frame.cues.words["object_not_content"]:
+        return False
+    objects = {t.i for ch in cue.token.children if dep_of(ch) in ("dobj", "obj") for t in ch.subtree}
+    # (An `as` or a `that` clause the parse hung inside the object still says something: `saw the comment as a
+    # dig`, `told a meeting of leaders that few people understood …`.)
+    says = any(t.lower_ in frame.cues.words["naming_preps"] or t.lower_ == "that" and dep_of(t) == "mark" for t in content)
+    return bool(objects) and not says and all(t.i in objects or t.is_punct for t in content)
+
+
+@rule("report_filter", examples=[Example(
+    "The approval rating of the mayor has declined from 58 percent to 55 percent since May.", None,
+    words="55 percent")])
+def no_infinitive(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`has declined from 58 percent to 55 percent`, `agreed to a 30-minute interview` is a report, `declined to
+    comment` too: a verb that reports an intention only by an infinitive (`infinitive_only` in cues_<lang>.yaml)
+    reports nothing when its `to` leads to a number or a thing and there is no verb."""
+    if frame.cues.lemma(cue.token) not in frame.cues.words["infinitive_only"]:
+        return False
+    moves = any(t.lower_ in ("to", "from") and dep_of(t) == "prep" and t.head.i == cue.token.i for t in content)
+    return moves and not any(t.pos_ in ("VERB", "AUX") for t in content) and any(t.like_num for t in content)
+
+
+REPORT_FILTERS = stage("report_filter", (addressee_only, subject_cannot_speak, bare_object, no_infinitive))
+
+
 # -- quotations that are nobody's statement ------------------------------------------------------------------
 
 
-@rule("quote_filter", examples=[Example('Her memoir "Against the Current" sold well.', None, words="Against the Current")])
+@rule("quote_filter", examples=[
+    Example('Her memoir "Against the Current" sold well.', None, words="Against the Current"),
+    Example('Valcourt said on "Face the Nation" that the deal was dead.', None, words="Face the Nation"),
+])
 def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A quoted title, programme, organisation name, nickname: `her memoir "Against the Current"`, `the "Open
     Borders" programme`; a one- or two-word quotation with no cue."""
@@ -121,7 +185,10 @@ def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entit
     content = frame.text[view.q.start : view.q.end]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     title_case = all(t.text[:1].isupper() or t.is_stop and len(t) <= 4 for t in words)
-    if title_case and not has_verb and content[-1:] not in ".!?":
+    # A programme a speaker appeared on: `said on "Face the Nation."`, `on CNN's "State of the Union."` (a title,
+    # whatever its verb and its stop).
+    on_air = prev in ("on", "sur") or prev.endswith(("'s", "’s")) and previous[:1] == ["on"]
+    if title_case and (on_air or not has_verb and content[-1:] not in ".!?"):
         return True
     return cue is None and len(words) <= 2
 
@@ -133,4 +200,13 @@ def scare_quote(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity 
     return speaker is None and cue is None and view.kind == "partial" and len(view.words) < 6
 
 
-QUOTE_FILTERS = stage("quote_filter", (title_or_name, scare_quote))
+@rule("quote_filter", examples=[Example(
+    '"PENCE: We will win this state.\n\n"(CROSSTALK.)\n\n"PENCE: And we will win it well."', None, words="CROSSTALK")])
+def stage_direction(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """`"(CROSSTALK.)`, `"[inaudible]"`: a transcript's note in brackets, inside its quotation marks, is nobody's
+    words."""
+    content = frame.text[view.q.start : view.q.end].strip().rstrip(".,;:")
+    return content[:1] in "([" and content[-1:] in ")]" and len(content) > 2
+
+
+QUOTE_FILTERS = stage("quote_filter", (title_or_name, scare_quote, stage_direction))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from volte.model import Entity, Kind
+from volte.model import Entity, Kind, Voice
 from volte.nlp.quotes import QuoteSpan
 
 
@@ -35,3 +35,4 @@ class Attribution:
     quote: QuoteSpan | None = None
     quotes: tuple[tuple[int, int], ...] = ()  # partial quotations nested in this report
     rules: tuple[tuple[str, str], ...] = ()
+    voice: Voice = "reported"  # (model.Voice) set by the runner from the kind and the cue's class (cues.voice_of)

@@ -286,14 +286,26 @@ def governing_any_cue(frame: Frame, q: QuoteSpan) -> Cue | None:
     return Cue(verb, verb.text, subject, subject_rule=subject_rule)
 
 
+def names_by_quote(frame: Frame, cue: Cue, q: QuoteSpan) -> bool:
+    """Whether the verb of `cue` calls something by the quoted words, `rated claims as "entirely true"`, or is one of
+    referring, `referenced "political tensions"`: not a verb of having or doing, `has "big plans" for the campaign`,
+    `sent its "national enterprise reporter"` (the words are someone else's, or a scare quote)."""
+    opens = frame.doc[frame.tok(q.start)]
+    named_as = any(
+        dep_of(a) == "prep" and a.lower_ in frame.cues.words["naming_preps"] and a.head.i == cue.token.i
+        for a in (opens, *opens.ancestors)
+    )
+    return named_as or cue.token.lower_ in frame.cues.words["referring"]
+
+
 @rule("quote_cue", examples=[Example(
-    'Collins published an op-ed hammering his "unsuitability for office" last week.', "Collins",
-    words="unsuitability")])
+    'The senators rated the bill as "a disaster for farmers" last week.', "senators", words="a disaster")])
 def governing_verb_with_speaker(frame: Frame, view: QuoteView) -> Cue | None:
-    """The governing verb of a quotation with no cue of its own, when its subject can speak: `Collins published an
-    op-ed hammering his "unsuitability for office"` (not a signature's dash the tagger took for a verb)."""
+    """The governing verb of a quotation with no cue of its own, when its subject can speak and it calls something by
+    the quoted words (names_by_quote): `The senators rated the bill as "a disaster for farmers"` (not a signature's
+    dash the tagger took for a verb)."""
     cue = governing_any_cue(frame, view.q)
-    if cue is None or not cue.token.is_alpha:
+    if cue is None or not cue.token.is_alpha or not names_by_quote(frame, cue, view.q):
         return None
     return cue if cue.speaker is not None and can_speak(cue.speaker, frame.cues) else None
 

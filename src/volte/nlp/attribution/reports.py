@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from volte.nlp.attribution.cues import Cue, find_cues
 from volte.nlp.attribution.filters import REPORT_CUE_FILTERS
 from volte.nlp.attribution.frame import Frame
-from volte.nlp.attribution.quote_cues import governing_any_cue
+from volte.nlp.attribution.quote_cues import governing_any_cue, names_by_quote
 from volte.nlp.attribution.rules import Example, disabled, first, note, rule, stage, veto
 from volte.nlp.attribution.speech import can_speak
 from volte.nlp.attribution.subjects import find_subject
@@ -134,18 +134,21 @@ def nominal_report(frame: Frame) -> list[Cue]:
     return out
 
 
-@rule("report_finder", examples=[Example(
-    "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, one of "
-    "“suffering and delight, one of fear, but also of hope.”", "Obama", words="an American story", cue="tell")])
+@rule("report_finder", examples=[
+    Example("Reid has been pounding Trump as a “con artist” for weeks.", "Reid", words="con artist", cue="pounding"),
+])
 def quoted_fragment(frame: Frame) -> list[Cue]:
-    """Any verb whose complement holds a quoted fragment reports its subject's words, cue verb or not: `Reid has
-    been pounding Trump as a “con artist”` (not a lead-in to a direct quotation, `X delivered a message: "…"`)."""
+    """A verb that calls something by quoted words reports its subject's words, cue verb or not: `Reid has been
+    pounding Trump as a “con artist”`, `referenced "political tensions"` (not a lead-in to a direct quotation, `X
+    delivered a message: "…"`, nor a verb of having or doing, `has "big plans"`)."""
     out: list[Cue] = []
     for q in frame.quotes:
         if frame.text[: q.open_at].rstrip().endswith(":"):
             continue
         cue = governing_any_cue(frame, q)
-        if cue is not None and cue.speaker is not None and can_speak(cue.speaker, frame.cues, "name", "tagged", "pronoun"):
+        if cue is None or cue.speaker is None or not can_speak(cue.speaker, frame.cues, "name", "tagged", "pronoun"):
+            continue
+        if names_by_quote(frame, cue, q):
             out.append(cue)
     return out
 
@@ -201,6 +204,24 @@ def _phrase_content(frame: Frame, cue: Cue) -> list[Token] | None:
     return None
 
 
+def _past_colon(frame: Frame, content: list[Token], para: int) -> list[Token]:
+    """Reported content that ends on a colon goes on after it, to the end of that sentence in the paragraph: `notes
+    that three things are happening at once: home values are rising, …` (the parser ends the sentence at the
+    colon)."""
+    if not content or content[-1].i + 2 >= len(frame.doc):
+        return content
+    colon = frame.doc[content[-1].i + 1]
+    if colon.text != ":" or frame.in_quote[colon.i]:
+        return content
+    after = frame.doc[colon.i + 1]
+    rest = [t for t in after.sent if t.i > colon.i and not t.is_space and frame.paragraph(t.idx) == para]
+    if not rest or any(frame.in_quote[t.i] for t in rest):
+        return content  # `X said: "…"` is a quotation of its own
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    return [*content, colon, *rest]
+
+
 def report_content(frame: Frame, cue: Cue) -> Content | None:
     """The words `cue` reports, or None when they are too few or a quotation already (direct speech)."""
     aside = None
@@ -228,6 +249,7 @@ def report_content(frame: Frame, cue: Cue) -> Content | None:
         content = content[1:]
     while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
         content = content[:-1]
+    content = _past_colon(frame, content, para)
     if len(content) < (1 if frame.cues.lemma(cue.token) in frame.cues.attitudes else _MIN_CONTENT):
         return None
     # The content is a quotation (a direct statement already) when little but punctuation is left outside it;

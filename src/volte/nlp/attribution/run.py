@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from volte.nlp.attribution.continuity import CONTINUATION_RULES, CONTINUITY_RULES, Borrowed
 from volte.nlp.attribution.cues import Cue
-from volte.nlp.attribution.filters import QUOTE_FILTERS
+from volte.nlp.attribution.filters import QUOTE_FILTERS, REPORT_FILTERS
 from volte.nlp.attribution.frame import Frame, build_frame
 from volte.nlp.attribution.history import Attribution, History
 from volte.nlp.attribution.quotations import view_quote
@@ -50,21 +50,20 @@ def attribute(doc: Doc, table: Cues) -> Attributions:
         [(q.open_at, 0, q) for q in frame.quotes] + [(c.token.idx, 1, (c, r)) for c, r in find_report_cues(frame)],
         key=lambda e: (e[0], e[1]),
     )
-    last: Attribution | None = None  # the last direct quotation, still open to a continuation
+    last: Attribution | None = None  # the last quotation, still open to a continuation
     for _, _, item in events:
         if isinstance(item, QuoteSpan):
             f = _quote(frame, item, history, dropped)
             if f is None:
                 continue
-            if last is not None and first(CONTINUATION_RULES, frame, last, f)[0]:
+            joined, join_rule = first(CONTINUATION_RULES, frame, last, f) if last is not None else (None, None)
+            if last is not None and joined and join_rule:
                 pieces = (*(last.pieces or ((last.start, last.end),)), (f.start, f.end))
-                last = replace(last, pieces=pieces, end=f.end, rules=(*last.rules, ("continuation", "interrupted_quotation")))
+                last = replace(last, pieces=pieces, end=f.end, rules=(*last.rules, ("continuation", join_rule)))
                 continue
             if last is not None:
                 found.append(last)
-            last = f if f.kind == "direct" else None
-            if last is None:
-                found.append(f)
+            last = f  # open to the next piece: a quotation interrupted by its attribution, a list of quoted words
         else:
             report = _report(frame, *item, history)
             if report is not None:
@@ -114,7 +113,9 @@ def _quote(frame: Frame, q: QuoteSpan, history: History, dropped: list[tuple[str
         end -= 1  # `"We will win," she said` -> `We will win`
     context = frame.context(view.frame_start, view.frame_end)
     cue_at = cue.token.i if cue is not None and cue_text is not None else -1
-    return Attribution(view.kind, start, end, speaker, cue_text, context, cue_at=cue_at, quote=q, rules=tuple(rules))
+    return Attribution(
+        view.kind, start, end, speaker, cue_text, context, cue_at=cue_at, quote=q, rules=tuple(rules), voice="quoted"
+    )
 
 
 def _report(frame: Frame, cue: Cue, cue_rule: str, history: History) -> Attribution | None:
@@ -138,6 +139,8 @@ def _report(frame: Frame, cue: Cue, cue_rule: str, history: History) -> Attribut
         # Only a main clause's speaker is the one talking next: not `after news outlets declared him the
         # victor`, not `emails in which staff members suggested …`.
         history.speakers.append((cue.token.idx, speaker.name))
+    if veto(REPORT_FILTERS, frame, cue, tokens, speaker) is not None:
+        return None
     pieces: tuple[tuple[int, int], ...] = ()
     if aside is not None:
         # The attribution set off inside the content is left out of its text: `The plan … will fail`.
@@ -150,4 +153,7 @@ def _report(frame: Frame, cue: Cue, cue_rule: str, history: History) -> Attribut
     rules += resolution.rules if resolution is not None else []
     sent = cue.token.sent
     context = frame.context(sent.start, sent.end, list(tokens))
-    return Attribution("indirect", start, end, speaker, cue.text.lower(), context, pieces=pieces, rules=tuple(rules))
+    voice = frame.cues.voice_of(None if cue.phrase else cue.token)
+    return Attribution(
+        "indirect", start, end, speaker, cue.text.lower(), context, pieces=pieces, rules=tuple(rules), voice=voice
+    )

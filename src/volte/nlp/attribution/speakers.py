@@ -22,7 +22,7 @@ from volte.nlp.attribution.cues import Cue
 from volte.nlp.attribution.frame import Frame
 from volte.nlp.attribution.history import History
 from volte.nlp.attribution.rules import NOBODY, Example, first, rule, stage
-from volte.nlp.attribution.speech import can_speak, noun_forms, pronoun_form
+from volte.nlp.attribution.speech import can_speak, cannot_speak, noun_forms, pronoun_form
 from volte.nlp.attribution.subjects import find_subject
 from volte.nlp.deps import dep_of
 from volte.nlp.entities import noun_phrase, strip_name
@@ -225,8 +225,7 @@ def first_person_label(frame: Frame, cue: Cue, m: Mention, history: History) -> 
 
 
 @rule("speaker", examples=[Example(
-    "WASHINGTON -- President Obama, dedicating the museum on Saturday, said it would tell an American story, one of "
-    "“suffering and delight, one of fear, but also of hope.”", "Obama", words="an American story")])
+    'The embassy said it had called the ruling "a victory for the law" in its note.', "embassy", words="the ruling")])
 def pronoun_of_reporting_verb(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
     """`The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks (not in an aside,
     `Voters, she said, want change`: `she` is not the voters)."""
@@ -277,6 +276,14 @@ def proper_name(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolut
 
 
 @rule("speaker", examples=[Example(
+    "“We are finished,” the weather seemed to say.", None, words="We are finished")])
+def thing_cannot_speak(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
+    """Who may speak: an abstract noun, an event, a period, a quantity or a thing is nobody (`the day seemed to
+    say`, `paranoia found …`); a name, a group, a noun for people can (speech.cannot_speak)."""
+    return NOBODY if cannot_speak(m.tok, frame.cues) else None
+
+
+@rule("speaker", examples=[Example(
     "Marguerite Valcourt, the leader of the Civic Renewal Party, spoke first. The leader of the party said the "
     "vote was rigged.", "Marguerite Valcourt", words="the vote")])
 def role_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
@@ -311,6 +318,26 @@ def person_in_phrase(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
     return None
 
 
+@rule("speaker", examples=[Example(
+    "Jean Dupont and Anna Berg met on Monday. The two said the plan would be ready by May.",
+    "Jean Dupont and Anna Berg", words="the plan")])
+def the_two(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`the two said …`: the two people last named before it (`Mr. Obama and Hillary Clinton … the two learned`)."""
+    det = [c for c in m.tok.children if dep_of(c) == "det"]
+    if m.tok.lower_ != "two" or not det or det[0].lower_ != "the":
+        return None
+    names: list[str] = []
+    for mention in reversed(frame.book.before(m.tok.idx)):
+        if m.tok.idx - mention.start > 600 or len(names) == 2:
+            break
+        if mention.type == "person" and not mention.quoted and mention.key not in names:
+            names.append(mention.key)
+    if len(names) < 2:
+        return None
+    name = f"{names[1]} and {names[0]}"
+    return Resolution(Entity(frame.book.entity(name).id, name, "group"))
+
+
 @rule("speaker", examples=[Example("Some argue that the plan will never work in practice.", "Some")])
 def counted_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
     """`Some argue …`, `another says …`, `those surveyed said …`: people the article does not name, a group known
@@ -334,7 +361,9 @@ SPEAKER_RULES = stage("speaker", (
     pronoun_of_reporting_verb,
     pronoun_antecedent,
     dateline_is_nobody,
+    the_two,
     proper_name,
+    thing_cannot_speak,
     role_named_before,
     description,
     person_in_phrase,

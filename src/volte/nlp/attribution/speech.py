@@ -49,6 +49,26 @@ def _is_kind(tok: Token, cues: Cues, kind: str) -> bool:
 SPEAKERLIKE = ("name", "entity", "person_pronoun", "group")
 
 
+# Parts of speech that never head a speaker's phrase.
+_DEBRIS = frozenset({"ADP", "VERB", "AUX", "ADV", "SCONJ", "CCONJ", "PART", "PUNCT", "SYM", "INTJ", "X"})
+
+
+def cannot_speak(tok: Token, cues: Cues) -> bool:
+    """A common noun that names no one who can speak: an abstract noun, an event, a period, a quantity or a thing
+    (`paranoia found …`, `the day sends a message`, `1 percent see …`), or sentence debris (a preposition, a verb, a
+    letter); a name, a named entity, a pronoun or a noun of the `groups` list always can. The classes are `never_speakers` and `abstract_endings` in cues_<lang>.yaml."""
+    if tok.ent_type_ in ("PERSON", "PER", "ORG", "NORP", "GPE"):
+        return False
+    if can_speak(tok, cues, "group", "pronoun", "person_pronoun"):
+        return False
+    if tok.pos_ in _DEBRIS or len(tok.text.strip("-")) < 2:
+        return True  # sentence debris the parse made a subject: `on`, `required`, `looking`, `c`
+    if tok.pos_ not in ("NOUN", "NUM"):
+        return False
+    forms = noun_forms(tok)
+    return bool(forms & cues.words["never_speakers"]) or any(
+        f.endswith(ending) for f in forms for ending in cues.words["abstract_endings"]
+    )
 def can_speak(tok: Token, cues: Cues, *kinds: str) -> bool:
     """Whether `tok` heads a speaker of one of `kinds` (default: a name, a named entity, a personal pronoun or a
     noun for people, a group or a document: someone who can say things)."""
