@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from volte.model import Entity, EntityType, entity_id
+from volte.names import parse_person_name, person_key, repair_case
 from volte.nlp.deps import dep_of
 from volte.resources import Cues
 
@@ -223,28 +224,56 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
         labels = [doc[k].ent_type_ for k in range(i, j) if doc[k].ent_type_]
         label = "PERSON" if "PERSON" in labels else (labels[0] if labels else "")
         if label in ("", *_NAME_LABELS):
-            spans.append((doc[i:j], label))
+            spans.append((doc[_person_start(doc, i, j) : j], label))
         i = j
     return spans
+
+
+def _person_start(doc: Doc, i: int, j: int) -> int:
+    """Where the name starts in a run of proper nouns i..j: at a full person name the tagger found inside it,
+    the words before being a role, a party, a place or an epithet (`Republican Donald Trump`, `Massachusetts Sen.
+    Elizabeth Warren`, `Crooked Hillary Clinton`). A one-word person keeps the run (`Marguerite Valcourt` with only
+    `Valcourt` tagged)."""
+    for k in range(i + 1, j - 1):
+        tok = doc[k]
+        if tok.ent_iob_ == "B" and tok.ent_type_ in ("PERSON", "PER") and doc[k + 1].ent_iob_ == "I":
+            return k
+    return i
+
+
+# A party and state label after a name: `Harry Reid (D-Nev.)`, `Paul Ryan (R-Wis.)`: no names in it.
+_PARTY_STATE = re.compile(r"\((?:[RDI]|GOP|Dem|Rep)\s?[-–—,]\s?[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
 
 
 def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBook:
     """Collect the article's named mentions and map every short form to its fullest form."""
     book = NameBook(cues, doc.lang_)
     raw: list[tuple[Span, str, EntityType, list[str]]] = []
+    labels = [(m.start(), m.end()) for m in _PARTY_STATE.finditer(doc.text)]
     for span, label in _name_spans(doc):
+        if any(a <= span.start_char < b for a, b in labels):
+            continue
         name, titles = strip_name(span, cues)
         if not name or not any(c.isalpha() for c in name) or name.isupper() and label in ("GPE", "LOC", ""):
             continue
+        name = " ".join(repair_case(w) for w in name.split(" "))
         etype = _entity_type(label, name, cues)
         if titles and set(titles) & (_MALE_TITLES | _FEMALE_TITLES | {"dr", "dr.", "sen", "sen.", "rep", "rep."}):
             etype = "person"  # `Mr. Valcourt` is a person whatever the tagger said
         raw.append((span, name, etype, titles))
     # A short form is a person's when a fuller person name ends with it: `Valcourt` -> `Marguerite Valcourt`.
-    persons = [name for _, name, t, _ in raw if t == "person" and 2 <= len(name.split()) <= 4]
+    # The forms of one name are one person under its plain form: `Donald J. Trump`, `Donald Trump` (names.py).
+    persons = [name for _, name, t, _ in raw if t == "person" and parse_person_name(name) is not None]
+    forms: dict[str, list[str]] = {}
+    for name in dict.fromkeys(persons):
+        forms.setdefault(person_key(name), []).append(name)
     for name in sorted(dict.fromkeys(persons), key=lambda n: -len(n.split())):
-        book.fullest.setdefault(name.lower(), name)
-        book.fullest.setdefault(name.split()[-1].lower(), name)
+        parsed = parse_person_name(name)
+        assert parsed is not None
+        same = forms[parsed.key]
+        shown = next((f for f in same if f == parsed.plain), max(same, key=lambda f: (len(f.split()), f)))
+        book.fullest.setdefault(name.lower(), shown)
+        book.fullest.setdefault(parsed.surname.lower(), shown)
     # Failing a person name, any longer name that ends with the short form (the tagger may have called
     # `Marguerite Valcourt` a place): used only when the short form speaks, see `canonical`.
     for _, name, etype, _ in raw:

@@ -58,6 +58,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_serve_indexes", _run_sql_file("0007_serve_indexes.sql")),
     Migration("0008_correction_anchors", _run_sql_file("0008_correction_anchors.sql")),
     Migration("0009_article_published_from", _run_sql_file("0009_article_published_from.sql")),
+    Migration("0010_entity_forms", _run_sql_file("0010_entity_forms.sql")),
 )
 
 

@@ -152,8 +152,11 @@ class Store:
                     return False
                 self._insert_article(article)
                 self._point_source(article.source, article.id)
-                statements = self._canonical_entities(statements)  # issue #4: merged entities, across articles
-                self._insert_statements(statements)
+                # Entities linked across articles, whatever order the articles come in (store/entities.py).
+                linked = entities.link_article(self._db, article.id, statements)
+                statements = linked.statements
+                self._insert_statements(linked)
+                entities.forget_unused(self._db, linked.touched)
                 # Same utterance in other articles, copies of this article (store/clustering.py).
                 cluster_article(self._db, article.id, article.text, statements)
                 reanchor_corrections(self._db, article)  # corrections follow an edit (store/anchors.py)
@@ -192,21 +195,11 @@ class Store:
             ),
         )
 
-    def _insert_statements(self, statements: Sequence[Statement]) -> None:
-        entities: dict[str, Entity] = {}
-        for statement in statements:
-            if statement.speaker is not None:
-                entities[statement.speaker.id] = statement.speaker
-            for target in statement.targets:
-                entities[target.entity.id] = target.entity
-        self._db.executemany(
-            "INSERT INTO entities (id, name, type) VALUES (?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type",
-            [(e.id, e.name, e.type) for e in entities.values()],
-        )
+    def _insert_statements(self, linked: entities.Linked) -> None:
+        statements = linked.statements  # (their entities are stored already, named and typed from all articles)
         self._db.executemany(
             'INSERT INTO statements (id, article_id, speaker_id, kind, text, start, "end", cue, said, said_basis,'
-            " cluster, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cluster, quotes, speaker_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     s.id,
@@ -221,15 +214,17 @@ class Store:
                     s.said_basis,
                     s.cluster,
                     json.dumps(s.quotes) if s.quotes else None,
+                    linked.speaker_as.get(s.id),
                 )
                 for s in statements
             ],
         )
         self._db.executemany(
-            "INSERT INTO statement_targets (statement_id, entity_id, position, stance, confidence, evidence)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO statement_targets (statement_id, entity_id, position, stance, confidence, evidence, entity_as)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (s.id, t.entity.id, position, t.stance, t.confidence, t.evidence)
+                (s.id, t.entity.id, position, t.stance, t.confidence, t.evidence,
+                 linked.target_as.get((s.id, position), t.entity.id))
                 for s in statements
                 for position, t in enumerate(s.targets)
             ],
@@ -267,6 +262,9 @@ class Store:
                 (article_id, article_id),
             )
         ]
+        own_ids = {row[0] for row in self._db.execute(
+            "SELECT entity_as FROM entity_forms WHERE article_id = ?", (article_id,)
+        )}
         clusters = forget_article(self._db, article_id)
         # Statements and their targets go with the article (ON DELETE CASCADE).
         self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
@@ -278,6 +276,8 @@ class Store:
             " AND NOT EXISTS (SELECT 1 FROM statement_targets WHERE entity_id = entities.id)",
             [(eid,) for eid in entity_ids],
         )
+        # What is left of them is named, typed and linked from the articles still stored.
+        entities.forget_unused(self._db, entities.relink(self._db, own_ids | set(entity_ids))[1])
 
     # ---- reading -------------------------------------------------------------------------------------------
 
@@ -444,9 +444,6 @@ class Store:
         return dict(self._db.execute("SELECT id, copy_of FROM articles WHERE copy_of IS NOT NULL").fetchall())
 
     # ---- entities across articles: store/entities.py --------------------------------------------------------
-
-    def _canonical_entities(self, statements: list[Statement]) -> list[Statement]:
-        return entities.canonical_entities(self._db, statements)
 
     def find_entity(self, name_or_id: str) -> Entity:
         """The stored entity with this id or name (case-insensitive), following merges; UsageError if none."""
