@@ -264,6 +264,12 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
     # A short form is a person's when a fuller person name ends with it: `Valcourt` -> `Marguerite Valcourt`.
     # The forms of one name are one person under its plain form: `Donald J. Trump`, `Donald Trump` (names.py).
     persons = [name for _, name, t, _ in raw if t == "person" and parse_person_name(name) is not None]
+    # Words before a full name the article also gives alone are an epithet or a role, not given names:
+    # `Crooked Hillary Clinton` in an article that names `Hillary Clinton`.
+    whole = set(persons)
+    cut = {n: m for n in whole for m in whole if m != n and len(m.split()) >= 2 and n.endswith(" " + m)}
+    raw = [(span, cut.get(name, name), etype, titles) for span, name, etype, titles in raw]
+    persons = [cut.get(name, name) for name in persons]
     forms: dict[str, list[str]] = {}
     for name in dict.fromkeys(persons):
         forms.setdefault(person_key(name), []).append(name)
@@ -274,6 +280,8 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         shown = next((f for f in same if f == parsed.plain), max(same, key=lambda f: (len(f.split()), f)))
         book.fullest.setdefault(name.lower(), shown)
         book.fullest.setdefault(parsed.surname.lower(), shown)
+    for longer, name in cut.items():
+        book.fullest.setdefault(longer.lower(), book.fullest[name.lower()])
     # Failing a person name, any longer name that ends with the short form (the tagger may have called
     # `Marguerite Valcourt` a place): used only when the short form speaks, see `canonical`.
     for _, name, etype, _ in raw:
