@@ -229,6 +229,23 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
     return spans
 
 
+def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], title_end: int) -> set[str]:
+    """Bare surnames (folded) the article's body uses before it gives any full name ending with them: someone the
+    article takes as known, not the one it names later (`President Obama is rolling out …` then `Michelle Obama`).
+    The headline, the text's first line, is left out (`Obama Sees Insult` before `Barack Obama`)."""
+    first_bare: dict[str, int] = {}
+    first_full: dict[str, int] = {}
+    for span, name, _, _ in raw:
+        if span.start_char <= title_end:
+            continue
+        words = name.lower().split()
+        if len(words) == 1:
+            first_bare.setdefault(words[0], span.start_char)
+        elif (parsed := parse_person_name(name)) is not None:
+            first_full.setdefault(parsed.surname.lower(), span.start_char)
+    return {w for w, at in first_bare.items() if w in first_full and at < first_full[w]}
+
+
 def _person_start(doc: Doc, i: int, j: int) -> int:
     """Where the name starts in a run of proper nouns i..j: at a full person name the tagger found inside it,
     the words before being a role, a party, a place or an epithet (`Republican Donald Trump`, `Massachusetts Sen.
@@ -273,19 +290,22 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
     forms: dict[str, list[str]] = {}
     for name in dict.fromkeys(persons):
         forms.setdefault(person_key(name), []).append(name)
+    known = _known_before_named(raw, doc.text.find("\n"))
     for name in sorted(dict.fromkeys(persons), key=lambda n: -len(n.split())):
         parsed = parse_person_name(name)
         assert parsed is not None
         same = forms[parsed.key]
         shown = next((f for f in same if f == parsed.plain), max(same, key=lambda f: (len(f.split()), f)))
         book.fullest.setdefault(name.lower(), shown)
-        book.fullest.setdefault(parsed.surname.lower(), shown)
+        if parsed.surname.lower() not in known:
+            book.fullest.setdefault(parsed.surname.lower(), shown)
     for longer, name in cut.items():
         book.fullest.setdefault(longer.lower(), book.fullest[name.lower()])
     # Failing a person name, any longer name that ends with the short form (the tagger may have called
     # `Marguerite Valcourt` a place): used only when the short form speaks, see `canonical`.
     for _, name, etype, _ in raw:
-        if 2 <= len(name.split()) <= 4 and etype != "media" and not set(name.lower().split()) & _ORG_WORDS:
+        if (2 <= len(name.split()) <= 4 and etype != "media" and not set(name.lower().split()) & _ORG_WORDS
+                and name.split()[-1].lower() not in known):
             book.fallback.setdefault(name.split()[-1].lower(), name)
     for span, name, etype, titles in raw:
         key = book.fullest.get(name.lower(), name)

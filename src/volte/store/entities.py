@@ -139,7 +139,8 @@ def _link(db: sqlite3.Connection, eid: str) -> str:
         seen.add(eid)
     types = Counter(t for (t,) in db.execute("SELECT type FROM entity_forms WHERE entity_as = ?", (eid,)))
     name = db.execute("SELECT name FROM entity_forms WHERE entity_as = ? LIMIT 1", (eid,)).fetchone()
-    if name is None or len(name[0].split()) != 1 or not types or _majority(types) != "person":
+    # (Any article taking the word for a person's will do: the tagger calls a lone `Trump` an organisation.)
+    if name is None or len(name[0].split()) != 1 or not types["person"]:
         return eid
     counts = db.execute(
         "SELECT entity_as, count(*) AS n FROM entity_forms WHERE surname = ? AND type = 'person'"
@@ -174,13 +175,11 @@ def _majority(types: Counter[str]) -> str:
 
 
 def _surname_key(entity: Entity) -> str | None:
-    """A person's surname, folded: of a full name (`Donald J. Trump` -> `trump`) or a bare surname (`Trump`)."""
-    if entity.type != "person":
-        return None
-    parsed = parse_person_name(entity.name)
-    if parsed is not None:
-        return fold(parsed.surname)
-    return fold(entity.name) if len(entity.name.split()) == 1 else None
+    """A surname, folded: of a person's full name (`Donald J. Trump` -> `trump`), or a bare word (`Trump`)."""
+    if len(entity.name.split()) == 1:
+        return fold(entity.name)  # of any type: a lone `Trump` the tagger calls an organisation may be his
+    parsed = parse_person_name(entity.name) if entity.type == "person" else None
+    return fold(parsed.surname) if parsed is not None else None
 
 
 def _marks(ids: set[str] | list[str]) -> str:
