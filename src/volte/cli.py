@@ -478,6 +478,17 @@ def merge_command(alias: str, entity: str) -> None:
     click.echo(f"merged {merged.name} ({merged.id}) into {into.name} ({into.id})")
 
 
+@cli.command("split")
+@click.argument("alias")
+@db_option
+def split_command(alias: str) -> None:
+    """Undo a merge: ALIAS (a name merged into another entity, by `merge` or by the surname rule) stands alone
+    again, its statements back under it; later ingests leave it so."""
+    with _open_store() as store:
+        alone, into = store.split_entity(alias)
+    click.echo(f"split {alone.name} ({alone.id}) from {into.name} ({into.id})")
+
+
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on (localhost only by default).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)

@@ -89,3 +89,29 @@ def test_a_link_follows_the_evidence_when_it_changes(
         for row in (_ARTICLES[6], _ARTICLES[7]):  # Barack Obama, in two articles: the bare `Obama` moves to him
             store.write_article(*_article(make_article, make_statement, row))
         assert {s.entity.name: s.statements for s in store.speakers()} == {"Michelle Obama": 1, "Barack Obama": 3}
+
+
+def test_split_undoes_a_link_and_survives_later_ingests(
+    tmp_path: Path, make_article: Callable[..., Article], make_statement: Callable[..., Statement]
+) -> None:
+    from click.testing import CliRunner
+
+    from volte.cli import cli
+
+    db = tmp_path / "v.db"
+    with Store.open(db) as store:
+        for row in (_ARTICLES[6], _ARTICLES[8]):  # Barack Obama, then a bare `Obama`: linked to him
+            store.write_article(*_article(make_article, make_statement, row))
+        assert {s.entity.name: s.statements for s in store.speakers()} == {"Barack Obama": 2}
+    runner = CliRunner()
+    result = runner.invoke(cli, ["--db", str(db), "split", "Obama"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("split Obama")
+    with Store.open(db) as store:
+        assert {s.entity.name: s.statements for s in store.speakers()} == {"Barack Obama": 1, "Obama": 1}
+        store.write_article(*_article(make_article, make_statement, _ARTICLES[7]))  # more evidence for Barack
+        assert {s.entity.name: s.statements for s in store.speakers()} == {"Barack Obama": 2, "Obama": 1}
+        store.merge_entities("Obama", "Barack Obama")  # and merged by hand again
+        assert {s.entity.name: s.statements for s in store.speakers()} == {"Barack Obama": 3}
+    result = runner.invoke(cli, ["--db", str(db), "split", "Barack Obama"])
+    assert result.exit_code == 2 and "not merged into another entity" in result.output

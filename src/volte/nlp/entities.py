@@ -158,6 +158,9 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     titles: list[str] = []
     while tokens and (tokens[0].is_punct or tokens[0].is_quote):
         tokens = tokens[1:]  # `">Sanders` in a badly saved page
+    # A time run into the name: `Last week Stumpf said` -> `Stumpf`.
+    while len(tokens) > 1 and tokens[0].ent_type_ in ("DATE", "TIME") and tokens[-1].ent_type_ not in ("DATE", "TIME"):
+        tokens = tokens[1:]
     # (A title heading its own phrase is no title: `the leader of the party` stays that, not `of the party`.)
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF:
         titles.append(tokens[0].lower_)
@@ -230,16 +233,17 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
 
 
 def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], title_end: int) -> set[str]:
-    """Bare surnames (folded) the article's body uses before it gives any full name ending with them: someone the
-    article takes as known, not the one it names later (`President Obama is rolling out …` then `Michelle Obama`).
-    The headline, the text's first line, is left out (`Obama Sees Insult` before `Barack Obama`)."""
+    """Bare surnames (folded) the article's body gives with a title before it gives any full name ending with them:
+    someone the article takes as known, not the one it names later (`President Obama is rolling out …` then
+    `Michelle Obama`). The headline, the text's first line, is left out (`Obama Sees Insult` before `Barack
+    Obama`), and so is a bare surname without a title (a caption's `Tegnell` before `Anders Tegnell`)."""
     first_bare: dict[str, int] = {}
     first_full: dict[str, int] = {}
-    for span, name, _, _ in raw:
+    for span, name, _, titles in raw:
         if span.start_char <= title_end:
             continue
         words = name.lower().split()
-        if len(words) == 1:
+        if len(words) == 1 and titles:
             first_bare.setdefault(words[0], span.start_char)
         elif (parsed := parse_person_name(name)) is not None:
             first_full.setdefault(parsed.surname.lower(), span.start_char)

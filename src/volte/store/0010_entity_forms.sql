@@ -27,3 +27,11 @@ INSERT OR IGNORE INTO entity_forms (entity_as, article_id, name, type)
 INSERT OR IGNORE INTO entity_forms (entity_as, article_id, name, type)
     SELECT t.entity_id, s.article_id, e.name, e.type
     FROM statement_targets t JOIN statements s ON s.id = t.statement_id JOIN entities e ON e.id = t.entity_id;
+
+-- Links undone by hand (`volte split NAME`): the store's own rule never links this article id again; a later
+-- `volte merge` of it removes the row.
+CREATE TABLE entity_splits (
+    alias_id   TEXT PRIMARY KEY,
+    alias_name TEXT NOT NULL,
+    split_at   TEXT NOT NULL
+);

@@ -38,6 +38,7 @@ class Linked(NamedTuple):
     speaker_as: dict[str, str]  # statement id -> the article's own id of its speaker
     target_as: dict[tuple[str, int], str]  # (statement id, position) -> the article's own id of that target
     touched: set[str]  # ids whose links were recomputed: `forget_unused` once the statements are in
+    moved: list[str]  # stored statements of other articles whose speaker changed (store/clustering.recluster)
 
 
 def own_entity(entity: Entity) -> Entity:
@@ -61,7 +62,7 @@ def link_article(db: sqlite3.Connection, article_id: str, statements: list[State
         "INSERT OR IGNORE INTO entity_forms (entity_as, article_id, name, type, surname) VALUES (?, ?, ?, ?, ?)",
         [(e.id, article_id, e.name, e.type, _surname_key(e)) for e in own.values()],
     )
-    linked, touched = relink(db, set(own))
+    linked, touched, moved = relink(db, set(own))
     out, speaker_as, target_as = [], {}, {}
     for s in statements:
         speaker = None
@@ -77,13 +78,19 @@ def link_article(db: sqlite3.Connection, article_id: str, statements: list[State
                 target_as[(s.id, len(targets))] = mine.id
                 targets[to.id] = replace(t, entity=to)
         out.append(replace(s, speaker=speaker, targets=tuple(targets.values())))
-    return Linked(out, speaker_as, target_as, touched)
+    return Linked(out, speaker_as, target_as, touched, moved)
 
 
-def relink(db: sqlite3.Connection, ids: set[str]) -> tuple[dict[str, Entity], set[str]]:
+class Relinked(NamedTuple):
+    entities: dict[str, Entity]  # each id asked for -> its entity across articles
+    touched: set[str]  # ids whose links were recomputed: `forget_unused` once the statements are in
+    moved: list[str]  # stored statements whose speaker changed: their clusters are formed again
+
+
+def relink(db: sqlite3.Connection, ids: set[str]) -> Relinked:
     """Recompute, from everything stored, the links of these article ids and of the bare surnames that may stand for
     them; re-point the stored statements that change; name and type every entity linked to. Returns each id's
-    entity, and every id whose link was recomputed."""
+    entity, the ids whose links were recomputed and the stored statements whose speaker changed."""
     touched = set(ids)
     surnames = [r[0] for r in db.execute(
         f"SELECT DISTINCT surname FROM entity_forms WHERE surname IS NOT NULL AND entity_as IN ({_marks(ids)})",
@@ -95,6 +102,7 @@ def relink(db: sqlite3.Connection, ids: set[str]) -> tuple[dict[str, Entity], se
         )}
     links = {eid: _link(db, eid) for eid in sorted(touched)}
     out: dict[str, Entity] = {}
+    moved: list[str] = []
     for eid, to in sorted(links.items()):
         entity = _described(db, to)
         if entity is None:
@@ -105,14 +113,24 @@ def relink(db: sqlite3.Connection, ids: set[str]) -> tuple[dict[str, Entity], se
             (entity.id, entity.name, entity.type),
         )
         out[eid] = entity
+        moved.extend(r[0] for r in db.execute(
+            "SELECT id FROM statements WHERE speaker_as = ? AND speaker_id IS NOT ?", (eid, to)
+        ))
         db.execute("UPDATE statements SET speaker_id = ? WHERE speaker_as = ? AND speaker_id IS NOT ?", (to, eid, to))
         db.execute("UPDATE statement_targets SET entity_id = ? WHERE entity_as = ? AND entity_id != ?", (to, eid, to))
+        # A statement about both `Trump` and `Donald Trump` keeps one target: the first.
+        db.execute(
+            "DELETE FROM statement_targets WHERE entity_id = ? AND EXISTS (SELECT 1 FROM statement_targets o"
+            " WHERE o.statement_id = statement_targets.statement_id AND o.entity_id = statement_targets.entity_id"
+            " AND o.position < statement_targets.position)",
+            (to,),
+        )
         if to != eid:
             name = db.execute("SELECT name FROM entity_forms WHERE entity_as = ? LIMIT 1", (eid,)).fetchone()
             _record_merge(db, Entity(eid, name[0] if name else eid), entity, "surname", keep=True)
         else:
             db.execute("DELETE FROM entity_merges WHERE alias_id = ? AND how = 'surname'", (eid,))
-    return out, touched
+    return Relinked(out, touched, moved)
 
 
 def forget_unused(db: sqlite3.Connection, ids: set[str]) -> None:
@@ -139,6 +157,8 @@ def _link(db: sqlite3.Connection, eid: str) -> str:
         seen.add(eid)
     types = Counter(t for (t,) in db.execute("SELECT type FROM entity_forms WHERE entity_as = ?", (eid,)))
     name = db.execute("SELECT name FROM entity_forms WHERE entity_as = ? LIMIT 1", (eid,)).fetchone()
+    if db.execute("SELECT 1 FROM entity_splits WHERE alias_id = ?", (eid,)).fetchone() is not None:
+        return eid  # a link undone by hand (`volte split`)
     # (Any article taking the word for a person's will do: the tagger calls a lone `Trump` an organisation.)
     if name is None or len(name[0].split()) != 1 or not types["person"]:
         return eid
@@ -212,7 +232,31 @@ def merge(db: sqlite3.Connection, alias: Entity, into: Entity, how: str) -> None
     )
     db.execute("UPDATE statement_targets SET entity_id = ? WHERE entity_id = ?", (into.id, alias.id))
     db.execute("DELETE FROM entities WHERE id = ?", (alias.id,))
+    db.execute("DELETE FROM entity_splits WHERE alias_id = ?", (alias.id,))
     _record_merge(db, alias, into, how)
+
+
+def split(db: sqlite3.Connection, name_or_id: str) -> tuple[Entity, Entity]:
+    """Undo a link by hand: the article entity `name_or_id` (a name or id merged into another entity, by hand or by
+    the surname rule) stands alone again, its statements back under it, and no later ingest links it. Returns (it,
+    the entity it was part of). UsageError when it is not linked into another entity."""
+    row = db.execute(
+        "SELECT alias_id, alias_name, entity_id FROM entity_merges WHERE alias_id IN (?, ?) OR lower(alias_name) ="
+        " lower(?) ORDER BY alias_id = ? DESC LIMIT 1",
+        (name_or_id, entity_id(name_or_id), name_or_id, name_or_id),
+    ).fetchone()
+    if row is None:
+        raise UsageError(f"{name_or_id!r} is not merged into another entity: `volte entities` lists the merged names")
+    alias_id, alias_name, into_id = row
+    into = find_entity(db, into_id)
+    db.execute("DELETE FROM entity_merges WHERE alias_id = ?", (alias_id,))
+    db.execute(
+        "INSERT OR REPLACE INTO entity_splits (alias_id, alias_name, split_at) VALUES (?, ?, ?)",
+        (alias_id, alias_name, datetime.now(UTC).isoformat(timespec="seconds")),
+    )
+    relinked = relink(db, {alias_id})
+    forget_unused(db, relinked.touched)
+    return relinked.entities.get(alias_id) or Entity(alias_id, alias_name), into
 
 
 def find_entity(db: sqlite3.Connection, name_or_id: str) -> Entity:

@@ -27,7 +27,7 @@ from volte.errors import StoreError, UsageError
 from volte.model import Article, Entity, EntityType, Statement, TargetStance, entity_id
 from volte.store import entities
 from volte.store.anchors import anchor_correction, reanchor_corrections
-from volte.store.clustering import cluster_article, forget_article, split_clusters
+from volte.store.clustering import cluster_article, forget_article, recluster, split_clusters
 from volte.store.entities import EntitySummary
 from volte.store.migrations import MIGRATIONS_TABLE, migrate
 
@@ -159,6 +159,7 @@ class Store:
                 entities.forget_unused(self._db, linked.touched)
                 # Same utterance in other articles, copies of this article (store/clustering.py).
                 cluster_article(self._db, article.id, article.text, statements)
+                recluster(self._db, linked.moved)  # statements of other articles whose speaker was relinked
                 reanchor_corrections(self._db, article)  # corrections follow an edit (store/anchors.py)
         except sqlite3.Error as exc:
             raise StoreError(f"could not store article {article.id} from {article.source}: {exc}") from exc
@@ -277,7 +278,9 @@ class Store:
             [(eid,) for eid in entity_ids],
         )
         # What is left of them is named, typed and linked from the articles still stored.
-        entities.forget_unused(self._db, entities.relink(self._db, own_ids | set(entity_ids))[1])
+        relinked = entities.relink(self._db, own_ids | set(entity_ids))
+        entities.forget_unused(self._db, relinked.touched)
+        recluster(self._db, relinked.moved)
 
     # ---- reading -------------------------------------------------------------------------------------------
 
@@ -461,6 +464,19 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"could not merge {a.name} into {b.name}: {exc}") from exc
         return a, b
+
+    def split_entity(self, alias: str) -> tuple[Entity, Entity]:
+        """Undo the link of `alias` (a name or id merged into another entity): it stands alone again and later
+        ingests leave it so. Returns (alias, the entity it was part of)."""
+        try:
+            with self._transaction():
+                alone, into = entities.split(self._db, alias)
+                recluster(self._db, [r[0] for r in self._db.execute(
+                    "SELECT id FROM statements WHERE speaker_id = ?", (alone.id,)
+                )])
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not split {alias}: {exc}") from exc
+        return alone, into
 
     def entities(self) -> list[EntitySummary]:
         """Every stored entity: statements it speaks, statements about it, the names merged into it."""
