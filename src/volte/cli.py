@@ -353,7 +353,7 @@ _NOTE = click.option("--note", metavar="TEXT", help="Why (kept with the correcti
 @correct_group.command("speaker")
 @click.argument("statement_id")
 @click.argument("name")
-@click.option("--type", "kind", type=click.Choice(["person", "organization", "group", "media"]), default="person")
+@click.option("--type", "kind", type=click.Choice(["person", "organization", "party", "media", "country", "group"]), default="person")
 @_NOTE
 @db_option
 def correct_speaker_command(statement_id: str, name: str, kind: str, note: str | None) -> None:
@@ -369,7 +369,7 @@ def correct_speaker_command(statement_id: str, name: str, kind: str, note: str |
 @click.argument("statement_id")
 @click.argument("target")
 @click.argument("stance", type=click.Choice(["favor", "against", "neutral", "none"]))
-@click.option("--type", "kind", type=click.Choice(["person", "organization", "group", "media"]), default="organization")
+@click.option("--type", "kind", type=click.Choice(["person", "organization", "party", "media", "country", "group"]), default="organization")
 @_NOTE
 @db_option
 def correct_stance_command(statement_id: str, target: str, stance: str, kind: str, note: str | None) -> None:

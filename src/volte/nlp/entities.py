@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from volte.countries import is_country
 from volte.model import Entity, EntityType, entity_id
 from volte.names import parse_person_name, person_key, repair_case
 from volte.nlp.deps import dep_of
@@ -102,7 +103,8 @@ class NameBook:
             pick = subjects[-1] if subjects else (fits[-1] if fits else None)
             return pick.key if pick else None
         if word in _NEUTER or word in _PLURAL:
-            kinds = ("organization", "media") if word in _NEUTER else ("organization", "group", "media")
+            kinds = ("organization", "party", "country", "media") if word in _NEUTER else (
+                "organization", "party", "country", "group", "media")
             recent = [m for m in self.before(char) if m.type in kinds and m.subject][-1:]
             return recent[0].key if recent else None
         return None
@@ -139,7 +141,7 @@ class NameBook:
             return people[-1].key if people else None
         if head in {"party", "campaign", "company", "ministry", "government", "committee", "agency", "group",
                     "organization", "organisation", "union", "court", "department", "council"}:
-            orgs = [m for m in self.before(char) if m.type == "organization" and head in m.key.lower()]
+            orgs = [m for m in self.before(char) if m.type in ("organization", "party") and head in m.key.lower()]
             return orgs[-1].key if orgs else None
         return None
 
@@ -195,6 +197,10 @@ def _entity_type(label: str, name: str, cues: Cues) -> EntityType:
         return "person"
     if label == "NORP":
         return "group"
+    if label in ("GPE", "LOC") and is_country(name):
+        return "country"  # `Germany`, `Allemagne` (countries.py); `the Kremlin` is the registry's
+    if words & {"party", "parti"}:
+        return "party"  # `the Civic Renewal Party`, `le Parti socialiste`
     if label in ("ORG", "GPE", "LOC", "FAC") or words & _ORG_WORDS:
         return "organization"
     return "person"

@@ -187,7 +187,7 @@ def _described(db: sqlite3.Connection, eid: str) -> Entity | None:
     return Entity(eid, name, cast(EntityType, etype))
 
 
-_TYPE_ORDER = ("person", "organization", "media", "group")
+_TYPE_ORDER = ("person", "organization", "party", "media", "country", "group")
 
 
 def _majority(types: Counter[str]) -> str:
