@@ -226,7 +226,9 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
                 i += 1
             continue
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].is_space and "\n" not in doc[j].text_with_ws:
+        while j < len(doc) and (
+            doc[j].pos_ == "PROPN" and not doc[j].is_space and "\n" not in doc[j].text_with_ws or _joining_hyphen(doc, j)
+        ):
             j += 1
         if j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].is_space:
             j += 1  # the run's last token ends the line
@@ -254,6 +256,14 @@ def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], titl
         elif (parsed := parse_person_name(name)) is not None:
             first_full.setdefault(parsed.surname.lower(), span.start_char)
     return {w for w, at in first_bare.items() if w in first_full and at < first_full[w]}
+
+
+def _joining_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen inside a hyphenated name, which the English tokenizer cuts: `Jean-Claude Juncker`."""
+    return (
+        doc[j].text in ("-", "‐") and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+        and doc[j - 1].pos_ == "PROPN" and doc[j + 1].pos_ == "PROPN"
+    )
 
 
 def _person_start(doc: Doc, i: int, j: int) -> int:
@@ -290,6 +300,14 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         raw.append((span, name, etype, titles))
     # A short form is a person's when a fuller person name ends with it: `Valcourt` -> `Marguerite Valcourt`.
     # The forms of one name are one person under its plain form: `Donald J. Trump`, `Donald Trump` (names.py).
+    # A full name the tagger took for something else is a person's when its surname alone is a person's in the
+    # article: `Jean-Claude Juncker` (ORG) and `Juncker` (PERSON).
+    bare = {name.lower() for _, name, t, _ in raw if t == "person" and " " not in name}
+    raw = [
+        (span, name, "person" if etype == "organization" and (p := parse_person_name(name)) is not None
+         and p.surname.lower() in bare and not set(name.lower().split()) & _ORG_WORDS else etype, titles)
+        for span, name, etype, titles in raw
+    ]
     persons = [name for _, name, t, _ in raw if t == "person" and parse_person_name(name) is not None]
     # Words before a full name the article also gives alone are an epithet or a role, not given names:
     # `Crooked Hillary Clinton` in an article that names `Hillary Clinton`.
