@@ -115,3 +115,22 @@ def test_split_undoes_a_link_and_survives_later_ingests(
         assert {s.entity.name: s.statements for s in store.speakers()} == {"Barack Obama": 3}
     result = runner.invoke(cli, ["--db", str(db), "split", "Barack Obama"])
     assert result.exit_code == 2 and "not merged into another entity" in result.output
+
+
+def test_a_name_lookup_prefers_the_person_who_speaks_far_the_most(
+    tmp_path: Path, make_article: Callable[..., Article], make_statement: Callable[..., Statement]
+) -> None:
+    import pytest
+
+    from volte.errors import UsageError
+    from volte.record.timeline import find_speaker
+
+    rows = [*_ARTICLES[:3], ("o.txt", 'Trump Organization said "No comment."', "Trump Organization", "organization", None),
+            _ARTICLES[9], _ARTICLES[10]]
+    with Store.open(tmp_path / "v.db") as store:
+        for row in rows:
+            store.write_article(*_article(make_article, make_statement, row))
+        assert find_speaker(store, "Trump").name == "Donald Trump"  # 3 statements against 1
+        assert find_speaker(store, "Trump Organization").type == "organization"
+        with pytest.raises(UsageError, match="several speakers"):
+            find_speaker(store, "Clinton")  # Bill and Hillary Clinton, one statement each
