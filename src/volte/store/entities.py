@@ -133,6 +133,15 @@ def relink(db: sqlite3.Connection, ids: set[str]) -> Relinked:
     return Relinked(out, touched, moved)
 
 
+def fill_surnames(db: sqlite3.Connection) -> None:
+    """The surname of each recorded form that has none yet (the forms migration 0010 made of a store's entities)."""
+    rows = db.execute("SELECT entity_as, article_id, name, type FROM entity_forms WHERE surname IS NULL").fetchall()
+    db.executemany(
+        "UPDATE entity_forms SET surname = ? WHERE entity_as = ? AND article_id = ?",
+        [(s, eid, aid) for eid, aid, name, etype in rows if (s := _surname_key(Entity(eid, name, etype)))],
+    )
+
+
 def forget_unused(db: sqlite3.Connection, ids: set[str]) -> None:
     """Entity rows among `ids` that nothing names any more (linked into another entity, or their articles gone)."""
     db.executemany(
