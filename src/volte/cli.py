@@ -456,15 +456,18 @@ def stance_command(file: Any) -> None:
 @format_option
 @db_option
 def entities_command(limit: int, fmt: str) -> None:
-    """List entities: type, statements they speak, statements about them, names merged into them."""
+    """List entities: type, statements they speak, statements about them, the names their articles give them
+    (with how many articles), names merged into them (by hand: user, or by the surname rule)."""
     with _open_store() as store:
         found = store.entities()
     rows = (
         {"entity": e.entity.name, "id": e.entity.id, "type": e.entity.type, "speaks": e.spoken, "about": e.about,
-         "merged_names": ", ".join(e.merged) if fmt == "table" else list(e.merged)}
+         "names": ", ".join(f"{n} ({k})" for n, k in e.forms) if fmt == "table" else dict(e.forms),
+         "merged_names": ", ".join(f"{n} ({h})" for n, h in zip(e.merged, e.merged_how, strict=True))
+         if fmt == "table" else list(e.merged)}
         for e in found[: limit or None]
     )
-    emit(rows, ("entity", "id", "type", "speaks", "about", "merged_names"), fmt)
+    emit(rows, ("entity", "id", "type", "speaks", "about", "names", "merged_names"), fmt)
 
 
 @cli.command("merge")

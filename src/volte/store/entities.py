@@ -29,6 +29,8 @@ class EntitySummary(NamedTuple):
     spoken: int
     about: int
     merged: tuple[str, ...]
+    forms: tuple[tuple[str, int], ...] = ()  # the names its articles give it, with how many articles give each
+    merged_how: tuple[str, ...] = ()  # per merged name: `user` (volte merge) or `surname` (the store's rule)
 
 
 class Linked(NamedTuple):
@@ -286,10 +288,18 @@ def find_entity(db: sqlite3.Connection, name_or_id: str) -> Entity:
 
 
 def entity_summaries(db: sqlite3.Connection) -> list[EntitySummary]:
-    """Every stored entity: statements it speaks, statements about it, the names merged into it."""
+    """Every stored entity: statements it speaks, statements about it, the names merged into it (and how), the
+    names its articles give it."""
     merged: dict[str, list[str]] = {}
-    for eid, name in db.execute("SELECT entity_id, alias_name FROM entity_merges ORDER BY alias_name"):
+    how: dict[str, list[str]] = {}
+    for eid, name, by in db.execute("SELECT entity_id, alias_name, how FROM entity_merges ORDER BY alias_name"):
         merged.setdefault(eid, []).append(name)
+        how.setdefault(eid, []).append(by)
+    forms: dict[str, list[tuple[str, int]]] = {}
+    for eid, name, n in db.execute(
+        "SELECT entity_as, name, count(*) AS n FROM entity_forms GROUP BY entity_as, name ORDER BY n DESC, name"
+    ):
+        forms.setdefault(eid, []).append((name, n))
     rows = db.execute(
         "SELECT e.id, e.name, e.type,"
         " (SELECT count(*) FROM statements s WHERE s.speaker_id = e.id) AS spoken,"
@@ -297,6 +307,7 @@ def entity_summaries(db: sqlite3.Connection) -> list[EntitySummary]:
         " FROM entities e ORDER BY spoken + about DESC, e.name"
     )
     return [
-        EntitySummary(Entity(eid, name, cast(EntityType, etype)), spoken, about, tuple(merged.get(eid, ())))
+        EntitySummary(Entity(eid, name, cast(EntityType, etype)), spoken, about, tuple(merged.get(eid, ())),
+                      tuple(forms.get(eid, ())), tuple(how.get(eid, ())))
         for eid, name, etype, spoken, about in rows
     ]
