@@ -1,5 +1,5 @@
-"""The accuracy gates: PolNeAR dev attribution, and when its statements were said, must not fall below the floors
-pinned in eval_baseline.json."""
+"""The accuracy gates: PolNeAR dev attribution, who is who across its articles, and when its statements were said,
+must not fall past the bounds pinned in eval_baseline.json."""
 
 from __future__ import annotations
 
@@ -16,14 +16,22 @@ DATA = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
 @pytest.mark.model
 @pytest.mark.slow
 @pytest.mark.skipif(not DATA.is_dir(), reason="PolNeAR dev not found at ../shared/data/polnear (evaluation data is not shipped)")
-def test_polnear_dev_stays_above_the_floor() -> None:
+def test_polnear_dev_stays_above_the_floor(tmp_path: Path) -> None:
     run = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "eval_polnear.py"), "--split", "dev", "--check"],
+        [sys.executable, str(ROOT / "scripts" / "eval_polnear.py"), "--split", "dev", "--check", "--keep", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=900,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+    # Who is who, on the same export (one store of the 84 articles): scripts/eval_identity.py.
+    identity = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "eval_identity.py"), "--check", "--export", str(tmp_path / "dev.jsonl")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert identity.returncode == 0, identity.stdout + identity.stderr
 
 
 DATES = ROOT.parent / "shared" / "data" / "polnear-dates" / "dev-articles.jsonl"

@@ -374,7 +374,7 @@ _NOTE = click.option("--note", metavar="TEXT", help="Why (kept with the correcti
 @correct_group.command("speaker")
 @click.argument("statement_id")
 @click.argument("name")
-@click.option("--type", "kind", type=click.Choice(["person", "organization", "group", "media"]), default="person")
+@click.option("--type", "kind", type=click.Choice(["person", "organization", "party", "media", "country", "group"]), default="person")
 @_NOTE
 @db_option
 def correct_speaker_command(statement_id: str, name: str, kind: str, note: str | None) -> None:
@@ -390,7 +390,7 @@ def correct_speaker_command(statement_id: str, name: str, kind: str, note: str |
 @click.argument("statement_id")
 @click.argument("target")
 @click.argument("stance", type=click.Choice(["favor", "against", "neutral", "none"]))
-@click.option("--type", "kind", type=click.Choice(["person", "organization", "group", "media"]), default="organization")
+@click.option("--type", "kind", type=click.Choice(["person", "organization", "party", "media", "country", "group"]), default="organization")
 @_NOTE
 @db_option
 def correct_stance_command(statement_id: str, target: str, stance: str, kind: str, note: str | None) -> None:
@@ -477,15 +477,18 @@ def stance_command(file: Any) -> None:
 @format_option
 @db_option
 def entities_command(limit: int, fmt: str) -> None:
-    """List entities: type, statements they speak, statements about them, names merged into them."""
+    """List entities: type, statements they speak, statements about them, the names their articles give them
+    (with how many articles), names merged into them (by hand: user, or by the surname rule)."""
     with _open_store() as store:
         found = store.entities()
     rows = (
         {"entity": e.entity.name, "id": e.entity.id, "type": e.entity.type, "speaks": e.spoken, "about": e.about,
-         "merged_names": ", ".join(e.merged) if fmt == "table" else list(e.merged)}
+         "names": ", ".join(f"{n} ({k})" for n, k in e.forms) if fmt == "table" else dict(e.forms),
+         "merged_names": ", ".join(f"{n} ({h})" for n, h in zip(e.merged, e.merged_how, strict=True))
+         if fmt == "table" else list(e.merged)}
         for e in found[: limit or None]
     )
-    emit(rows, ("entity", "id", "type", "speaks", "about", "merged_names"), fmt)
+    emit(rows, ("entity", "id", "type", "speaks", "about", "names", "merged_names"), fmt)
 
 
 @cli.command("merge")
@@ -497,6 +500,17 @@ def merge_command(alias: str, entity: str) -> None:
     with _open_store() as store:
         merged, into = store.merge_entities(alias, entity)
     click.echo(f"merged {merged.name} ({merged.id}) into {into.name} ({into.id})")
+
+
+@cli.command("split")
+@click.argument("alias")
+@db_option
+def split_command(alias: str) -> None:
+    """Undo a merge: ALIAS (a name merged into another entity, by `merge` or by the surname rule) stands alone
+    again, its statements back under it; later ingests leave it so."""
+    with _open_store() as store:
+        alone, into = store.split_entity(alias)
+    click.echo(f"split {alone.name} ({alone.id}) from {into.name} ({into.id})")
 
 
 @cli.command("serve")

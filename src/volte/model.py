@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Kind = Literal["direct", "partial", "indirect"]
-EntityType = Literal["person", "organization", "group", "media"]
+EntityType = Literal["person", "organization", "party", "media", "country", "group"]
 SaidBasis = Literal["explicit", "relative", "published", "before"]
 StanceLabel = Literal["favor", "against", "neutral"]
 # Whose words a statement gives: the speaker's own in quotation marks, a speech act reported with its content, or

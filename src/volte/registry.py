@@ -29,7 +29,7 @@ from volte.model import Entity, EntityType, entity_id
 from volte.resources import load_yaml
 
 REGISTRY_ENV = "VOLTE_REGISTRY"
-_TYPES = {"person", "organization", "group", "media"}
+_TYPES = {"person", "organization", "party", "media", "country", "group"}
 # A metonym after these words is the place, not the state: `in Moscow`, `travelling to Moscow`, `visited Kyiv`.
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?:in|at|into|near|outside|around|across|visited|visiting|visit|left|leaving)"

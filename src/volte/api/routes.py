@@ -134,7 +134,7 @@ def get_statement(db: Reader, statement_id: Annotated[str, Path(description="s_â
 class CorrectionIn(BaseModel):
     field: Literal["speaker", "stance", "not_statement"] = Field(description="What is corrected.")
     name: str | None = Field(None, description="speaker: who really spoke.")
-    type: str | None = Field(None, description="speaker: person | organization | group | media (default person);"
+    type: str | None = Field(None, description="speaker: person | organization | party | media | country | group (default person);"
                              " stance: the target's type (default organization).")
     target: str | None = Field(None, description="stance: the target's name.")
     stance: Literal["favor", "against", "neutral", "none"] | None = Field(None, description="stance: the stance.")
@@ -216,7 +216,7 @@ def get_timeline(
 def list_entities(
     db: Reader,
     q: Annotated[str | None, Query(description="Part of the name.")] = None,
-    type: Annotated[str | None, Query(description="person | organization | group | media")] = None,
+    type: Annotated[str | None, Query(description="person | organization | party | media | country | group")] = None,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
 ) -> dict[str, Any]:

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from volte.countries import is_country
 from volte.model import Entity, EntityType, entity_id
+from volte.names import parse_person_name, person_key, repair_case
 from volte.nlp.deps import dep_of
 from volte.resources import Cues
 
@@ -101,7 +103,8 @@ class NameBook:
             pick = subjects[-1] if subjects else (fits[-1] if fits else None)
             return pick.key if pick else None
         if word in _NEUTER or word in _PLURAL:
-            kinds = ("organization", "media") if word in _NEUTER else ("organization", "group", "media")
+            kinds = ("organization", "party", "country", "media") if word in _NEUTER else (
+                "organization", "party", "country", "group", "media")
             recent = [m for m in self.before(char) if m.type in kinds and m.subject][-1:]
             return recent[0].key if recent else None
         return None
@@ -138,7 +141,7 @@ class NameBook:
             return people[-1].key if people else None
         if head in {"party", "campaign", "company", "ministry", "government", "committee", "agency", "group",
                     "organization", "organisation", "union", "court", "department", "council"}:
-            orgs = [m for m in self.before(char) if m.type == "organization" and head in m.key.lower()]
+            orgs = [m for m in self.before(char) if m.type in ("organization", "party") and head in m.key.lower()]
             return orgs[-1].key if orgs else None
         return None
 
@@ -157,6 +160,9 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     titles: list[str] = []
     while tokens and (tokens[0].is_punct or tokens[0].is_quote):
         tokens = tokens[1:]  # `">Sanders` in a badly saved page
+    # A time run into the name: `Last week Stumpf said` -> `Stumpf`.
+    while len(tokens) > 1 and tokens[0].ent_type_ in ("DATE", "TIME") and tokens[-1].ent_type_ not in ("DATE", "TIME"):
+        tokens = tokens[1:]
     # (A title heading its own phrase is no title: `the leader of the party` stays that, not `of the party`.)
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF:
         titles.append(tokens[0].lower_)
@@ -191,6 +197,10 @@ def _entity_type(label: str, name: str, cues: Cues) -> EntityType:
         return "person"
     if label == "NORP":
         return "group"
+    if label in ("GPE", "LOC") and is_country(name):
+        return "country"  # `Germany`, `Allemagne` (countries.py); `the Kremlin` is the registry's
+    if words & {"party", "parti"}:
+        return "party"  # `the Civic Renewal Party`, `le Parti socialiste`
     if label in ("ORG", "GPE", "LOC", "FAC") or words & _ORG_WORDS:
         return "organization"
     return "person"
@@ -216,39 +226,114 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
                 i += 1
             continue
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].is_space and "\n" not in doc[j].text_with_ws:
+        while j < len(doc) and (
+            doc[j].pos_ == "PROPN" and not doc[j].is_space and "\n" not in doc[j].text_with_ws or _joining_hyphen(doc, j)
+        ):
             j += 1
         if j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].is_space:
             j += 1  # the run's last token ends the line
         labels = [doc[k].ent_type_ for k in range(i, j) if doc[k].ent_type_]
         label = "PERSON" if "PERSON" in labels else (labels[0] if labels else "")
         if label in ("", *_NAME_LABELS):
-            spans.append((doc[i:j], label))
+            spans.append((doc[_person_start(doc, i, j) : j], label))
         i = j
     return spans
+
+
+def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], title_end: int) -> set[str]:
+    """Bare surnames (folded) the article's body gives with a title before it gives any full name ending with them:
+    someone the article takes as known, not the one it names later (`President Obama is rolling out …` then
+    `Michelle Obama`). The headline, the text's first line, is left out (`Obama Sees Insult` before `Barack
+    Obama`), and so is a bare surname without a title (a caption's `Tegnell` before `Anders Tegnell`)."""
+    first_bare: dict[str, int] = {}
+    first_full: dict[str, int] = {}
+    for span, name, _, titles in raw:
+        if span.start_char <= title_end:
+            continue
+        words = name.lower().split()
+        if len(words) == 1 and titles:
+            first_bare.setdefault(words[0], span.start_char)
+        elif (parsed := parse_person_name(name)) is not None:
+            first_full.setdefault(parsed.surname.lower(), span.start_char)
+    return {w for w, at in first_bare.items() if w in first_full and at < first_full[w]}
+
+
+def _joining_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen inside a hyphenated name, which the English tokenizer cuts: `Jean-Claude Juncker`."""
+    return (
+        doc[j].text in ("-", "‐") and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+        and doc[j - 1].pos_ == "PROPN" and doc[j + 1].pos_ == "PROPN"
+    )
+
+
+def _person_start(doc: Doc, i: int, j: int) -> int:
+    """Where the name starts in a run of proper nouns i..j: at a full person name the tagger found inside it,
+    the words before being a role, a party, a place or an epithet (`Republican Donald Trump`, `Massachusetts Sen.
+    Elizabeth Warren`, `Crooked Hillary Clinton`). A one-word person keeps the run (`Marguerite Valcourt` with only
+    `Valcourt` tagged)."""
+    for k in range(i + 1, j - 1):
+        tok = doc[k]
+        if tok.ent_iob_ == "B" and tok.ent_type_ in ("PERSON", "PER") and doc[k + 1].ent_iob_ == "I":
+            return k
+    return i
+
+
+# A party and state label after a name: `Harry Reid (D-Nev.)`, `Paul Ryan (R-Wis.)`: no names in it.
+_PARTY_STATE = re.compile(r"\((?:[RDI]|GOP|Dem|Rep)\s?[-–—,]\s?[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
 
 
 def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBook:
     """Collect the article's named mentions and map every short form to its fullest form."""
     book = NameBook(cues, doc.lang_)
     raw: list[tuple[Span, str, EntityType, list[str]]] = []
+    labels = [(m.start(), m.end()) for m in _PARTY_STATE.finditer(doc.text)]
     for span, label in _name_spans(doc):
+        if any(a <= span.start_char < b for a, b in labels):
+            continue
         name, titles = strip_name(span, cues)
         if not name or not any(c.isalpha() for c in name) or name.isupper() and label in ("GPE", "LOC", ""):
             continue
+        name = " ".join(repair_case(w) for w in name.split(" "))
         etype = _entity_type(label, name, cues)
         if titles and set(titles) & (_MALE_TITLES | _FEMALE_TITLES | {"dr", "dr.", "sen", "sen.", "rep", "rep."}):
             etype = "person"  # `Mr. Valcourt` is a person whatever the tagger said
         raw.append((span, name, etype, titles))
     # A short form is a person's when a fuller person name ends with it: `Valcourt` -> `Marguerite Valcourt`.
-    persons = [name for _, name, t, _ in raw if t == "person" and 2 <= len(name.split()) <= 4]
+    # The forms of one name are one person under its plain form: `Donald J. Trump`, `Donald Trump` (names.py).
+    # A full name the tagger took for something else is a person's when its surname alone is a person's in the
+    # article: `Jean-Claude Juncker` (ORG) and `Juncker` (PERSON).
+    bare = {name.lower() for _, name, t, _ in raw if t == "person" and " " not in name}
+    raw = [
+        (span, name, "person" if etype == "organization" and (p := parse_person_name(name)) is not None
+         and p.surname.lower() in bare and not set(name.lower().split()) & _ORG_WORDS else etype, titles)
+        for span, name, etype, titles in raw
+    ]
+    persons = [name for _, name, t, _ in raw if t == "person" and parse_person_name(name) is not None]
+    # Words before a full name the article also gives alone are an epithet or a role, not given names:
+    # `Crooked Hillary Clinton` in an article that names `Hillary Clinton`.
+    whole = set(persons)
+    cut = {n: m for n in whole for m in whole if m != n and len(m.split()) >= 2 and n.endswith(" " + m)}
+    raw = [(span, cut.get(name, name), etype, titles) for span, name, etype, titles in raw]
+    persons = [cut.get(name, name) for name in persons]
+    forms: dict[str, list[str]] = {}
+    for name in dict.fromkeys(persons):
+        forms.setdefault(person_key(name), []).append(name)
+    known = _known_before_named(raw, doc.text.find("\n"))
     for name in sorted(dict.fromkeys(persons), key=lambda n: -len(n.split())):
-        book.fullest.setdefault(name.lower(), name)
-        book.fullest.setdefault(name.split()[-1].lower(), name)
+        parsed = parse_person_name(name)
+        assert parsed is not None
+        same = forms[parsed.key]
+        shown = next((f for f in same if f == parsed.plain), max(same, key=lambda f: (len(f.split()), f)))
+        book.fullest.setdefault(name.lower(), shown)
+        if parsed.surname.lower() not in known:
+            book.fullest.setdefault(parsed.surname.lower(), shown)
+    for longer, name in cut.items():
+        book.fullest.setdefault(longer.lower(), book.fullest[name.lower()])
     # Failing a person name, any longer name that ends with the short form (the tagger may have called
     # `Marguerite Valcourt` a place): used only when the short form speaks, see `canonical`.
     for _, name, etype, _ in raw:
-        if 2 <= len(name.split()) <= 4 and etype != "media" and not set(name.lower().split()) & _ORG_WORDS:
+        if (2 <= len(name.split()) <= 4 and etype != "media" and not set(name.lower().split()) & _ORG_WORDS
+                and name.split()[-1].lower() not in known):
             book.fallback.setdefault(name.split()[-1].lower(), name)
     for span, name, etype, titles in raw:
         key = book.fullest.get(name.lower(), name)

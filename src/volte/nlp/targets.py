@@ -185,7 +185,7 @@ def _pronouns(
         if tok.lower_ not in _THIRD_PERSON:
             continue
         # A name earlier in the same quotation comes first: `"Russia is not a threat. It is a partner."`.
-        kinds = ("person",) if tok.lower_ in _PERSONAL else ("organization", "group")
+        kinds = ("person",) if tok.lower_ in _PERSONAL else ("organization", "party", "country", "group")
         inside = [t for t in named + out if t.end <= tok.idx and t.entity.type in kinds]
         if inside and (tok.lower_ not in _PLURAL or inside[-1].entity.type != "person"):
             entity = inside[-1].entity

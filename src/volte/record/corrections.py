@@ -19,7 +19,7 @@ from volte.model import Entity, EntityType, entity_id
 from volte.store import Store
 
 STANCES = ("favor", "against", "neutral", "none")
-ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "group", "media")
+ENTITY_TYPES: tuple[EntityType, ...] = ("person", "organization", "party", "media", "country", "group")
 
 
 def _check_statement(store: Store, statement_id: str) -> None:

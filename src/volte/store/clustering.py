@@ -4,8 +4,10 @@ When the store writes an article (`cluster_article`), each new statement is comp
 full-text search (the FTS5 table `statement_words`) among stored statements of the same or an unknown speaker in
 other articles; one that reports the same utterance (`same_utterance`: alike words, agreeing dates) joins its
 cluster, and clusters it links are merged. Clusters are the connected components of that relation; a statement
-alone keeps `cluster` NULL (its cluster is then `c_` + its own id, see `Statement.as_json`). When an article
-goes (`forget_article`), the clusters it held are split again among what is left.
+alone keeps `cluster` NULL (its cluster is then `c_` + its own id, see `Statement.as_json`); a cluster's id is
+its smallest member's, whatever order the articles came in. When an article goes (`forget_article`), the clusters
+it held are split again among what is left; when a statement's speaker is relinked (store/entities.py),
+`recluster` joins and splits its cluster again.
 
 Copies of one article (syndication: a wire story with another headline or a cut ending) are found by sampled
 five-word shingles (`article_shingles`); `articles.copy_of` names the first stored article it copies.
@@ -266,11 +268,32 @@ def split_clusters(db: sqlite3.Connection, clusters: Iterable[str]) -> None:
         groups: dict[str, list[str]] = {}
         for row in rows:
             groups.setdefault(_root(parent, row[0]), []).append(row[0])
-        ordered = sorted(groups.values(), key=lambda ids: (-len(ids), min(ids)))
-        for index, ids in enumerate(ordered):
-            # The largest part keeps the cluster's id; a statement left alone goes back to NULL.
-            new = cluster if index == 0 and len(ids) > 1 else (None if len(ids) == 1 else effective_cluster(min(ids), None))
+        for ids in groups.values():
+            # Each part is named by its smallest member, as `_join_clusters` names them; one left alone goes NULL.
+            new = None if len(ids) == 1 else effective_cluster(min(ids), None)
             db.executemany("UPDATE statements SET cluster = ? WHERE id = ?", [(new, sid) for sid in ids])
+
+
+def recluster(db: sqlite3.Connection, statement_ids: Iterable[str]) -> None:
+    """Statements whose speaker changed (a link across articles recomputed): their clusters split again where the
+    speakers now differ, and each joins the clusters it now matches."""
+    ids = sorted(set(statement_ids))
+    if not ids:
+        return
+    rows = [db.execute(
+        "SELECT id, article_id, speaker_id, text, said, said_basis, cluster FROM statements WHERE id = ?", (sid,)
+    ).fetchone() for sid in ids]
+    split_clusters(db, sorted({r[6] for r in rows if r and r[6]}))
+    for sid in ids:
+        row = db.execute(
+            "SELECT id, article_id, speaker_id, text, said, said_basis, cluster FROM statements WHERE id = ?", (sid,)
+        ).fetchone()
+        if row is None:
+            continue
+        _join_clusters(db, Statement(
+            id=row[0], article_id=row[1], speaker=None if row[2] is None else Entity(row[2], ""), kind="direct",
+            text=row[3], start=0, end=0, said=row[4], said_basis=row[5], cluster=row[6],
+        ))
 
 
 def _root(parent: dict[str, str], x: str) -> str:
@@ -324,12 +347,12 @@ def _join_clusters(db: sqlite3.Connection, statement: Statement) -> None:
         return
     if statement.cluster:
         found.add(statement.cluster)
-    sizes = {
-        cluster: db.execute("SELECT count(*) FROM statements WHERE cluster = ?", (cluster,)).fetchone()[0]
-        for cluster in found
-    }
-    # The biggest cluster keeps its id (ties: the smallest id), so ids stay put as articles come in.
-    keep = min(found, key=lambda c: (-sizes[c], c))
+    # A cluster's id is its smallest member's, so that it is the same whatever order the articles came in.
+    members = {statement.id}
+    for cluster in found:
+        members.add(cluster.replace("c_", "s_", 1))
+        members.update(r[0] for r in db.execute("SELECT id FROM statements WHERE cluster = ?", (cluster,)))
+    keep = effective_cluster(min(members), None)
     for cluster in found:
         # A lone statement's cluster is its own id: set it on that statement, and on the ones already in it.
         db.execute(

@@ -50,6 +50,14 @@ def _clusters_corrections(connection: sqlite3.Connection) -> None:
     backfill(connection)
 
 
+def _entity_forms(connection: sqlite3.Connection) -> None:
+    """0010: what each article says of its entities; the surnames of what is stored already (store/entities.py)."""
+    from volte.store.entities import fill_surnames
+
+    _run_sql_file("0010_entity_forms.sql")(connection)
+    fill_surnames(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _run_sql_file("schema.sql")),
     Migration("0003_clusters_corrections", _clusters_corrections),
@@ -58,6 +66,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0007_serve_indexes", _run_sql_file("0007_serve_indexes.sql")),
     Migration("0008_correction_anchors", _run_sql_file("0008_correction_anchors.sql")),
     Migration("0009_article_published_from", _run_sql_file("0009_article_published_from.sql")),
+    Migration("0010_entity_forms", _entity_forms),
     Migration("0011_statement_voice", _run_sql_file("0011_statement_voice.sql")),
 )
 

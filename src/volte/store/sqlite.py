@@ -27,7 +27,7 @@ from volte.errors import StoreError, UsageError
 from volte.model import Article, Entity, EntityType, Statement, TargetStance, entity_id
 from volte.store import entities
 from volte.store.anchors import anchor_correction, reanchor_corrections
-from volte.store.clustering import cluster_article, forget_article, split_clusters
+from volte.store.clustering import cluster_article, forget_article, recluster, split_clusters
 from volte.store.entities import EntitySummary
 from volte.store.migrations import MIGRATIONS_TABLE, migrate
 
@@ -152,10 +152,14 @@ class Store:
                     return False
                 self._insert_article(article)
                 self._point_source(article.source, article.id)
-                statements = self._canonical_entities(statements)  # issue #4: merged entities, across articles
-                self._insert_statements(statements)
+                # Entities linked across articles, whatever order the articles come in (store/entities.py).
+                linked = entities.link_article(self._db, article.id, statements)
+                statements = linked.statements
+                self._insert_statements(linked)
+                entities.forget_unused(self._db, linked.touched)
                 # Same utterance in other articles, copies of this article (store/clustering.py).
                 cluster_article(self._db, article.id, article.text, statements)
+                recluster(self._db, linked.moved)  # statements of other articles whose speaker was relinked
                 reanchor_corrections(self._db, article)  # corrections follow an edit (store/anchors.py)
         except sqlite3.Error as exc:
             raise StoreError(f"could not store article {article.id} from {article.source}: {exc}") from exc
@@ -192,21 +196,11 @@ class Store:
             ),
         )
 
-    def _insert_statements(self, statements: Sequence[Statement]) -> None:
-        entities: dict[str, Entity] = {}
-        for statement in statements:
-            if statement.speaker is not None:
-                entities[statement.speaker.id] = statement.speaker
-            for target in statement.targets:
-                entities[target.entity.id] = target.entity
-        self._db.executemany(
-            "INSERT INTO entities (id, name, type) VALUES (?, ?, ?)"
-            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type",
-            [(e.id, e.name, e.type) for e in entities.values()],
-        )
+    def _insert_statements(self, linked: entities.Linked) -> None:
+        statements = linked.statements  # (their entities are stored already, named and typed from all articles)
         self._db.executemany(
             'INSERT INTO statements (id, article_id, speaker_id, kind, text, start, "end", cue, said, said_basis,'
-            " cluster, quotes, voice) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cluster, quotes, voice, speaker_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     s.id,
@@ -222,15 +216,17 @@ class Store:
                     s.cluster,
                     json.dumps(s.quotes) if s.quotes else None,
                     s.voice,
+                    linked.speaker_as.get(s.id),
                 )
                 for s in statements
             ],
         )
         self._db.executemany(
-            "INSERT INTO statement_targets (statement_id, entity_id, position, stance, confidence, evidence)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO statement_targets (statement_id, entity_id, position, stance, confidence, evidence, entity_as)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
-                (s.id, t.entity.id, position, t.stance, t.confidence, t.evidence)
+                (s.id, t.entity.id, position, t.stance, t.confidence, t.evidence,
+                 linked.target_as.get((s.id, position), t.entity.id))
                 for s in statements
                 for position, t in enumerate(s.targets)
             ],
@@ -268,6 +264,9 @@ class Store:
                 (article_id, article_id),
             )
         ]
+        own_ids = {row[0] for row in self._db.execute(
+            "SELECT entity_as FROM entity_forms WHERE article_id = ?", (article_id,)
+        )}
         clusters = forget_article(self._db, article_id)
         # Statements and their targets go with the article (ON DELETE CASCADE).
         self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
@@ -279,6 +278,10 @@ class Store:
             " AND NOT EXISTS (SELECT 1 FROM statement_targets WHERE entity_id = entities.id)",
             [(eid,) for eid in entity_ids],
         )
+        # What is left of them is named, typed and linked from the articles still stored.
+        relinked = entities.relink(self._db, own_ids | set(entity_ids))
+        entities.forget_unused(self._db, relinked.touched)
+        recluster(self._db, relinked.moved)
 
     # ---- reading -------------------------------------------------------------------------------------------
 
@@ -446,9 +449,6 @@ class Store:
 
     # ---- entities across articles: store/entities.py --------------------------------------------------------
 
-    def _canonical_entities(self, statements: list[Statement]) -> list[Statement]:
-        return entities.canonical_entities(self._db, statements)
-
     def find_entity(self, name_or_id: str) -> Entity:
         """The stored entity with this id or name (case-insensitive), following merges; UsageError if none."""
         return entities.find_entity(self._db, name_or_id)
@@ -465,6 +465,19 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"could not merge {a.name} into {b.name}: {exc}") from exc
         return a, b
+
+    def split_entity(self, alias: str) -> tuple[Entity, Entity]:
+        """Undo the link of `alias` (a name or id merged into another entity): it stands alone again and later
+        ingests leave it so. Returns (alias, the entity it was part of)."""
+        try:
+            with self._transaction():
+                alone, into = entities.split(self._db, alias)
+                recluster(self._db, [r[0] for r in self._db.execute(
+                    "SELECT id FROM statements WHERE speaker_id = ?", (alone.id,)
+                )])
+        except sqlite3.Error as exc:
+            raise StoreError(f"could not split {alias}: {exc}") from exc
+        return alone, into
 
     def entities(self) -> list[EntitySummary]:
         """Every stored entity: statements it speaks, statements about it, the names merged into it."""

@@ -1,0 +1,78 @@
+"""People's names as structured values (volte/names.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from volte.names import parse_person_name, person_key, repair_case
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "surname", "suffix", "plain"),
+    [
+        ("Donald J. Trump", ("Donald", "J."), "Trump", "", "Donald Trump"),
+        ("David A. Clarke Jr.", ("David", "A."), "Clarke", "Jr.", "David Clarke Jr."),
+        ("Jean-Claude Juncker", ("Jean-Claude",), "Juncker", "", "Jean-Claude Juncker"),
+        ("Charles de Gaulle", ("Charles",), "de Gaulle", "", "Charles de Gaulle"),
+        ("Marine Le Pen", ("Marine",), "Le Pen", "", "Marine Le Pen"),
+        ("G. K. Butterfield", ("G.", "K."), "Butterfield", "", "G. K. Butterfield"),
+        ("HIllary Rodham Clinton", ("Hillary", "Rodham"), "Clinton", "", "Hillary Clinton"),
+    ],
+)
+def test_parts_of_a_name(text: str, given: tuple[str, ...], surname: str, suffix: str, plain: str) -> None:
+    name = parse_person_name(text)
+    assert name is not None
+    assert (name.given, name.surname, name.suffix, name.plain) == (given, surname, suffix, plain)
+
+
+@pytest.mark.parametrize("text", ["Trump", "impeach Trump", "Hamptons (Abedin", "2016 Trump", "Tom 'x' Nides"])
+def test_what_is_no_full_name(text: str) -> None:
+    assert parse_person_name(text) is None
+
+
+def test_the_forms_of_one_name_share_a_key_and_different_given_names_never_do() -> None:
+    assert person_key("Donald J. Trump") == person_key("Donald Trump") == person_key("Donald John Trump")
+    assert person_key("G.K. Butterfield") == person_key("G. K. Butterfield")
+    assert person_key("Mike Pence") == person_key("Michael Pence")  # resources/names.yaml
+    assert person_key("Bill Clinton") != person_key("Hillary Clinton")
+    assert person_key("Donald Trump Jr.") != person_key("Donald Trump")
+    assert person_key("Amadou Maïga") != person_key("Soumeylou Boubèye Maïga")
+
+
+def test_casing_repaired_only_where_it_is_a_typo() -> None:
+    assert [repair_case(w) for w in ("HIllary", "McCain", "DeSantis", "NATO", "Trump")] == [
+        "Hillary", "McCain", "DeSantis", "NATO", "Trump"]
+
+
+@pytest.mark.model
+def test_the_name_book_keeps_names_whole_and_leaves_roles_out() -> None:
+    from volte.nlp.entities import build_namebook
+    from volte.nlp.pipeline import load_pipeline
+    from volte.resources import cues
+
+    nlp = load_pipeline("en")
+    cases = {
+        "Republican Donald Trump said he would win. Donald J. Trump added more. Trump laughed.": "Donald Trump",
+        "Massachusetts Sen. Elizabeth Warren said the bank failed. Warren added more.": "Elizabeth Warren",
+        "Senate Minority Leader Harry Reid (D-Nev.) said it. Reid added more.": "Harry Reid",
+        "Jean-Claude Juncker said the plan failed. Juncker added more.": "Jean-Claude Juncker",
+        "HIllary Clinton said no. Clinton laughed.": "Hillary Clinton",
+    }
+    for text, name in cases.items():
+        book = build_namebook(nlp(text), cues("en"))
+        surname = name.split()[-1].lower()
+        assert book.fullest[surname] == name, text
+        assert book.types[name] == "person", text
+        assert not {"D", "Nev.", "Jean", "Claude Juncker"} & set(book.types), text
+
+
+@pytest.mark.model
+def test_a_surname_given_a_title_before_the_full_name_is_not_that_person() -> None:
+    from volte.nlp.entities import build_namebook
+    from volte.nlp.pipeline import load_pipeline
+    from volte.resources import cues
+
+    text = ("Obama Sees Insult\nPresident Obama is rolling out a plan. Obama said it. Michelle Obama said so too.\n"
+            "Obama laughed.")
+    book = build_namebook(load_pipeline("en")(text), cues("en"))
+    assert "obama" not in book.fullest and book.fullest["michelle obama"] == "Michelle Obama"
