@@ -30,6 +30,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 import numpy as np
 import torch
 from torch import nn
+from train_stance import macro_f1  # (the same score as the static model's training; scripts/ is on sys.path)
 
 LABEL_INDEX = {-1: 0, 0: 1, 1: 2}
 
@@ -98,16 +99,6 @@ def batches(rows: list[tuple[list[int], int]], size: int, shuffle: bool):
             ids[k, : len(rows[i][0])] = torch.tensor(rows[i][0])
             mask[k, : len(rows[i][0])] = 1
         yield chunk, ids, mask, torch.tensor([rows[i][1] for i in chunk])
-
-
-def macro_f1(gold: list[int], pred: list[int]) -> float:
-    f1s = []
-    for c in range(3):
-        tp = sum(g == c and p == c for g, p in zip(gold, pred, strict=True))
-        fp = sum(g != c and p == c for g, p in zip(gold, pred, strict=True))
-        fn = sum(g == c and p != c for g, p in zip(gold, pred, strict=True))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(f1s) / 3
 
 
 def probabilities(net: StanceEncoder, rows: list) -> np.ndarray:
