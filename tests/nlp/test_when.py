@@ -155,3 +155,9 @@ def test_the_aside_that_holds_the_cue_is_read() -> None:
 
 def test_a_french_day_after_du() -> None:
     assert dates.find_date("lors de la session extraordinaire du 19 juin", "2012-08-22", "fr") == ("2012-06-19", "relative")
+
+
+def test_another_clause_s_time_is_not_the_statement_s() -> None:
+    context = "Reinholt has opposed  , and his party voted against the partnership agreement in 1994."
+    assert dates.find_date(context, "2015-06-18", cue="opposed") is None
+    assert dates.find_date(", Roe said on Tuesday, and added", FRIDAY, cue="said") == ("2022-04-05", "relative")

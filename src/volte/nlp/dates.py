@@ -529,7 +529,16 @@ def _cue_sentences(context: str, cue: str | None) -> str:
         return context
     pieces = _SENTENCE_END.split(context)
     kept = [p for p in pieces if word in p.lower()]
-    return " ".join(kept) if kept and len(kept) < len(pieces) else context
+    context = " ".join(kept) if kept and len(kept) < len(pieces) else context
+    # Then the clauses: "X has opposed every step …, and his party voted against it in 1994" (another clause's
+    # time, another subject's act).
+    clauses = _COORDINATION.split(context)
+    kept = [c for c in clauses if word in c.lower()]
+    return " ".join(kept) if kept and len(kept) < len(clauses) else context
+
+
+# A coordination of clauses inside a context: ", and his party voted", "; the ministry said", ", mais le parti".
+_COORDINATION = re.compile(r",\s+(?:and|but|while|whereas|et|mais|tandis\s+que|alors\s+que)\s+|;\s+", re.IGNORECASE)
 
 
 def anaphor(context: str, language: str = "en") -> int | None:
