@@ -270,20 +270,28 @@ def split(db: sqlite3.Connection, name_or_id: str) -> tuple[Entity, Entity]:
     return relinked.entities.get(alias_id) or Entity(alias_id, alias_name), into
 
 
-def find_entity(db: sqlite3.Connection, name_or_id: str) -> Entity:
-    """The stored entity with this id or name (case-insensitive), following merges; UsageError if none."""
+def entity_row(db: sqlite3.Connection, name_or_id: str) -> tuple[str, str, str, str | None] | None:
+    """(id, name, type, the alias it was merged from) of the stored entity with this id or name (case-insensitive),
+    following merges; an exact id first. None when no entity or alias has it."""
     row = db.execute(
-        "SELECT id, name, type FROM entities WHERE id IN (?, ?) OR lower(name) = lower(?) LIMIT 1",
-        (name_or_id, entity_id(name_or_id), name_or_id),
+        "SELECT id, name, type, NULL FROM entities WHERE id IN (?, ?) OR lower(name) = lower(?)"
+        " ORDER BY id = ? DESC LIMIT 1",
+        (name_or_id, entity_id(name_or_id), name_or_id, name_or_id),
     ).fetchone()
     if row is None:
         row = db.execute(
-            "SELECT e.id, e.name, e.type FROM entity_merges m JOIN entities e ON e.id = m.entity_id"
+            "SELECT e.id, e.name, e.type, m.alias_id FROM entity_merges m JOIN entities e ON e.id = m.entity_id"
             " WHERE m.alias_id IN (?, ?) OR lower(m.alias_name) = lower(?) LIMIT 1",
             (name_or_id, entity_id(name_or_id), name_or_id),
         ).fetchone()
-        if row is None:
-            raise UsageError(f"no entity {name_or_id!r} in the store: `volte entities` lists them")
+    return None if row is None else (row[0], row[1], row[2], row[3])
+
+
+def find_entity(db: sqlite3.Connection, name_or_id: str) -> Entity:
+    """The stored entity with this id or name (case-insensitive), following merges; UsageError if none."""
+    row = entity_row(db, name_or_id)
+    if row is None:
+        raise UsageError(f"no entity {name_or_id!r} in the store: `volte entities` lists them")
     return Entity(row[0], row[1], cast(EntityType, row[2]))
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from volte.errors import UsageError
 from volte.model import effective_cluster, entity_id
 from volte.store.clustering import words
+from volte.store.entities import entity_row
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -119,28 +120,17 @@ def find_entity(db: sqlite3.Connection, name_or_id: str) -> dict[str, Any]:
     """The entity with this id or name (case-insensitive), through merges: {"id", "name", "type", "merged_from"}.
 
     `merged_from` is the alias asked for when it was merged into another entity (its old URLs lead here)."""
-    row = db.execute(
-        "SELECT id, name, type FROM entities WHERE id IN (?, ?) OR lower(name) = lower(?)"
-        " ORDER BY id = ? DESC LIMIT 1",
-        (name_or_id, entity_id(name_or_id), name_or_id, name_or_id),
-    ).fetchone()
-    merged_from = None
+    row: Sequence[Any] | None = entity_row(db, name_or_id)
     if row is None:
+        # A name given by a correction only (`volte correct speaker s_… "New Name"`).
         row = db.execute(
-            "SELECT e.id, e.name, e.type, m.alias_id FROM entity_merges m JOIN entities e ON e.id = m.entity_id"
-            " WHERE m.alias_id IN (?, ?) OR lower(m.alias_name) = lower(?) LIMIT 1",
+            "SELECT entity_id, entity_name, entity_type, NULL FROM corrections WHERE entity_id IN (?, ?)"
+            " OR lower(entity_name) = lower(?) ORDER BY id DESC LIMIT 1",
             (name_or_id, entity_id(name_or_id), name_or_id),
         ).fetchone()
-        if row is None:
-            # A name given by a correction only (`volte correct speaker s_… "New Name"`).
-            row = db.execute(
-                "SELECT entity_id, entity_name, entity_type FROM corrections WHERE entity_id IN (?, ?)"
-                " OR lower(entity_name) = lower(?) ORDER BY id DESC LIMIT 1",
-                (name_or_id, entity_id(name_or_id), name_or_id),
-            ).fetchone()
-        if row is None:
-            raise NotFound(f"no entity {name_or_id!r} in the store: /api/entities lists them")
-        merged_from = row[3] if len(row) > 3 else None
+    if row is None:
+        raise NotFound(f"no entity {name_or_id!r} in the store: /api/entities lists them")
+    merged_from = row[3]
     aliases = [
         {"id": a, "name": n, "how": how}
         for a, n, how in db.execute(
