@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -116,7 +117,7 @@ def _shift(said: str, days: int, published: str | None) -> str:
         Example("Roe a déclaré mardi que le plan échouerait.", "Roe", "le plan", said="2022-04-05", language="fr"),
     ],
 )
-def own_clause(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+def own_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """The date the statement's own clause gives: `said on Tuesday`, `in a 2012 interview`, `told reporters last
     week`."""
     return dates.find_date(u.context, page.published, page.language, cue=u.cue)
@@ -131,7 +132,7 @@ def own_clause(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found |
         ),
     ],
 )
-def time_anaphor(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """A time word that points back (`at the time`, `then`, `the following morning`): the time the text gave last,
     in the narration or an earlier statement of this or the two paragraphs before."""
     days = dates.anaphor(u.context, page.language)
@@ -155,7 +156,7 @@ def time_anaphor(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found
     "said",
     examples=[Example("Roe has long said the plan would fail.", "Roe", "the plan would fail", said=None)],
 )
-def perfect_tense(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """A speech act in the perfect (`has said`, `have argued`, `avait déclaré`): earlier than the article, undated."""
     if u.position:
         return None  # "have opposed the deal": a position held, at the publication date
@@ -171,7 +172,7 @@ def perfect_tense(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Foun
         ),
     ],
 )
-def speaker_passage(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """The day set for an earlier statement of the same speaker (`dedicating the museum on Saturday, Obama said …`)
     dates their later ones: the rest of one speech, debate or interview, until another speaker's turn is dated.
     Only a day or week around the article carries, not a year recalled."""
@@ -200,7 +201,7 @@ def speaker_passage(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Fo
         ),
     ],
 )
-def same_event(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+def same_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """A statement that names again an event the text dated (`told the debate audience`, `said in the letter`,
     `At his cookout, …`) was made at it: the date of its last dated mention before."""
     event = dates.event_named(u.context, page.language)
@@ -218,7 +219,7 @@ def same_event(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found |
         ),
     ],
 )
-def lead_participant(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+def lead_participant(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """The lead paragraph dates the event the article reports (`Burma's leader visited the White House on
     Wednesday`); a later statement of a person the lead names as taking part was made at it."""
     if u.speaker_name is None:
@@ -246,7 +247,7 @@ def lead_participant(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _F
         ),
     ],
 )
-def headline_summary(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | None:
+def headline_summary(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """A statement in the headline summarises the speaker's statements of the article: it takes the day or week the
     text gives them most often (the headline is dated after the body, which it summarises)."""
     if u.end > page.headline_end or u.speaker is None:
@@ -260,7 +261,7 @@ def headline_summary(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _F
 
 
 @rule("said", examples=[Example("Roe said the plan would fail.", "Roe", "the plan would fail", said="2022-04-08")])
-def publication_date(u: Utterance, earlier: tuple[Dated, ...], page: Page) -> _Found | _Nobody:
+def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | _Nobody:
     """Nothing in the text dates it: undated reported speech is recent, the publication date (news convention)."""
     return (page.published, "published") if page.published else NOBODY
 
@@ -274,13 +275,12 @@ SAID_RULES = stage(
 
 def said_dates(utterances: list[Utterance], page: Page) -> list[Dated]:
     """The date of each statement of an article, `utterances` in text order."""
-    out: list[Dated | None] = [None] * len(utterances)
-    body = [i for i, u in enumerate(utterances) if u.end > page.headline_end]
-    heads = [i for i, u in enumerate(utterances) if u.end <= page.headline_end]
-    for i in body + heads:  # (the headline last: it summarises the body)
+    body = [u for u in utterances if u.end > page.headline_end]
+    heads = [u for u in utterances if u.end <= page.headline_end]
+    done: list[Dated] = []  # (what the rules read as `earlier`: the body in text order, then the headline)
+    for u in body + heads:  # (the headline last: it summarises the body)
         found: Any
-        done = tuple(d for d in out if d is not None)
-        found, name = first(SAID_RULES, utterances[i], done, page)
+        found, name = first(SAID_RULES, u, done, page)
         said, basis = found if found is not None else (None, None)
-        out[i] = Dated(utterances[i], said, basis, name)
-    return [d for d in out if d is not None]
+        done.append(Dated(u, said, basis, name))
+    return done[len(body) :] + done[: len(body)] if heads else done
