@@ -785,5 +785,17 @@ def test_a_day_the_text_sets_for_a_speaker_dates_the_rest_of_that_speakers_passa
     assert (first.said, first.said_basis) == ("2022-04-09", "relative")
     later = by_text(st, "stay free for children")
     assert (later.said, later.said_basis) == ("2022-04-09", "relative")
-    other = by_text(st, "cost too much")  # another speaker's statement keeps the publication date
+    # Another speaker's statement is not in Valcourt's passage; the lead dates the event it answers, that day.
+    other = by_text(st, "cost too much")
+    assert (other.said, other.said_basis, dict(other.rules)["said"]) == ("2022-04-09", "relative", "lead_event")
+
+
+def test_an_article_whose_lead_gives_no_day_leaves_undated_statements_at_the_publication_date() -> None:
+    text = (
+        "The harbour museum opened to the public after years of delay, drawing crowds from across the region.\n\n"
+        "Tomas Reinholt said the museum had cost too much.\n\n"
+        "Marguerite Valcourt said on Saturday that it would stay free for children."
+    )
+    st = extract(text, published="2022-04-12")
+    other = by_text(st, "cost too much")
     assert (other.said, other.said_basis) == ("2022-04-12", "published")

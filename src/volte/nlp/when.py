@@ -6,9 +6,10 @@ A statement's date comes from the clause that introduces it (`said on Tuesday`, 
 the discourse around it: a time word that points back (`Cruz said at the time`, `the following morning`) takes the
 time the text gave last; a perfect tense (`has said`) is earlier than the article but undated; the follow-on
 quotations and reports of one speaker's speech, debate or interview share the day their passage set; a statement
-made at an event the text dated takes its date; a headline statement the day of the statements it summarises; the
-rest keep the publication date. Dates inside the quoted or reported words are about their content, never the
-utterance: the rules read the words around statements only, with every statement's own words blanked.
+made at an event the text dated takes its date; a headline statement the day of the statements it summarises; a
+statement after the lead the day the lead gives the event the article reports; the rest keep the publication date.
+Dates inside the quoted or reported words are about their content, never the utterance: the rules read the words
+around statements only, with every statement's own words blanked.
 
 The date phrases themselves (months, weekdays, `last week`, `il y a deux ans`, the time words that point back)
 are data, in `resources/dates_<language>.yaml`, read by `dates.py`. Each rule here is registered with its example
@@ -23,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any
 
 from volte.model import SaidBasis
@@ -63,6 +65,7 @@ class Page:
     published: str | None
     language: str
     headline_end: int = 0  # where the headline ends when the text opens with the article's title, else 0
+    text: str = ""  # the article's text as written (`narrative` with the statements' words)
 
     def paragraph_of(self, offset: int) -> int:
         return bisect_right(self.paragraphs, offset) - 1
@@ -86,7 +89,8 @@ def page_of(
         i = text.find("\n", j)
     first_line = text.split("\n", 1)[0]
     opens_with_title = bool(title) and len(starts) > 1 and _folded(first_line).startswith(_folded(title or "")[:40])
-    return Page("".join(chars), tuple(starts), published, language, len(first_line) if opens_with_title else 0)
+    headline_end = len(first_line) if opens_with_title else 0
+    return Page("".join(chars), tuple(starts), published, language, headline_end, text)
 
 
 def _folded(line: str) -> str:
@@ -96,6 +100,9 @@ def _folded(line: str) -> str:
 _Found = tuple[str | None, SaidBasis | None]
 # How many paragraphs back a time word may point: the one it sits in and the two before it.
 _ANAPHOR_REACH = 2
+# The lead: up to the second paragraph of running text (one of at least this many words), within the first few.
+_LEAD_PARAGRAPHS, _LEAD_WORDS = 2, 20
+_LEAD_MOST = 4  # paragraphs after the headline, at most
 
 
 def _shift(said: str, days: int, published: str | None) -> str:
@@ -224,18 +231,53 @@ def lead_participant(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
     Wednesday`); a later statement of a person the lead names as taking part was made at it."""
     if u.speaker_name is None:
         return None
-    lead = next((p for p in page.paragraphs if p > page.headline_end), 0) if page.headline_end else 0
-    end = next((p for p in page.paragraphs if p > lead), len(page.narrative))
-    if u.start < end:
-        return None  # (the lead's own statements are dated by their own words)
-    days = [d for d in dates.dates_in(page.narrative[lead:end], page.published, page.language, asides=True)
-            if d[2] == "relative" and len(d[1]) == 10]
-    if not days:
+    found = _lead_day(u, page)
+    if found is None:
         return None
+    lead, end, said = found
     surname = u.speaker_name.split()[-1]
     if not re.search(rf"\b{re.escape(surname)}\b", page.narrative[lead:end]):
         return None
-    return days[0][1], days[0][2]
+    return said, "relative"
+
+
+def _lead_day(u: Utterance, page: Page) -> tuple[int, int, str] | None:
+    """The lead's span and the first day it gives before the statement (`on Wednesday`). The lead runs from the
+    headline to the end of the second paragraph of running text: a deck or a byline line before it is part of
+    it, and so is the paragraph that follows the first sentence of a report (`The shooting, which occurred
+    Tuesday afternoon, …`)."""
+    start = page.headline_end
+    starts = [p for p in page.paragraphs if p >= start] + [len(page.narrative)]
+    end, first_end, long_ones = start, None, 0
+    for a, b in list(pairwise(starts))[:_LEAD_MOST]:
+        end = b
+        if len((page.text or page.narrative)[a:b].split()) >= _LEAD_WORDS:
+            long_ones += 1
+            first_end = first_end or b
+            if long_ones == _LEAD_PARAGRAPHS:
+                break
+    if u.start < (first_end or starts[min(1, len(starts) - 1)]):
+        return None  # (the lead's own statements are dated by their own words)
+    end = min(end, page.paragraphs[page.paragraph_of(u.start)])  # (the lead before the statement's paragraph)
+    days = [d for d in dates.dates_in(page.narrative[start:end], page.published, page.language, asides=True)
+            if d[2] == "relative" and len(d[1]) == 10]
+    return (start, end, days[0][1]) if days else None
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
+            "Thousands marched in Ohio on Tuesday against the plan.\n\nThe union said the plan would hurt.",
+            "union", "the plan would hurt", said="2022-04-05",
+        ),
+    ],
+)
+def lead_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """The lead paragraph dates the event the article reports (`European leaders gathered Friday`); a later
+    statement the text does not date otherwise was made at it or in answer to it, that day."""
+    found = _lead_day(u, page)
+    return (found[2], "relative") if found else None
 
 
 @rule(
@@ -269,7 +311,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 SAID_RULES = stage(
     "said",
     (own_clause, time_anaphor, perfect_tense, speaker_passage, same_event, headline_summary, lead_participant,
-     publication_date),
+     lead_event, publication_date),
 )
 
 
