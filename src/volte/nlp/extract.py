@@ -49,6 +49,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
             f.start, f.end, f.speaker.id if f.speaker else None, f.cue, f.context,
             position=lexicon.verb_forms.get(" ".join((f.cue or "").split()[:1]).lower(), "") in positions,
             speaker_name=f.speaker.name if f.speaker and f.speaker.type == "person" else None,
+            speaker_words=f.speaker.name if f.speaker else None,
         )
         for f in kept
     ]

@@ -43,6 +43,7 @@ class Utterance:
     context: str  # the words around the statement that may say when it was said, its own words removed
     position: bool = False  # the cue takes a position rather than reports words: `backed`, `opposed`
     speaker_name: str | None = None  # a person's name, when the speaker is a person (else None)
+    speaker_words: str | None = None  # the speaker's name whatever its type (`the poll`, `Reuters`)
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,26 @@ def same_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | N
     "said",
     examples=[
         Example(
+            "A poll released Friday shows Roe ahead.\n\nThe poll found that voters trust Roe.",
+            "poll", "voters trust Roe", said="2022-04-08",
+        ),
+    ],
+)
+def dated_document(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """A poll, letter, report or study that speaks (`The poll found …`, `the letter reads`) says it when it came
+    out: the date the text gave it at its last dated mention (`A Reuters/Ipsos poll released Friday`)."""
+    if not u.speaker_words:
+        return None
+    event = dates.event_named(f"in the {u.speaker_words.split()[-1]}", page.language)
+    if event is None:
+        return None
+    return dates.event_date(page.narrative[: u.start], event, page.published, page.language)
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
             "Roe and Ames met the workers in Ohio on Tuesday to defend the plan.\n\nAmes said the plan would help.",
             "Ames", "the plan would help", said="2022-04-05",
         ),
@@ -310,8 +331,8 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 
 SAID_RULES = stage(
     "said",
-    (own_clause, time_anaphor, perfect_tense, speaker_passage, same_event, headline_summary, lead_participant,
-     lead_event, publication_date),
+    (own_clause, time_anaphor, perfect_tense, speaker_passage, same_event, dated_document, headline_summary,
+     lead_participant, lead_event, publication_date),
 )
 
 
