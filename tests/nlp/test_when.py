@@ -161,3 +161,5 @@ def test_another_clause_s_time_is_not_the_statement_s() -> None:
     context = "Reinholt has opposed  , and his party voted against the partnership agreement in 1994."
     assert dates.find_date(context, "2015-06-18", cue="opposed") is None
     assert dates.find_date(", Roe said on Tuesday, and added", FRIDAY, cue="said") == ("2022-04-05", "relative")
+    context = "But Fowler said   — and he noted that any change would come later than the switch in 1972."
+    assert dates.find_date(context, "2016-09-12", cue="said") is None  # a dash before `and` parts clauses too

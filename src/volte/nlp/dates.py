@@ -537,8 +537,11 @@ def _cue_sentences(context: str, cue: str | None) -> str:
     return " ".join(kept) if kept and len(kept) < len(clauses) else context
 
 
-# A coordination of clauses inside a context: ", and his party voted", "; the ministry said", ", mais le parti".
-_COORDINATION = re.compile(r",\s+(?:and|but|while|whereas|et|mais|tandis\s+que|alors\s+que)\s+|;\s+", re.IGNORECASE)
+# A coordination of clauses inside a context: ", and his party voted", "; the ministry said", ", mais le parti",
+# "— and he noted".
+_COORDINATION = re.compile(
+    r"(?:,|\s[—–])\s+(?:and|but|while|whereas|et|mais|tandis\s+que|alors\s+que)\s+|;\s+", re.IGNORECASE
+)
 
 
 def anaphor(context: str, language: str = "en") -> int | None:
