@@ -750,6 +750,7 @@ def test_a_relative_clause_on_a_comment_someone_made_is_theirs() -> None:
         ("February 6, 2016 9:52PMBush says", "Bush"),
         ('2016">.@BernieSanders promises', "@BernieSanders"),
         ("3M says", "3M"),
+        ("Last week Stumpf appeared", "Stumpf"),  # the tagger runs the date over the name
     ],
 )
 def test_a_time_stamp_or_markup_glued_before_a_name_is_not_part_of_it(raw: str, name: str) -> None:

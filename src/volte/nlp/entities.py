@@ -160,8 +160,11 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     titles: list[str] = []
     while tokens and (tokens[0].is_punct or tokens[0].is_quote):
         tokens = tokens[1:]  # `">Sanders` in a badly saved page
-    # A time run into the name: `Last week Stumpf said` -> `Stumpf`.
-    while len(tokens) > 1 and tokens[0].ent_type_ in ("DATE", "TIME") and tokens[-1].ent_type_ not in ("DATE", "TIME"):
+    # A time run into the name: `Last week Stumpf said` -> `Stumpf` (the tagger may run the date over the name too:
+    # then only the words that are no proper nouns go).
+    while len(tokens) > 1 and tokens[0].ent_type_ in ("DATE", "TIME") and (
+        tokens[-1].ent_type_ not in ("DATE", "TIME") or tokens[0].pos_ != "PROPN" and tokens[-1].pos_ == "PROPN"
+    ):
         tokens = tokens[1:]
     # (A title heading its own phrase is no title: `the leader of the party` stays that, not `of the party`.)
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF:
