@@ -788,3 +788,19 @@ def test_a_day_the_text_sets_for_a_speaker_dates_the_rest_of_that_speakers_passa
     assert (later.said, later.said_basis) == ("2022-04-09", "relative")
     other = by_text(st, "cost too much")  # another speaker's statement keeps the publication date
     assert (other.said, other.said_basis) == ("2022-04-12", "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("FBI Director James Comey said the inquiry was closed.", "James Comey", "FBI Director"),
+        ("Rep. Stephen Lynch (D-Mass.) said the law was clear.", "Stephen Lynch", "Rep., D-Mass."),
+        ("Marguerite Valcourt, the leader of the opposition, said the plan would fail.", "Marguerite Valcourt",
+         "the leader of the opposition"),
+        ("Crooked Hillary Clinton said the plan would fail.", "Hillary Clinton", None),  # an epithet is no role
+    ],
+)
+def test_the_role_a_name_is_stripped_of_is_the_statements_speaker_role(text: str, name: str, role: str | None) -> None:
+    [statement] = extract(text)
+    assert statement.speaker is not None and statement.speaker.name == name
+    assert statement.speaker_role == role

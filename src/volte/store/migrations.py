@@ -58,11 +58,12 @@ def _entity_forms(connection: sqlite3.Connection) -> None:
     fill_surnames(connection)
 
 
-def _statement_keys(connection: sqlite3.Connection) -> None:
-    """0013: each statement's key words for clustering; filled for what is stored already (store/clustering.py)."""
+def _identity(connection: sqlite3.Connection) -> None:
+    """0013: the speaker's role; each statement's key words for clustering, filled for what is stored already
+    (store/clustering.py)."""
     from volte.store.clustering import fill_keys
 
-    _run_sql_file("0013_statement_keys.sql")(connection)
+    _run_sql_file("0013_identity.sql")(connection)
     fill_keys(connection)
 
 
@@ -76,7 +77,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_article_published_from", _run_sql_file("0009_article_published_from.sql")),
     Migration("0010_entity_forms", _entity_forms),
     Migration("0011_statement_voice", _run_sql_file("0011_statement_voice.sql")),
-    Migration("0013_statement_keys", _statement_keys),
+    Migration("0013_identity", _identity),
 )
 
 
