@@ -17,6 +17,7 @@ import multiprocessing
 import pickle
 import sys
 import tempfile
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,16 @@ _FIELDS = ("speaker", "targets", "cluster")
 def extract(folder: Path, limit: int | None) -> Extracted:
     articles = sorted((a for a in iter_articles([folder]) if not isinstance(a, IngestFailure)), key=lambda a: a.source)
     return [(a, extract_statements(a)) for a in articles[:limit]]
+
+
+def to_cache(items: Extracted) -> bytes:
+    """The extractions by field name, so that a cache outlives a field added to Statement."""
+    return pickle.dumps([(a, [{f.name: getattr(s, f.name) for f in fields(s)} for s in ss]) for a, ss in items])
+
+
+def from_cache(data: bytes) -> Extracted:
+    names = {f.name for f in fields(Statement)}
+    return [(a, [Statement(**{k: v for k, v in s.items() if k in names}) for s in ss]) for a, ss in pickle.loads(data)]
 
 
 def write(db: Path, items: Extracted) -> None:
@@ -76,12 +87,13 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, help="the extractions, pickled: read when present, else written")
     parser.add_argument("--keep", type=Path, help="keep the stores in this folder")
     args = parser.parse_args()
+    items: Extracted
     if args.cache and args.cache.is_file():
-        items: Extracted = pickle.loads(args.cache.read_bytes())[: args.limit]
+        items = from_cache(args.cache.read_bytes())[: args.limit]
     else:
         items = extract(args.folder, args.limit)
         if args.cache:
-            args.cache.write_bytes(pickle.dumps(items))
+            args.cache.write_bytes(to_cache(items))
     with tempfile.TemporaryDirectory() as tmp:
         where = args.keep or Path(tmp)
         where.mkdir(parents=True, exist_ok=True)
