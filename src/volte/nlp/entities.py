@@ -314,6 +314,8 @@ def _role_beside(doc: Doc, text: str, span: Span, name: str, cues: Cues) -> str 
     while i > 0 and taken < 6:
         tok = doc[i - 1]
         taken += not tok.is_space
+        if re.fullmatch(r"[A-ZÀ-Ý]\.", tok.text):
+            break  # an initial is the name's: `A. Montebourg`
         hyphen = tok.text in ("-", "‐") and not tok.whitespace_ and i > 1 and not doc[i - 2].whitespace_
         if not (hyphen or tok.is_space and "\n" not in tok.text or tok.pos_ in _ROLE_POS
                 or tok.lower_.rstrip(".") in cues.titles) or tok.lower_ in _DETERMINERS:
@@ -423,7 +425,9 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         # Not a clause: `the Justice Department, a former official said.` gives the department no role.
         if after and not any(w in cues.verb_forms or w in _CLAUSE_WORDS for w in after.group(1).split()):
             book.roles.setdefault(_fold_role(after.group(1)), ent.key)
-            book.given_roles.setdefault(ent.key, []).append((ent.start, after.group(0)[1:-1].strip()))
+            words = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
+            if words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):  # `, apportait son soutien`
+                book.given_roles.setdefault(ent.key, []).append((ent.start, after.group(0)[1:-1].strip()))
     for before in (*_ROLE_BEFORE.finditer(text), *_ROLE_BEFORE_FR.finditer(text)):
         name = before.group(2)
         person = book.fullest.get(name.lower()) or book.fallback.get(name.split()[-1].lower())
