@@ -33,7 +33,6 @@ class NameTables:
     suffixes: frozenset[str]
     particles: frozenset[str]
     nicknames: dict[str, str]  # nickname -> formal given name
-    title_words: dict[str, frozenset[str]]  # a title before a name (`sen`) -> the nouns for it (`senator`)
 
 
 @cache
@@ -47,7 +46,6 @@ def name_tables() -> NameTables:
         suffixes=frozenset(fold(s) for s in data["suffixes"]),
         particles=frozenset(fold(p) for p in data["particles"]),
         nicknames=nicknames,
-        title_words={fold(t): frozenset(fold(n) for n in nouns) for t, nouns in (data.get("title_words") or {}).items()},
     )
 
 

@@ -804,9 +804,3 @@ def test_the_role_a_name_is_stripped_of_is_the_statements_speaker_role(text: str
     [statement] = extract(text)
     assert statement.speaker is not None and statement.speaker.name == name
     assert statement.speaker_role == role
-
-
-def test_a_title_two_people_share_names_neither() -> None:
-    # `the senator` after two senators: the article does not tell which (NameBook.titled).
-    statements = extract("Sen. Ann Berg and Sen. Bo Lund met on Monday. The senator said the deal was done.")
-    assert speaker(statements, "the deal was done") not in ("Ann Berg", "Bo Lund")

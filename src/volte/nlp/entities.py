@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from volte.countries import is_country
 from volte.model import Entity, EntityType, entity_id
-from volte.names import fold, name_tables, parse_person_name, person_key, repair_case
+from volte.names import parse_person_name, person_key, repair_case
 from volte.nlp.deps import dep_of
 from volte.resources import Cues
 
@@ -60,7 +60,6 @@ class NameBook:
     # The roles, titles and labels the article gives a person beside their name, as written, in text order:
     # `FBI Director` (James Comey), `Rep., D-Mass.` (Stephen Lynch), `the leader of the party` (Valcourt).
     given_roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
-    titled_as: dict[str, set[str]] = field(default_factory=dict)  # person -> nouns for their titles (`senator`)
 
     def entity(self, name: str) -> Entity:
         return Entity(entity_id(name), name, self.types.get(name, "person"))
@@ -135,13 +134,6 @@ class NameBook:
             return None
         before = [role for at, role in given if at <= char]
         return before[-1] if before else given[0][1]
-
-    def titled(self, noun: str, char: int) -> str | None:
-        """The one person named before `char` with a title this noun stands for: `the South Carolina senator`
-        after `Sen. Lindsey Graham`; None when the article titled two people so (or none)."""
-        noun = noun.lower()
-        people = {m.key for m in self.before(char) if m.type == "person" and noun in self.titled_as.get(m.key, ())}
-        return people.pop() if len(people) == 1 else None
 
     def learn_gender(self, name: str, pronoun: str) -> None:
         """A personal pronoun resolved to `name` tells its grammatical gender."""
@@ -409,10 +401,6 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         book.mentions.append(Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted))
         if etype == "person" and span.root.i not in quoted and (role := _role_beside(doc, text, span, name, cues)):
             book.given_roles.setdefault(key, []).append((span.start_char, role))
-            titles = [*titles, *role.split()]
-        if etype == "person" and titles:
-            nouns = name_tables().title_words
-            book.titled_as.setdefault(key, set()).update(*(nouns.get(fold(t), ()) for t in titles))
     book.starts = [m.start for m in book.mentions]
     # Roles given in apposition name the person later: `Valcourt, the leader of the party, …` then
     # `the leader of the party said` -> Valcourt. Likewise `Foreign Minister Henrik Aalstad` -> `the foreign minister`.

@@ -297,19 +297,6 @@ def role_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> R
     return Resolution(frame.book.entity(role)) if role is not None else None
 
 
-@rule("speaker", examples=[
-    Example("Sen. Lindsey Graham spoke on Thursday. In June, the South Carolina senator said the party would lose.",
-            "Lindsey Graham", words="the party would lose"),
-])
-def title_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
-    """`the senator said` -> the one person the article named with that title (`Sen. Lindsey Graham`); not when it
-    titled two people so, nor `a senator`."""
-    if m.span[0].lower_ in frame.cues.words["indefinite"] or m.tok.pos_ != "NOUN":
-        return None
-    person = frame.book.titled(m.tok.lower_, m.tok.idx)
-    return Resolution(frame.book.entity(person)) if person is not None else None
-
-
 @rule("speaker", examples=[Example(
     "The Northern Ledger published the letter on Tuesday.\n\n“The minister knew everything,” the newspaper wrote.",
     "Northern Ledger", words="minister knew")])
@@ -378,7 +365,6 @@ SPEAKER_RULES = stage("speaker", (
     proper_name,
     thing_cannot_speak,
     role_named_before,
-    title_named_before,
     description,
     person_in_phrase,
     counted_group,
