@@ -18,11 +18,13 @@ five-word shingles (`article_shingles`); `articles.copy_of` names the first stor
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -322,13 +324,28 @@ def key_words(words: Sequence[str]) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))[:_PAIR_WORDS]
 
 
+def _need(words: Sequence[str]) -> int:
+    """How many of a statement's key words a candidate must hold: two (one for a statement of one word), and more
+    for a short statement, since a report of the same words holds at least _MIN_OVERLAP of them (`_overlap`): 4 of
+    the 6 words of a six-word statement."""
+    n, k = len(set(words)), len(key_words(words))
+    return max(min(2, k), math.ceil(round(k - (1 - _MIN_OVERLAP) * n, 6)))
+
+
+def _reach(words: Sequence[str]) -> int | None:
+    """The longest text (normalised, in characters) a statement of one word can be the same words as: `similarity`
+    is then the whole ratio, at least SAME_WORDS, and fuzz.ratio is at most 200 * shorter / (shorter + longer).
+    None for a longer statement."""
+    return int(len(" ".join(words)) * (200 / SAME_WORDS - 1)) + 1 if len(words) < MIN_FRAGMENT_WORDS else None
+
+
 def _insert_keys(db: sqlite3.Connection, texts: Iterable[tuple[str, str]]) -> None:
     """The key words of these (statement id, normalised text), with how many of them a candidate must hold."""
-    rows: list[tuple[str, str, int]] = []
-    for sid, words in texts:
-        keys = key_words(words.split())
-        rows.extend((w, sid, min(2, len(keys))) for w in keys)
-    db.executemany("INSERT OR IGNORE INTO statement_keys (word, statement_id, need) VALUES (?, ?, ?)", rows)
+    rows: list[tuple[str, str, int, int | None]] = []
+    for sid, text in texts:
+        words = text.split()
+        rows.extend((w, sid, _need(words), _reach(words)) for w in key_words(words))
+    db.executemany("INSERT OR IGNORE INTO statement_keys (word, statement_id, need, reach) VALUES (?, ?, ?, ?)", rows)
 
 
 def fill_keys(db: sqlite3.Connection) -> None:
@@ -341,34 +358,36 @@ def _join_clusters(db: sqlite3.Connection, statement: Statement) -> None:
     if not own_words:
         return
     # Candidates (symmetric, uncapped: a pair is found whichever came first; see the module docstring): stored
-    # statements that hold two of this one's key words (any one common word would match half the store as it
-    # grows: `(a AND b) OR (a AND c) OR …`), and those whose key words this one holds two of.
+    # statements that hold `_need` of this one's key words (full-text search: `(a AND b) OR (a AND c) OR …`), and
+    # those whose key words this one holds their `_need` of. What could not be the same words is left out in
+    # the query (a bound on the length, a phrase), which keeps the relation symmetric.
     longest = key_words(own_words)
-    if len(longest) >= 2:
-        match = " OR ".join(f'("{a}" AND "{b}")' for i, a in enumerate(longest) for b in longest[i + 1 :])
-    else:
-        match = f'"{longest[0]}"'
-    # A statement of one word is the same words as another only if about as long (`similarity`: the whole
-    # ratio, at least SAME_WORDS): a bound that only leaves out what could not match, so the relation stays symmetric.
-    # (fuzz.ratio is at most 200 * shorter / (shorter + longer)).
-    own_length = len(" ".join(own_words))
-    longest_text = own_length * (200 / SAME_WORDS - 1) + 1 if len(own_words) < MIN_FRAGMENT_WORDS else None
+    match = " OR ".join("(" + " AND ".join(f'"{w}"' for w in c) + ")" for c in combinations(longest, _need(own_words)))
+    own_text = " ".join(own_words)
+    reach = _reach(own_words)
+    # Two or three words are another report's words only as about as long, or found in it word for word
+    # (`similarity`: a fragment of fewer than four words must be found exactly).
+    phrase = f"% {own_text} %" if len(own_words) < 4 and reach is None else None
+    if phrase is not None:
+        reach = int(len(own_text) * (200 / SAME_WORDS - 1)) + 1
 
     speaker = statement.speaker.id if statement.speaker else None
     columns = "s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster, w.words"
     rows = db.execute(
         f"SELECT {columns} FROM statement_words w JOIN statements s ON s.id = w.statement_id"
         " WHERE statement_words MATCH ? AND s.article_id != ?"
-        " AND (? IS NULL OR s.speaker_id IS NULL OR s.speaker_id = ?) AND (? IS NULL OR length(w.words) <= ?)",
-        (match, statement.article_id, speaker, speaker, longest_text, longest_text),
+        " AND (? IS NULL OR s.speaker_id IS NULL OR s.speaker_id = ?)"
+        " AND (? IS NULL OR length(w.words) <= ? OR ' ' || w.words || ' ' LIKE ?)",
+        (match, statement.article_id, speaker, speaker, reach, reach, phrase or ""),
     ).fetchall()
     words = sorted(set(own_words))
     rows += [(*row, normalise(row[3])) for row in db.execute(
         "SELECT s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster FROM statements s"
         " WHERE s.id IN (SELECT statement_id FROM statement_keys"
-        f" WHERE word IN ({', '.join('?' * len(words))}) GROUP BY statement_id HAVING count(*) >= max(need))"
+        f" WHERE word IN ({', '.join('?' * len(words))}) GROUP BY statement_id"
+        " HAVING count(*) >= max(need) AND (max(reach) IS NULL OR max(reach) >= ?))"
         " AND s.article_id != ? AND (? IS NULL OR s.speaker_id IS NULL OR s.speaker_id = ?)",
-        (*words, statement.article_id, speaker, speaker),
+        (*words, len(own_text), statement.article_id, speaker, speaker),
     )]
     own = (statement.id, statement.article_id, speaker, statement.text, statement.said, statement.said_basis)
     own_set = set(own_words)
