@@ -446,7 +446,7 @@ def targets_of(db: sqlite3.Connection, ids: list[str]) -> dict[str, list[dict[st
     found: dict[str, list[dict[str, Any]]] = {}
     for sid, eid, name, etype, stance, confidence, evidence in db.execute(
         "SELECT t.statement_id, e.id, e.name, e.type, t.stance, t.confidence, t.evidence"
-        " FROM statement_targets t JOIN entities e ON e.id = t.entity_id"
+        " FROM linked_targets t JOIN entities e ON e.id = t.entity_id"
         f" WHERE t.statement_id IN ({marks}) ORDER BY t.statement_id, t.position",
         ids,
     ):

@@ -96,7 +96,8 @@ class Store:
         tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and MIGRATIONS_TABLE not in tables:
             raise StoreError(f"{self.path} is an SQLite database but not a volte store")
-        self._db.execute("PRAGMA busy_timeout = 5000")
+        # Another writer may hold the store for seconds (one article of a large store on a busy machine).
+        self._db.execute("PRAGMA busy_timeout = 30000")
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL cannot corrupt the file; a power cut may only lose the last transactions.
@@ -361,7 +362,7 @@ class Store:
         found: dict[str, list[TargetStance]] = {}
         for statement_id, eid, name, etype, stance, confidence, evidence in self._db.execute(
             "SELECT t.statement_id, e.id, e.name, e.type, t.stance, t.confidence, t.evidence"
-            " FROM statement_targets t JOIN entities e ON e.id = t.entity_id"
+            " FROM linked_targets t JOIN entities e ON e.id = t.entity_id"
             f" WHERE t.statement_id IN ({marks}) ORDER BY t.statement_id, t.position",
             statement_ids,
         ):
