@@ -309,20 +309,35 @@ def _role_beside(doc: Doc, text: str, span: Span, name: str, cues: Cues) -> str 
         if re.fullmatch(r"[A-ZÀ-Ý]\.", tok.text):
             break  # an initial is the name's: `A. Montebourg`
         hyphen = tok.text in ("-", "‐") and not tok.whitespace_ and i > 1 and not doc[i - 2].whitespace_
-        if not (hyphen or tok.is_space and "\n" not in tok.text or tok.pos_ in _ROLE_POS
+        # (`of` inside a title: `Secretary of State Hillary Clinton`)
+        title_of = tok.lower_ == "of" and i > 1 and doc[i - 2].lower_.rstrip(".") in cues.titles
+        if not (hyphen or title_of or tok.is_space and "\n" not in tok.text or tok.pos_ in _ROLE_POS
                 or tok.lower_.rstrip(".") in cues.titles) or tok.lower_ in _DETERMINERS:
             break
         i -= 1
     while i < start and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in {"and", "or"}):
         i += 1
     words = doc[i:start]
-    # A role holds a noun, a title or a name (`Republican`, `FBI`), not only an epithet (`Crooked`).
-    role = any(t.pos_ == "NOUN" or t.lower_.rstrip(".") in cues.titles or t.ent_type_ for t in words)
+    # A role holds a noun, a title or a name (`Republican`, `FBI`), not only an epithet (`Crooked`); it ends with a
+    # title, a party's or people's name or a noun for a person, not a thing said (`derogatory comments Trump had
+    # made`, `a Bloomberg interview Trump gave`) or an age (`70-year-old Trump`).
+    head = next((t for t in reversed(words) if not t.is_space and not t.is_punct), None)
+    role = head is not None and any(
+        t.pos_ == "NOUN" or t.lower_.rstrip(".") in cues.titles or t.ent_type_ for t in words
+    ) and (head.lower_.rstrip(".") in cues.titles or head.ent_type_ in ("NORP", "ORG", "GPE")
+           or head.pos_ in ("NOUN", "PROPN") and not _said_thing(head, cues))
     parts = [" ".join(words.text.split())] if role else []
     label = _PARTY_STATE_AFTER.match(text, span.end_char)
     if label:
         parts.append(label.group(1).strip("()"))
     return ", ".join(p for p in parts if p) or None
+
+
+def _said_thing(tok: Token, cues: Cues) -> bool:
+    """A noun for what is said or for a thing, not a person: `comments`, `interview`, `tweet`."""
+    forms = {tok.lower_, tok.lower_.removesuffix("s")}  # (the pipeline has no lemmas)
+    words = cues.report_nouns | cues.nouns | cues.words["never_speakers"]
+    return bool(forms & words) or any(tok.lower_.endswith(e) for e in cues.words["abstract_endings"])
 
 
 # A party and state label after a name: `Harry Reid (D-Nev.)`, `Paul Ryan (R-Wis.)`: no names in it.
