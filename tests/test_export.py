@@ -18,6 +18,7 @@ STATEMENT_KEYS = {
     "id",
     "article",
     "speaker",
+    "speaker_role",
     "kind",
     "voice",
     "text",
@@ -40,7 +41,7 @@ def filled(store, make_article, make_statement):
     store.write_article(
         article,
         [
-            make_statement(article, "Pas de hausse.", said="2024-03-05", cue="a déclaré"),
+            make_statement(article, "Pas de hausse.", said="2024-03-05", cue="a déclaré", speaker_role="Le ministre"),
             make_statement(
                 article, "NATO is", "Marie Curie", kind="indirect", said="2024", targets=(("NATO", "favor"),)
             ),
@@ -89,6 +90,7 @@ def test_jsonl_is_the_contract(filled):
         }
     ]
     assert second["text"] == "Pas de hausse." and second["cue"] == "a déclaré" and second["targets"] == []
+    assert second["speaker_role"] == "Le ministre" and first["speaker_role"] is None  # issue #13: kept, not dropped
     assert third["speaker"] is None and third["said"] is None and third["said_basis"] is None
 
 

@@ -119,6 +119,9 @@ class Statement:
     # "a disaster"` the statement is the report and `a disaster` its quotation (one utterance, one statement).
     quotes: tuple[tuple[int, int], ...] = ()
     voice: Voice | None = None  # None only for a statement stored before voices were recorded
+    # The role, title or label the article gives the speaker beside their name, as written (`FBI Director`,
+    # `Rep., D-Mass.`, `the leader of the party`): kept out of the name (names.py), per statement.
+    speaker_role: str | None = None
     # Which attribution rule decided each part of it, (stage, rule) in order: `("cue", "governing_cue")`, … (not
     # stored; `volte ingest --trace FILE` writes them).
     rules: tuple[tuple[str, str], ...] = field(default=(), compare=False)
@@ -136,6 +139,7 @@ class Statement:
             "id": self.id,
             "article": article.as_json(),
             "speaker": self.speaker.as_json() if self.speaker else None,
+            "speaker_role": self.speaker_role,
             "kind": self.kind,
             "voice": self.voice,
             "text": self.text,

@@ -750,6 +750,7 @@ def test_a_relative_clause_on_a_comment_someone_made_is_theirs() -> None:
         ("February 6, 2016 9:52PMBush says", "Bush"),
         ('2016">.@BernieSanders promises', "@BernieSanders"),
         ("3M says", "3M"),
+        ("Last week Stumpf appeared", "Stumpf"),  # the tagger runs the date over the name
     ],
 )
 def test_a_time_stamp_or_markup_glued_before_a_name_is_not_part_of_it(raw: str, name: str) -> None:
@@ -799,3 +800,19 @@ def test_an_article_whose_lead_gives_no_day_leaves_undated_statements_at_the_pub
     st = extract(text, published="2022-04-12")
     other = by_text(st, "cost too much")
     assert (other.said, other.said_basis) == ("2022-04-12", "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("FBI Director James Comey said the inquiry was closed.", "James Comey", "FBI Director"),
+        ("Rep. Stephen Lynch (D-Mass.) said the law was clear.", "Stephen Lynch", "Rep., D-Mass."),
+        ("Marguerite Valcourt, the leader of the opposition, said the plan would fail.", "Marguerite Valcourt",
+         "the leader of the opposition"),
+        ("Crooked Hillary Clinton said the plan would fail.", "Hillary Clinton", None),  # an epithet is no role
+    ],
+)
+def test_the_role_a_name_is_stripped_of_is_the_statements_speaker_role(text: str, name: str, role: str | None) -> None:
+    [statement] = extract(text)
+    assert statement.speaker is not None and statement.speaker.name == name
+    assert statement.speaker_role == role

@@ -151,6 +151,32 @@ def test_a_cluster_splits_when_the_article_linking_it_goes(store, make_article, 
     assert next(store.iter_statements())[0].cluster is None
 
 
+@pytest.mark.parametrize("order", ["long first", "short first"])
+def test_a_pair_is_found_whichever_came_first(tmp_path, make_article, make_statement, order):
+    # The long report's longest words are none of the short one's, but the short one is inside it: found from
+    # either side (its key words, `statement_keys`), so the cluster does not depend on arrival order (issue #13).
+    long_words = "Unquestionably, extraordinarily complicated negotiations notwithstanding, we will build the wall"
+    short_words = "we will build the wall"
+    one, two = make_article(f"He said “{long_words}”", "one.txt"), make_article(f"He said “{short_words}”", "two.txt")
+    pairs = [(one, make_statement(one, long_words, "Ann Berg", said="2020")),
+             (two, make_statement(two, short_words, "Ann Berg", said="2020"))]
+    with Store.open(tmp_path / "volte.db") as store:
+        for article, statement in pairs if order == "long first" else pairs[::-1]:
+            store.write_article(article, [statement])
+        clusters = {s.cluster for s, _ in store.iter_statements()}
+    assert clusters == {min(s.id for _, s in pairs).replace("s_", "c_")}
+
+
+def test_a_word_statement_finds_only_statements_about_as_long(store, make_article, make_statement):
+    # `Clinton` as a statement's words is the same words only as another `Clinton`, not a long quote naming her.
+    long_words = "Clinton will lose Ohio and Florida, and then the race"
+    one, two, three = (make_article(t, f"{n}.txt") for n, t in enumerate(("A: Clinton.", "B: Clinton.", long_words)))
+    store.write_article(one, [make_statement(one, "Clinton", None, said="2020")])
+    store.write_article(three, [make_statement(three, long_words, None, said="2020")])
+    store.write_article(two, [make_statement(two, "Clinton", None, said="2020")])
+    assert sorted(len(c.reports) for c in read_clusters(store)) == [1, 2]
+
+
 def test_different_speakers_never_share_a_cluster(store, make_article, make_statement):
     one = make_article("A: “We will win.”", "one.txt")
     two = make_article("B: “We will win.”", "two.txt")

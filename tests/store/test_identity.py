@@ -134,3 +134,31 @@ def test_a_name_lookup_prefers_the_person_who_speaks_far_the_most(
         assert find_speaker(store, "Trump Organization").type == "organization"
         with pytest.raises(UsageError, match="several speakers"):
             find_speaker(store, "Clinton")  # Bill and Hillary Clinton, one statement each
+
+
+def test_two_targets_one_link_joins_are_two_again_when_it_is_undone(
+    tmp_path: Path, make_article: Callable[..., Article], make_statement: Callable[..., Statement]
+) -> None:
+    # `West` and `Cornel West` in one statement: one target while `West` links to Cornel West (named in more
+    # articles), two again once other articles name Kanye West as often; the same whichever came first.
+    about = make_article('Ann Berg said "West and Cornel West are wrong."', source="about.txt")
+    statement = make_statement(about, "West and Cornel West are wrong.", "Ann Berg",
+                               targets=(("West", "against"), ("Cornel West", "against")))
+    statement = replace(statement, targets=tuple(replace(t, entity=replace(t.entity, type="person"))
+                                                 for t in statement.targets))
+    rows = [(about, [statement])]
+    for n, name in enumerate(("Cornel West", "Kanye West", "Kanye West")):
+        article = make_article(f'{name} said "It is day {n}."', source=f"{n}.txt")
+        rows.append((article, [make_statement(article, f"It is day {n}.", name)]))
+
+    def targets(order: list[tuple], db: str) -> list[list[str]]:
+        seen = []
+        with Store.open(tmp_path / db) as store:
+            for article, statements in order:
+                store.write_article(article, statements)
+                seen.append([t.entity.name for s, _ in store.iter_statements() if s.id == statement.id
+                             for t in s.targets])
+        return seen
+
+    assert targets(rows, "f.db")[1:] == [["Cornel West"], ["Cornel West"], ["West", "Cornel West"]]
+    assert targets(rows[::-1], "b.db")[-1] == ["West", "Cornel West"]

@@ -57,6 +57,9 @@ class NameBook:
     gender: dict[str, str] = field(default_factory=dict)  # fullest form -> "m" / "f"
     fallback: dict[str, str] = field(default_factory=dict)  # last word -> a longer name of any type
     roles: dict[str, str] = field(default_factory=dict)  # `leader of the civic renewal party` -> the person
+    # The roles, titles and labels the article gives a person beside their name, as written, in text order:
+    # `FBI Director` (James Comey), `Rep., D-Mass.` (Stephen Lynch), `the leader of the party` (Valcourt).
+    given_roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def entity(self, name: str) -> Entity:
         return Entity(entity_id(name), name, self.types.get(name, "person"))
@@ -124,6 +127,14 @@ class NameBook:
                 return name
         return None
 
+    def role_of(self, name: str, char: int) -> str | None:
+        """The role the article gives the person `name` nearest before `char` (else the first it gives them)."""
+        given = self.given_roles.get(name)
+        if not given:
+            return None
+        before = [role for at, role in given if at <= char]
+        return before[-1] if before else given[0][1]
+
     def learn_gender(self, name: str, pronoun: str) -> None:
         """A personal pronoun resolved to `name` tells its grammatical gender."""
         if pronoun in _PERSONAL:
@@ -160,8 +171,11 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     titles: list[str] = []
     while tokens and (tokens[0].is_punct or tokens[0].is_quote):
         tokens = tokens[1:]  # `">Sanders` in a badly saved page
-    # A time run into the name: `Last week Stumpf said` -> `Stumpf`.
-    while len(tokens) > 1 and tokens[0].ent_type_ in ("DATE", "TIME") and tokens[-1].ent_type_ not in ("DATE", "TIME"):
+    # A time run into the name: `Last week Stumpf said` -> `Stumpf` (the tagger may run the date over the name too:
+    # then only the words that are no proper nouns go).
+    while len(tokens) > 1 and tokens[0].ent_type_ in ("DATE", "TIME") and (
+        tokens[-1].ent_type_ not in ("DATE", "TIME") or tokens[0].pos_ != "PROPN" and tokens[-1].pos_ == "PROPN"
+    ):
         tokens = tokens[1:]
     # (A title heading its own phrase is no title: `the leader of the party` stays that, not `of the party`.)
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF:
@@ -278,15 +292,65 @@ def _person_start(doc: Doc, i: int, j: int) -> int:
     return i
 
 
+_ROLE_POS = {"PROPN", "NOUN", "ADJ"}
+
+
+def _role_beside(doc: Doc, text: str, span: Span, name: str, cues: Cues) -> str | None:
+    """The words before a person's name that are their role, title or label, and a party and state label after
+    it, as written: `Massachusetts Sen.` (Elizabeth Warren), `Republican vice-presidential nominee Gov.` (Mike
+    Pence), `Rep., D-Mass.` (Stephen Lynch (D-Mass.)). Not a determiner, a possessive or a verb: `his running mate`
+    gives `running mate`."""
+    first = name.split()[0]
+    start = next((t.i for t in span if t.text == first or t.text.startswith(first)), span.start)
+    i, taken = start, 0
+    while i > 0 and taken < 6:
+        tok = doc[i - 1]
+        taken += not tok.is_space
+        if re.fullmatch(r"[A-ZÀ-Ý]\.", tok.text):
+            break  # an initial is the name's: `A. Montebourg`
+        hyphen = tok.text in ("-", "‐") and not tok.whitespace_ and i > 1 and not doc[i - 2].whitespace_
+        # (`of` inside a title: `Secretary of State Hillary Clinton`)
+        title_of = tok.lower_ == "of" and i > 1 and doc[i - 2].lower_.rstrip(".") in cues.titles
+        if not (hyphen or title_of or tok.is_space and "\n" not in tok.text or tok.pos_ in _ROLE_POS
+                or tok.lower_.rstrip(".") in cues.titles) or tok.lower_ in _DETERMINERS:
+            break
+        i -= 1
+    while i < start and (doc[i].is_punct or doc[i].is_space or doc[i].lower_ in {"and", "or"}):
+        i += 1
+    words = doc[i:start]
+    # A role holds a noun, a title or a name (`Republican`, `FBI`), not only an epithet (`Crooked`); it ends with a
+    # title, a party's or people's name or a noun for a person, not a thing said (`derogatory comments Trump had
+    # made`, `a Bloomberg interview Trump gave`) or an age (`70-year-old Trump`).
+    head = next((t for t in reversed(words) if not t.is_space and not t.is_punct), None)
+    role = head is not None and any(
+        t.pos_ == "NOUN" or t.lower_.rstrip(".") in cues.titles or t.ent_type_ for t in words
+    ) and (head.lower_.rstrip(".") in cues.titles or head.ent_type_ in ("NORP", "ORG", "GPE")
+           or head.pos_ in ("NOUN", "PROPN") and not _said_thing(head, cues))
+    parts = [" ".join(words.text.split())] if role else []
+    label = _PARTY_STATE_AFTER.match(text, span.end_char)
+    if label:
+        parts.append(label.group(1).strip("()"))
+    return ", ".join(p for p in parts if p) or None
+
+
+def _said_thing(tok: Token, cues: Cues) -> bool:
+    """A noun for what is said or for a thing, not a person: `comments`, `interview`, `tweet`."""
+    forms = {tok.lower_, tok.lower_.removesuffix("s")}  # (the pipeline has no lemmas)
+    words = cues.report_nouns | cues.nouns | cues.words["never_speakers"]
+    return bool(forms & words) or any(tok.lower_.endswith(e) for e in cues.words["abstract_endings"])
+
+
 # A party and state label after a name: `Harry Reid (D-Nev.)`, `Paul Ryan (R-Wis.)`: no names in it.
 _PARTY_STATE = re.compile(r"\((?:[RDI]|GOP|Dem|Rep)\s?[-–—,]\s?[A-Z][\w.]*(?: [A-Z][\w.]*)?\)")
+_PARTY_STATE_AFTER = re.compile(r"\s*(" + _PARTY_STATE.pattern + ")")
 
 
 def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBook:
     """Collect the article's named mentions and map every short form to its fullest form."""
     book = NameBook(cues, doc.lang_)
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     raw: list[tuple[Span, str, EntityType, list[str]]] = []
-    labels = [(m.start(), m.end()) for m in _PARTY_STATE.finditer(doc.text)]
+    labels = [(m.start(), m.end()) for m in _PARTY_STATE.finditer(text)]
     for span, label in _name_spans(doc):
         if any(a <= span.start_char < b for a, b in labels):
             continue
@@ -350,8 +414,9 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
             dep_of(root) in ("appos", "compound") and dep_of(root.head) in ("nsubj", "nsubjpass")
         )
         book.mentions.append(Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted))
+        if etype == "person" and span.root.i not in quoted and (role := _role_beside(doc, text, span, name, cues)):
+            book.given_roles.setdefault(key, []).append((span.start_char, role))
     book.starts = [m.start for m in book.mentions]
-    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     # Roles given in apposition name the person later: `Valcourt, the leader of the party, …` then
     # `the leader of the party said` -> Valcourt. Likewise `Foreign Minister Henrik Aalstad` -> `the foreign minister`.
     for ent in book.mentions:
@@ -363,11 +428,18 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         # Not a clause: `the Justice Department, a former official said.` gives the department no role.
         if after and not any(w in cues.verb_forms or w in _CLAUSE_WORDS for w in after.group(1).split()):
             book.roles.setdefault(_fold_role(after.group(1)), ent.key)
+            words = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
+            if words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):  # `, apportait son soutien`
+                book.given_roles.setdefault(ent.key, []).append((ent.start, after.group(0)[1:-1].strip()))
     for before in (*_ROLE_BEFORE.finditer(text), *_ROLE_BEFORE_FR.finditer(text)):
         name = before.group(2)
         person = book.fullest.get(name.lower()) or book.fallback.get(name.split()[-1].lower())
         if person:
             book.roles.setdefault(_fold_role(before.group(1)), person)
+            if before.re is _ROLE_BEFORE_FR:  # (English titles before a name are `_role_beside`'s)
+                book.given_roles.setdefault(person, []).append((before.start(2), before.group(0).split(",")[0]))
+    for given in book.given_roles.values():
+        given.sort()
     return book
 
 

@@ -58,6 +58,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
             id=statement_id(article.id, f.start, f.end),
             article_id=article.id,
             speaker=f.speaker,
+            speaker_role=found.book.role_of(f.speaker.name, f.start) if f.speaker else None,
             kind=f.kind,
             text=" … ".join(article.text[a:b] for a, b in f.pieces) if f.pieces else article.text[f.start : f.end],
             start=f.start,

@@ -1,9 +1,11 @@
 """Statements of one utterance across articles, and copies of one article: kept up to date as articles come and go.
 
-When the store writes an article (`cluster_article`), each new statement is compared with candidates found by
-full-text search (the FTS5 table `statement_words`) among stored statements of the same or an unknown speaker in
-other articles; one that reports the same utterance (`same_utterance`: alike words, agreeing dates) joins its
-cluster, and clusters it links are merged. Clusters are the connected components of that relation; a statement
+When the store writes an article (`cluster_article`), each new statement is compared with the stored statements
+of the same or an unknown speaker in other articles that are its candidates: those holding two of its key words
+(its longest words, `key_words`; full-text search in the FTS5 table `statement_words`) and those whose own key words
+it holds two of (the table `statement_keys`). The relation is symmetric and has no cap, so a pair is compared
+whichever of the two came first. One that reports the same utterance (`same_utterance`: alike words, agreeing
+dates) joins its cluster, and clusters it links are merged. Clusters are the connected components of that relation; a statement
 alone keeps `cluster` NULL (its cluster is then `c_` + its own id, see `Statement.as_json`); a cluster's id is
 its smallest member's, whatever order the articles came in. When an article goes (`forget_article`), the clusters
 it held are split again among what is left; when a statement's speaker is relinked (store/entities.py),
@@ -16,11 +18,13 @@ five-word shingles (`article_shingles`); `articles.copy_of` names the first stor
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
@@ -61,7 +65,7 @@ _EQUIVALENT = re.compile(
 # Contractions and auxiliaries that reports add or drop ("I came" / "I have come", "we're" / "we are").
 _FILLER = frozenset({"have", "has", "had", "ve", "s", "d", "ll", "re", "m", "will", "would", "shall", "do", "does"})
 _WORD = re.compile(r"\w+", re.UNICODE)
-# How many of a statement's longest words make the pairs of its candidate query.
+# How many of a statement's longest words are its key words (store/clustering.key_words).
 _PAIR_WORDS = 6
 # Reports of one utterance share most of their words: below this share of the shorter one's, no fuzzy comparison.
 _MIN_OVERLAP = 0.6
@@ -211,10 +215,6 @@ def _negated(said: str) -> tuple[int, ...]:
 
 # ---- in the store ------------------------------------------------------------------------------------------
 
-# At most this many full-text candidates are scored for each new statement.
-_CANDIDATES = 50
-# At most this many distinct words of a statement go into its full-text query (the longest ones).
-_QUERY_WORDS = 24
 # Shingles of this many words; one in _SAMPLE of them (by hash) is kept as the article's sketch.
 _SHINGLE = 5
 _SAMPLE = 4
@@ -232,6 +232,7 @@ def cluster_article(db: sqlite3.Connection, article_id: str, text: str, statemen
         "INSERT INTO statement_words (statement_id, words) VALUES (?, ?)",
         [(s.id, normalise(s.text)) for s in statements],
     )
+    _insert_keys(db, [(s.id, normalise(s.text)) for s in statements])
     for statement in statements:
         _join_clusters(db, statement)
 
@@ -246,6 +247,10 @@ def forget_article(db: sqlite3.Connection, article_id: str) -> list[str]:
     ]
     db.execute(
         "DELETE FROM statement_words WHERE statement_id IN (SELECT id FROM statements WHERE article_id = ?)",
+        (article_id,),
+    )
+    db.execute(
+        "DELETE FROM statement_keys WHERE statement_id IN (SELECT id FROM statements WHERE article_id = ?)",
         (article_id,),
     )
     db.execute("DELETE FROM article_shingles WHERE article_id = ?", (article_id,))
@@ -314,28 +319,76 @@ def _linked(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
     return same_utterance(a_text or "", b_text or "", (a_said, a_basis), (b_said, b_basis))
 
 
+def key_words(words: Sequence[str]) -> list[str]:
+    """A statement's key words for finding its candidates: its longest distinct words (ties alphabetical)."""
+    return sorted(set(words), key=lambda w: (-len(w), w))[:_PAIR_WORDS]
+
+
+def _need(words: Sequence[str]) -> int:
+    """How many of a statement's key words a candidate must hold: two (one for a statement of one word), and more
+    for a short statement, since a report of the same words holds at least _MIN_OVERLAP of them (`_overlap`): 4 of
+    the 6 words of a six-word statement."""
+    n, k = len(set(words)), len(key_words(words))
+    return max(min(2, k), math.ceil(round(k - (1 - _MIN_OVERLAP) * n, 6)))
+
+
+def _reach(words: Sequence[str]) -> int | None:
+    """The longest text (normalised, in characters) a statement of one word can be the same words as: `similarity`
+    is then the whole ratio, at least SAME_WORDS, and fuzz.ratio is at most 200 * shorter / (shorter + longer).
+    None for a longer statement."""
+    return int(len(" ".join(words)) * (200 / SAME_WORDS - 1)) + 1 if len(words) < MIN_FRAGMENT_WORDS else None
+
+
+def _insert_keys(db: sqlite3.Connection, texts: Iterable[tuple[str, str]]) -> None:
+    """The key words of these (statement id, normalised text), with how many of them a candidate must hold."""
+    rows: list[tuple[str, str, int, int | None]] = []
+    for sid, text in texts:
+        words = text.split()
+        rows.extend((w, sid, _need(words), _reach(words)) for w in key_words(words))
+    db.executemany("INSERT OR IGNORE INTO statement_keys (word, statement_id, need, reach) VALUES (?, ?, ?, ?)", rows)
+
+
+def fill_keys(db: sqlite3.Connection) -> None:
+    """The key words of every indexed statement (migration 0013: statements stored before the table)."""
+    _insert_keys(db, db.execute("SELECT statement_id, words FROM statement_words").fetchall())
+
+
 def _join_clusters(db: sqlite3.Connection, statement: Statement) -> None:
     own_words = normalise(statement.text).split()
-    query_words = sorted(set(own_words), key=lambda w: (-len(w), w))[:_QUERY_WORDS]
-    if not query_words:
+    if not own_words:
         return
-    # Candidates share at least two of the statement's longest words (any one common word would match half the
-    # store as it grows, and every candidate costs a fuzzy comparison): `(a AND b) OR (a AND c) OR …`.
-    longest = query_words[:_PAIR_WORDS]
-    if len(longest) >= 2:
-        match = " OR ".join(f'("{a}" AND "{b}")' for i, a in enumerate(longest) for b in longest[i + 1 :])
-    else:
-        match = f'"{longest[0]}"'
+    # Candidates (symmetric, uncapped: a pair is found whichever came first; see the module docstring): stored
+    # statements that hold `_need` of this one's key words (full-text search: `(a AND b) OR (a AND c) OR …`), and
+    # those whose key words this one holds their `_need` of. What could not be the same words is left out in
+    # the query (a bound on the length, a phrase), which keeps the relation symmetric.
+    longest = key_words(own_words)
+    match = " OR ".join("(" + " AND ".join(f'"{w}"' for w in c) + ")" for c in combinations(longest, _need(own_words)))
+    own_text = " ".join(own_words)
+    reach = _reach(own_words)
+    # Two or three words are another report's words only as about as long, or found in it word for word
+    # (`similarity`: a fragment of fewer than four words must be found exactly).
+    phrase = f"% {own_text} %" if len(own_words) < 4 and reach is None else None
+    if phrase is not None:
+        reach = int(len(own_text) * (200 / SAME_WORDS - 1)) + 1
 
     speaker = statement.speaker.id if statement.speaker else None
+    columns = "s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster, w.words"
     rows = db.execute(
-        "SELECT s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster, w.words"
-        " FROM statement_words w JOIN statements s ON s.id = w.statement_id"
+        f"SELECT {columns} FROM statement_words w JOIN statements s ON s.id = w.statement_id"
         " WHERE statement_words MATCH ? AND s.article_id != ?"
         " AND (? IS NULL OR s.speaker_id IS NULL OR s.speaker_id = ?)"
-        " LIMIT ?",
-        (match, statement.article_id, speaker, speaker, _CANDIDATES),
+        " AND (? IS NULL OR length(w.words) <= ? OR ' ' || w.words || ' ' LIKE ?)",
+        (match, statement.article_id, speaker, speaker, reach, reach, phrase or ""),
     ).fetchall()
+    words = sorted(set(own_words))
+    rows += [(*row, normalise(row[3])) for row in db.execute(
+        "SELECT s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster FROM statements s"
+        " WHERE s.id IN (SELECT statement_id FROM statement_keys"
+        f" WHERE word IN ({', '.join('?' * len(words))}) GROUP BY statement_id"
+        " HAVING count(*) >= max(need) AND (max(reach) IS NULL OR max(reach) >= ?))"
+        " AND s.article_id != ? AND (? IS NULL OR s.speaker_id IS NULL OR s.speaker_id = ?)",
+        (*words, len(own_text), statement.article_id, speaker, speaker),
+    )]
     own = (statement.id, statement.article_id, speaker, statement.text, statement.said, statement.said_basis)
     own_set = set(own_words)
     found = {

@@ -72,13 +72,14 @@ def link_article(db: sqlite3.Connection, article_id: str, statements: list[State
             mine = own_entity(s.speaker)
             speaker_as[s.id] = mine.id
             speaker = linked[mine.id]
+        # Every target the article gives, linked; two that link to one entity are one for readers (linked_targets,
+        # migration 0013), and two again if the link is undone, whatever order the articles came in.
         targets: dict[str, TargetStance] = {}
         for t in s.targets:
             mine = own_entity(t.entity)
-            to = linked[mine.id]
-            if to.id not in targets:
+            if mine.id not in targets:
                 target_as[(s.id, len(targets))] = mine.id
-                targets[to.id] = replace(t, entity=to)
+                targets[mine.id] = replace(t, entity=linked[mine.id])
         out.append(replace(s, speaker=speaker, targets=tuple(targets.values())))
     return Linked(out, speaker_as, target_as, touched, moved)
 
@@ -119,14 +120,8 @@ def relink(db: sqlite3.Connection, ids: set[str]) -> Relinked:
             "SELECT id FROM statements WHERE speaker_as = ? AND speaker_id IS NOT ?", (eid, to)
         ))
         db.execute("UPDATE statements SET speaker_id = ? WHERE speaker_as = ? AND speaker_id IS NOT ?", (to, eid, to))
+        # (A statement about both `Trump` and `Donald Trump` keeps both rows; readers see one: linked_targets.)
         db.execute("UPDATE statement_targets SET entity_id = ? WHERE entity_as = ? AND entity_id != ?", (to, eid, to))
-        # A statement about both `Trump` and `Donald Trump` keeps one target: the first.
-        db.execute(
-            "DELETE FROM statement_targets WHERE entity_id = ? AND EXISTS (SELECT 1 FROM statement_targets o"
-            " WHERE o.statement_id = statement_targets.statement_id AND o.entity_id = statement_targets.entity_id"
-            " AND o.position < statement_targets.position)",
-            (to,),
-        )
         if to != eid:
             name = db.execute("SELECT name FROM entity_forms WHERE entity_as = ? LIMIT 1", (eid,)).fetchone()
             _record_merge(db, Entity(eid, name[0] if name else eid), entity, "surname", keep=True)
@@ -311,7 +306,7 @@ def entity_summaries(db: sqlite3.Connection) -> list[EntitySummary]:
     rows = db.execute(
         "SELECT e.id, e.name, e.type,"
         " (SELECT count(*) FROM statements s WHERE s.speaker_id = e.id) AS spoken,"
-        " (SELECT count(*) FROM statement_targets t WHERE t.entity_id = e.id) AS about"
+        " (SELECT count(*) FROM linked_targets t WHERE t.entity_id = e.id) AS about"
         " FROM entities e ORDER BY spoken + about DESC, e.name"
     )
     return [

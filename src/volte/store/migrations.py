@@ -58,6 +58,15 @@ def _entity_forms(connection: sqlite3.Connection) -> None:
     fill_surnames(connection)
 
 
+def _identity(connection: sqlite3.Connection) -> None:
+    """0013: the speaker's role; each statement's key words for clustering, filled for what is stored already
+    (store/clustering.py)."""
+    from volte.store.clustering import fill_keys
+
+    _run_sql_file("0013_identity.sql")(connection)
+    fill_keys(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _run_sql_file("schema.sql")),
     Migration("0003_clusters_corrections", _clusters_corrections),
@@ -68,6 +77,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0009_article_published_from", _run_sql_file("0009_article_published_from.sql")),
     Migration("0010_entity_forms", _entity_forms),
     Migration("0011_statement_voice", _run_sql_file("0011_statement_voice.sql")),
+    Migration("0013_identity", _identity),
 )
 
 

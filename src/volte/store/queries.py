@@ -398,6 +398,7 @@ def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[st
         return []
     marks = ", ".join("?" * len(ids))
     voice = ", s.voice" if has_column(db, "statements", "voice") else ", NULL"
+    voice += ", s.speaker_role" if has_column(db, "statements", "speaker_role") else ", NULL"
     rows = db.execute(
         "SELECT s.id, s.kind, s.text, s.start, s.\"end\", s.cue, s.said, s.said_basis, s.cluster, s.quotes,"
         " coalesce(cs.entity_id, e.id), coalesce(cs.entity_name, e.name), coalesce(cs.entity_type, e.type),"
@@ -413,7 +414,8 @@ def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[st
     by_id: dict[str, dict[str, Any]] = {}
     for row in rows:
         (sid, kind, text, start, end, cue, said, basis, cluster, quotes, eid, ename, etype,
-         aid, source, title, published, language, url, author, published_from, copy_of, article_text, voice_value) = row
+         aid, source, title, published, language, url, author, published_from, copy_of, article_text, voice_value,
+         role) = row
         quote_spans = json.loads(quotes) if quotes else []
         item: dict[str, Any] = {
             "id": sid,
@@ -421,6 +423,7 @@ def statements_by_id(db: sqlite3.Connection, ids: Sequence[str]) -> list[dict[st
                         "language": language, "url": url, "author": author, "published_from": published_from,
                         "copy_of": copy_of},
             "speaker": {"id": eid, "name": ename, "type": etype} if eid is not None else None,
+            "speaker_role": role,
             "kind": kind,
             "text": text,
             "start": start,
@@ -443,7 +446,7 @@ def targets_of(db: sqlite3.Connection, ids: list[str]) -> dict[str, list[dict[st
     found: dict[str, list[dict[str, Any]]] = {}
     for sid, eid, name, etype, stance, confidence, evidence in db.execute(
         "SELECT t.statement_id, e.id, e.name, e.type, t.stance, t.confidence, t.evidence"
-        " FROM statement_targets t JOIN entities e ON e.id = t.entity_id"
+        " FROM linked_targets t JOIN entities e ON e.id = t.entity_id"
         f" WHERE t.statement_id IN ({marks}) ORDER BY t.statement_id, t.position",
         ids,
     ):

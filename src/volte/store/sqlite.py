@@ -40,7 +40,7 @@ _ARTICLE_CACHE = 128
 
 _STATEMENT_COLUMNS = """
     s.id, s.article_id, s.kind, s.text, s.start, s."end", s.cue, s.said, s.said_basis, s.cluster, s.quotes, s.voice,
-    coalesce(cs.entity_id, e.id), coalesce(cs.entity_name, e.name), coalesce(cs.entity_type, e.type)
+    s.speaker_role, coalesce(cs.entity_id, e.id), coalesce(cs.entity_name, e.name), coalesce(cs.entity_type, e.type)
 """
 # Statements as people corrected them (the corrections table, migration 0003): a corrected speaker replaces
 # the model's, a statement marked "not a statement" is left out.
@@ -96,7 +96,8 @@ class Store:
         tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if tables and MIGRATIONS_TABLE not in tables:
             raise StoreError(f"{self.path} is an SQLite database but not a volte store")
-        self._db.execute("PRAGMA busy_timeout = 5000")
+        # Another writer may hold the store for seconds (one article of a large store on a busy machine).
+        self._db.execute("PRAGMA busy_timeout = 30000")
         self._db.execute("PRAGMA foreign_keys = ON")
         self._db.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL cannot corrupt the file; a power cut may only lose the last transactions.
@@ -200,7 +201,7 @@ class Store:
         statements = linked.statements  # (their entities are stored already, named and typed from all articles)
         self._db.executemany(
             'INSERT INTO statements (id, article_id, speaker_id, kind, text, start, "end", cue, said, said_basis,'
-            " cluster, quotes, voice, speaker_as) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cluster, quotes, voice, speaker_as, speaker_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     s.id,
@@ -217,6 +218,7 @@ class Store:
                     json.dumps(s.quotes) if s.quotes else None,
                     s.voice,
                     linked.speaker_as.get(s.id),
+                    s.speaker_role,
                 )
                 for s in statements
             ],
@@ -360,7 +362,7 @@ class Store:
         found: dict[str, list[TargetStance]] = {}
         for statement_id, eid, name, etype, stance, confidence, evidence in self._db.execute(
             "SELECT t.statement_id, e.id, e.name, e.type, t.stance, t.confidence, t.evidence"
-            " FROM statement_targets t JOIN entities e ON e.id = t.entity_id"
+            " FROM linked_targets t JOIN entities e ON e.id = t.entity_id"
             f" WHERE t.statement_id IN ({marks}) ORDER BY t.statement_id, t.position",
             statement_ids,
         ):
@@ -520,9 +522,10 @@ def _check_date(value: str, name: str) -> str:
 
 
 def _statement(row: Sequence[Any], targets: tuple[TargetStance, ...]) -> Statement:
-    sid, article_id, kind, text, start, end, cue, said, said_basis, cluster, quotes, voice, eid, name, etype = row
+    sid, article_id, kind, text, start, end, cue, said, said_basis, cluster, quotes, voice, role, eid, name, etype = row
     speaker = Entity(eid, name, etype) if eid is not None else None
     spans = tuple((int(a), int(b)) for a, b in json.loads(quotes)) if quotes else ()
     return Statement(
-        sid, article_id, speaker, kind, text, start, end, cue, said, said_basis, targets, cluster, spans, voice
+        sid, article_id, speaker, kind, text, start, end, cue, said, said_basis, targets, cluster, spans, voice,
+        speaker_role=role,
     )

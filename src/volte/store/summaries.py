@@ -85,7 +85,7 @@ def speaker_targets(db: sqlite3.Connection, speaker_id: str) -> list[StanceCount
     counts: dict[str, StanceCounts] = {}
     for eid, month, stance, n in db.execute(
         "SELECT t.entity_id, substr(s.said, 1, 7), t.stance, count(*)"
-        " FROM statements s JOIN statement_targets t ON t.statement_id = s.id"
+        " FROM statements s JOIN linked_targets t ON t.statement_id = s.id"
         f" WHERE s.speaker_id = :speaker{untouched} GROUP BY t.entity_id, substr(s.said, 1, 7), t.stance",
         {"speaker": speaker_id},
     ):
@@ -119,7 +119,7 @@ def target_speakers(db: sqlite3.Connection, target_id: str) -> tuple[list[Stance
     overall = StanceCounts(target_id, "", "")
     for sid, month, stance, n in db.execute(
         "SELECT s.speaker_id, substr(s.said, 1, 7), t.stance, count(*)"
-        " FROM statement_targets t JOIN statements s ON s.id = t.statement_id"
+        " FROM linked_targets t JOIN statements s ON s.id = t.statement_id"
         f" WHERE t.entity_id = :target{untouched} GROUP BY s.speaker_id, substr(s.said, 1, 7), t.stance",
         {"target": target_id},
     ):
