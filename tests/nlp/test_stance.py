@@ -309,3 +309,21 @@ def test_the_french_lexicon_reads_the_words_around_the_mention(
 ) -> None:
     result = stance_toward(*_at(sentence, mention), "fr")
     assert (result.stance, result.evidence) == (stance, evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "evidence"),
+    [
+        ("I believed that trade and conversation would turn Russia into a partner.", "Russia",
+         "I believed that trade and conversation would turn Russia"),
+        ("We once thought Beijing was a threat.", "Beijing", "We once thought Beijing"),
+    ],
+)
+def test_a_belief_the_speaker_reports_as_past_takes_no_side(sentence: str, mention: str, evidence: str) -> None:
+    result = stance_toward(*_at(sentence, mention))
+    assert (result.stance, result.evidence) == ("neutral", evidence)
+
+
+def test_a_belief_still_held_keeps_its_side() -> None:
+    assert stance_toward(*_at("I still believe that Russia is our friend.", "Russia")).stance == "favor"
+    assert stance_toward(*_at("As I have always believed, Russia is our friend.", "Russia")).stance == "favor"

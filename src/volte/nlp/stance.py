@@ -330,7 +330,7 @@ def _rules(language: str = "en") -> tuple[_Rule, ...]:
 
     table = load_yaml(f"stance/rules_{_language(language)}.yaml")
     out = []
-    for label in ("against", "favor"):
+    for label in ("against", "favor", "neutral"):
         for text in table.get(label) or ():
             body = text.replace("W ", r"(?:[\w’'-]+,? ){0,8}?").replace("N ", _NEGATION_SLOT)
             out.append(_Rule(label, re.compile(r"(?<![\w])" + body.replace("T", _TARGET), re.IGNORECASE)))
@@ -372,14 +372,19 @@ def rule_match(sentence: str, start: int, end: int, language: str = "en") -> tup
     best: tuple[int, StanceLabel, int, int] | None = None
     for rule in _rules(_language(language)):
         for m in rule.pattern.finditer(masked):
-            # The longest match is the most specific: `vote against T` over `against T`.
-            if best is None or m.end() - m.start() > best[0]:
+            # The longest match is the most specific: `vote against T` over `against T`; a past belief (a
+            # `neutral` rule) over the side it held: `we once thought T was a threat`.
+            if best is None or (rule.stance == "neutral") > (best[1] == "neutral") or (
+                (rule.stance == "neutral") == (best[1] == "neutral") and m.end() - m.start() > best[0]
+            ):
                 best = (m.end() - m.start(), rule.stance, m.start(), m.end())
     if best is None:
         return None
     _, label, a, b = best
     before = max(0, a - 40)
-    if _language(language) == "fr":
+    if label == "neutral":
+        pass  # a belief the speaker reports as past is no side, negated or not
+    elif _language(language) == "fr":
         negation = _NEGATION_FR.search(masked[before:a])
         if _INNER_NEGATION_FR.search(masked[a:b]) and _NE.search(masked[max(0, a - 12) : b]):
             label = "favor" if label == "against" else "against"  # `ne soutient pas T`, `T n'est pas une menace`
