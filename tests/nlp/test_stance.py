@@ -256,3 +256,74 @@ def test_a_model_file_temperature_flattens_the_probabilities(tmp_path: Path) -> 
     expected = np.sqrt(p) / np.sqrt(p).sum()
     assert np.allclose(q, expected, atol=1e-6)
     assert q.max() < p.max() and q.argmax() == p.argmax()
+
+
+# French (rules_fr.yaml, lexicon_fr.tsv): sentences written for the test, not taken from the French gold.
+@pytest.mark.parametrize(
+    ("sentence", "mention", "stance", "evidence"),
+    [
+        ("Les syndicats accusent la direction de mentir.", "la direction", "against", "accusent la direction"),
+        ("Le député a critiqué la réforme du gouvernement Durand.", "Durand", "against",
+         "critiqué la réforme du gouvernement Durand"),
+        ("La maire soutient Paul Martin.", "Paul Martin", "favor", "soutient Paul Martin"),
+        ("La maire ne soutient pas Paul Martin.", "Paul Martin", "against", "soutient pas Paul Martin"),
+        ("La maire n'a jamais soutenu Paul Martin.", "Paul Martin", "against", "n'a jamais soutenu Paul Martin"),
+        ("Il appelle à voter pour Claire Roy dimanche.", "Claire Roy", "favor", "voter pour Claire Roy"),
+        ("Les écologistes réclament une sortie du nucléaire.", "nucléaire", "against", "sortie du nucléaire"),
+        ("Nous voulons quitter l'OTAN.", "OTAN", "against", "quitter l'OTAN"),
+        ("L'opposition réclame la démission de Paul Martin.", "Paul Martin", "against", "démission de Paul Martin"),
+        ("La Chine est une menace pour la région.", "La Chine", "against", "La Chine est une menace"),
+        ("La Chine n'est pas une menace.", "La Chine", "favor", "La Chine n'est pas une menace"),
+        ("Paul Martin a trahi ses électeurs.", "Paul Martin", "against", "Paul Martin a trahi"),
+        ("Le ministre a rendu hommage à Claire Roy.", "Claire Roy", "favor", "rendu hommage à Claire Roy"),
+        ("La France est aux côtés de l'Ukraine.", "l'Ukraine", "favor", "aux côtés de l'Ukraine"),
+    ],
+)
+def test_french_rules_take_sides(sentence: str, mention: str, stance: str, evidence: str) -> None:
+    result = rule_stance(*_at(sentence, mention), "fr")
+    assert result is not None
+    assert (result.stance, result.evidence) == (stance, evidence)
+
+
+def test_french_rules_are_not_read_on_english_text_nor_english_rules_on_french() -> None:
+    assert rule_stance(*_at("Il faut soutenir Paul Martin.", "Paul Martin"), "en") is None
+    assert rule_stance(*_at("We want to leave NATO.", "NATO"), "fr") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "stance", "evidence"),
+    [
+        # The noun after `pas les` is not negated: not sharing the blunders of X is still blaming X.
+        ("Les habitants ne partagent pas les bêtises du Front uni.", "Front uni", "against", "bêtises"),
+        ("Ce budget de Paul Martin est inacceptable.", "Paul Martin", "against", "inacceptable"),
+        ("Pour elle, le plan de Claire Roy n'est pas très efficace.", "Claire Roy", "against",
+         "n'est pas très efficace"),
+        ("Le projet de Claire Roy est une filière d'avenir.", "Claire Roy", "favor", "d'avenir"),
+        ("Paul Martin a reçu la ministre à Lyon mardi.", "Paul Martin", "neutral", ""),
+        # Another clause's words are not about the mention.
+        ("Paul Martin arrive lundi ; le climat est épouvantable.", "Paul Martin", "neutral", ""),
+    ],
+)
+def test_the_french_lexicon_reads_the_words_around_the_mention(
+    sentence: str, mention: str, stance: str, evidence: str
+) -> None:
+    result = stance_toward(*_at(sentence, mention), "fr")
+    assert (result.stance, result.evidence) == (stance, evidence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention", "evidence"),
+    [
+        ("I believed that trade and conversation would turn Russia into a partner.", "Russia",
+         "I believed that trade and conversation would turn Russia"),
+        ("We once thought Beijing was a threat.", "Beijing", "We once thought Beijing"),
+    ],
+)
+def test_a_belief_the_speaker_reports_as_past_takes_no_side(sentence: str, mention: str, evidence: str) -> None:
+    result = stance_toward(*_at(sentence, mention))
+    assert (result.stance, result.evidence) == ("neutral", evidence)
+
+
+def test_a_belief_still_held_keeps_its_side() -> None:
+    assert stance_toward(*_at("I still believe that Russia is our friend.", "Russia")).stance == "favor"
+    assert stance_toward(*_at("As I have always believed, Russia is our friend.", "Russia")).stance == "favor"

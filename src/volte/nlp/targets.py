@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 
 from volte.model import Entity, Kind, StanceLabel, Statement, TargetStance
 from volte.nlp.entities import NameBook
-from volte.nlp.stance import StanceResult, find_continuity, load_model, rule_match, rule_stance
+from volte.nlp.stance import StanceResult, find_continuity, rule_match, rule_stance, scored_stance
 from volte.registry import Registry, load_registry
 
 # Pronouns inside quoted words that may point at a third party (first and second person are the speaker and
@@ -272,7 +272,7 @@ def stance_context(doc: Doc, statement_start: int, statement_end: int, target: T
     if target.form == "sentence":
         # `Reinholt called NATO "a relic"`: the quotation is what the speaker says the target is.
         words = _text(doc)[statement_start:statement_end].strip(" .,;:")
-        sentence = f"{target.entity.name} is {words}."
+        sentence = f"{target.entity.name} {'est' if doc.lang_ == 'fr' else 'is'} {words}."
         return sentence, 0, len(target.entity.name)
     lo, hi = _sentence(doc, target.start, target.start + 1)
     if target.form != "sentence":
@@ -331,16 +331,22 @@ def _judge(
     in another clause), then by the model.
     """
     context = stance_context(doc, statement_start, statement_end, target)
-    found = rule_stance(*context)
-    if target.form != "sentence":
-        return found or carried or load_model().predict(*context)
+    language = doc.lang_ or "en"
+    found = rule_stance(*context, language)
     if found is not None:
         return found
-    lo, hi = _sentence(doc, statement_start, statement_end)
-    match = rule_match(_text(doc)[lo:hi], target.start - lo, target.end - lo)
-    if match is not None and lo + match[1] <= statement_end + _TOUCH and lo + match[2] >= statement_start - _TOUCH:
-        return match[0]
-    return carried or load_model().predict(*context)
+    if target.form == "sentence" or language == "fr":
+        lo, hi = _sentence(doc, statement_start, statement_end)
+        match = rule_match(_text(doc)[lo:hi], target.start - lo, target.end - lo, language)
+        if match is not None:
+            a, b = lo + match[1], lo + match[2]
+            if target.form == "sentence" and a <= statement_end + _TOUCH and b >= statement_start - _TOUCH:
+                return match[0]
+            # French reported speech whose verb takes the side (`accusent T d'être responsables`, `a critiqué la
+            # suggestion de T`): the rule's words run from the verb before the statement into it.
+            if target.form != "sentence" and a < statement_start < b:
+                return match[0]
+    return carried or scored_stance(*context, language)
 
 
 def _overall(results: list[StanceResult]) -> tuple[StanceLabel, float, str]:
