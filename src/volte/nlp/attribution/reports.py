@@ -80,8 +80,11 @@ def complements(verb: Token) -> list[Token]:
 # -- which cue words introduce a report ----------------------------------------------------------------------
 
 
-@rule("report_cue", examples=[Example(
-    "According to Jean Dupont, the plan would cost the city millions.", "Jean Dupont", cue="according to")])
+@rule("report_cue", examples=[
+    Example("According to Jean Dupont, the plan would cost the city millions.", "Jean Dupont", cue="according to"),
+    Example("A daily pill may lower the risk, according to an article in Healthline.", "Healthline",
+            cue="according to"),
+])
 def according_to(frame: Frame, cue: Cue) -> bool:
     """`according to X, …`, `selon X, …`: a fixed phrase names its source."""
     return cue.phrase
