@@ -137,17 +137,24 @@ def bare_object(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Ent
     """`saw the melting ice`, `added a note of caution`, `maintains a program`, `tell the truth`: a verb that reports
     only with a clause or an `as` (`sees the plan as a mistake`, `added that …`) says nothing with a bare object; it
     is narration (the verbs are `object_not_content` in cues_<lang>.yaml)."""
-    verb = cue.token
-    if frame.cues.lemma(verb) not in frame.cues.words["object_not_content"]:
+    verb, lemma = cue.token, frame.cues.lemma(cue.token)
+    if lemma not in frame.cues.words["object_not_content"]:
         return False
     objects = {t.i for ch in verb.children if dep_of(ch) in ("dobj", "obj") for t in ch.subtree}
-    if objects and verb.lower_ not in frame.cues.words["object_control"]:
+    purpose: set[int] = set()
+    if objects and lemma not in frame.cues.weak and verb.lower_ not in frame.cues.words["object_control"]:
         # The purpose of the act is no content either: `has added VAT on luxury items to reduce the demand` (not
-        # `told them to leave`, an order given).
-        objects |= {t.i for ch in verb.children if dep_of(ch) == "xcomp" for t in ch.subtree}
+        # `told them to leave`, an order given, nor `felt them compelled to speak out`, a view held).
+        purpose = {t.i for ch in verb.children if dep_of(ch) == "xcomp" for t in ch.subtree}
     # (An `as` or a `that` clause the parse hung inside the object still says something: `saw the comment as a
-    # dig`, `told a meeting of leaders that few people understood …`.)
-    says = any(t.lower_ in frame.cues.words["naming_preps"] or t.lower_ == "that" and dep_of(t) == "mark" for t in content)
+    # dig`, `told a meeting of leaders that few people understood …`; a `for` in the purpose does not: `to reduce
+    # the demand for imports`.)
+    says = any(
+        t.i not in purpose
+        and (t.lower_ in frame.cues.words["naming_preps"] or t.lower_ == "that" and dep_of(t) == "mark")
+        for t in content
+    )
+    objects |= purpose
     return bool(objects) and not says and all(t.i in objects or t.is_punct for t in content)
 
 
