@@ -51,11 +51,11 @@ def test_pronoun_in_the_quotation_points_at_the_leader_named_before() -> None:
 
 def test_it_standing_for_a_clause_or_named_far_before_is_no_target() -> None:
     # The university is named as a subject just before; an `it` of a clause after it stands for nobody, and one
-    # with no organisation named close before points nowhere.
+    # with no organisation named close before (600 characters) points nowhere.
     text = (
         "Cambridge University said it would test its students every week.\n\n"
         'Levi Pay, an adviser, says: "It did not make sense to bring so many students back into the halls."\n\n'
-        + "The halls stood empty in the long summer months before the term began. " * 6
+        + "The halls stood empty in the long summer months before the term began. " * 10
         + '\n\n"It is a constant thing, one price hike after the other," Debra Symonette said.'
     )
     statements = _statements(text)
