@@ -4,7 +4,7 @@
 
 Ingests the saved pages into a fresh store (`volte ingest`), exports every statement, and draws `n` of them with a
 fixed seed, the same ones for the same code and pages. Prints each with its article, speaker, voice, cue, date,
-targets and the sentence around it, to be checked against the page (docs/BENCHMARKS.md holds the last check).
+targets and the words around it (the statement in [[ ]]), to be checked against the page (docs/BENCHMARKS.md holds the last check).
 Exits 3 when the pages are absent (a user's clone has no ../shared).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,13 @@ def draw(pages: Path, n: int, seed: int, workdir: Path) -> list[dict[str, Any]]:
         subprocess.run([*volte, "export", "statements", "--format", "jsonl"], check=True, stdout=fh)
     statements = [json.loads(line) for line in out.open(encoding="utf-8")]
     statements.sort(key=lambda s: str(s["id"]))  # the export's order is the store's: fix it before drawing
-    return random.Random(seed).sample(statements, min(n, len(statements)))
+    drawn = random.Random(seed).sample(statements, min(n, len(statements)))
+    with sqlite3.connect(db) as store:
+        texts = dict(store.execute("SELECT id, text FROM articles"))
+    for s in drawn:
+        text, start, end = texts.get(str(s["article"]["id"]), ""), int(s["start"]), int(s["end"])
+        s["around"] = f"{text[max(0, start - 300) : start]}[[{text[start:end]}]]{text[end : end + 150]}"
+    return drawn
 
 
 def main() -> int:
@@ -61,6 +68,7 @@ def main() -> int:
         print(f"    speaker={speaker!r} voice={s.get('voice')} kind={s['kind']} cue={s['cue']!r} said={s['said']}")
         print(f"    targets: {targets or '-'}")
         print(f"    text: {s['text']}")
+        print(f"    around: {' / '.join(s['around'].split(chr(10)))}")
     if args.output:
         with args.output.open("w", encoding="utf-8") as fh:
             for s in drawn:

@@ -49,6 +49,27 @@ def test_pronoun_in_the_quotation_points_at_the_leader_named_before() -> None:
     assert list(_targets(statements[0])) == ["Erik Dahlqvist"]
 
 
+def test_it_standing_for_a_clause_or_named_far_before_is_no_target() -> None:
+    # The university is named as a subject just before; an `it` of a clause after it stands for nobody, and one
+    # with no organisation named close before (600 characters) points nowhere.
+    text = (
+        "Cambridge University said it would test its students every week.\n\n"
+        'Levi Pay, an adviser, says: "It did not make sense to bring so many students back into the halls."\n\n'
+        + "The halls stood empty in the long summer months before the term began. " * 10
+        + '\n\n"It is a constant thing, one price hike after the other," Debra Symonette said.'
+    )
+    statements = _statements(text)
+    for words in ("It did not make sense", "It is a constant thing"):
+        (s,) = [s for s in statements if s.text.startswith(words)]
+        assert "Cambridge University" not in _targets(s), (words, _targets(s))
+
+
+def test_it_in_a_quotation_is_the_organisation_named_just_before() -> None:
+    text = 'Cambridge University announced new rules. "It has never been so strict," Levi Pay said.'
+    (s,) = [s for s in _statements(text) if s.text.startswith("It has never")]
+    assert "Cambridge University" in _targets(s)
+
+
 def test_speaker_talking_about_themself_is_not_a_target() -> None:
     text = 'Jean Dupont spoke at the rally. "Dupont never gives up, and I will leave NATO," Jean Dupont said.'
     (s,) = _statements(text)

@@ -97,9 +97,14 @@ class NameBook:
             candidates = [m for m in self.before(char) if m.type == "person" and not m.quoted][-12:]
             fits = [m for m in candidates if self.gender.get(m.key, want) == want]
             subjects = [m for m in fits if m.subject]
-            # The person last named as a subject close before: `Reinholt … urged restraint. He described …`.
-            if subjects and char - subjects[-1].start < 250:
-                return subjects[-1].key
+            # The person last named as a subject close before: `Reinholt … urged restraint. He described …`; the
+            # last speaker among them before a subject of their reported words: `Fitton, defending, said Hartley
+            # had 20 years of experience. He said that Hartley …` -> Fitton.
+            close = [m for m in subjects if char - m.start < 250]
+            if close and prefer and any(m.key == prefer[-1] for m in close):
+                return prefer[-1]
+            if close:
+                return close[-1].key
             for name in reversed(prefer[-3:]):
                 if any(m.key == name for m in fits[-6:]):
                     return name
@@ -469,6 +474,8 @@ _ROLE_BEFORE_FR = re.compile(
 
 def _fold_role(text: str) -> str:
     text = re.sub(r"\b[ld]['’]", " ", text.lower())  # French elision: `l'opposition`, `d'Etat`
+    # The possessor is not the role: `Robert Wolfarth, the trust's new chairman` is no `the trust`.
+    text = re.sub(r"^.*?\w['’]s\s+", "", text)
     words = [w for w in re.sub(r"[^\w\s-]", " ", text).split() if w not in _ROLE_DETERMINERS]
     return " ".join(words)
 

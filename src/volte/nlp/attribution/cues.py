@@ -43,8 +43,12 @@ def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
         if source is not None and source.pos_ == "NOUN":
             # `according to interviews with party leaders`, `a tally by the Associated Press`: who gave the interviews
             # or made the tally is the source (not `a survey of voters`: those asked).
+            # A piece in a medium is the medium's: `according to an article in Healthline`.
+            links = cues.words["source_links"]
+            if noun_forms(source) & cues.words["pieces"]:
+                links = links | cues.words["published_in"]
             givers = [
-                g for p in source.rights if dep_of(p) == "prep" and p.lower_ in cues.words["source_links"]
+                g for p in source.rights if dep_of(p) == "prep" and p.lower_ in links
                 for g in p.children if dep_of(g) == "pobj" and (g.pos_ == "PROPN" or g.ent_type_ or noun_forms(g) & cues.groups)
             ]
             source = givers[0] if givers else source

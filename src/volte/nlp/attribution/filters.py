@@ -129,18 +129,32 @@ def subject_cannot_speak(frame: Frame, cue: Cue, content: tuple[Token, ...], spe
     return speaker is None and cue.speaker is not None and cannot_speak(cue.speaker, frame.cues)
 
 
-@rule("report_filter", examples=[Example(
-    "Valcourt saw the melting ice in the north of Greenland last year.", None, words="the melting ice")])
+@rule("report_filter", examples=[
+    Example("Valcourt saw the melting ice in the north of Greenland last year.", None, words="the melting ice"),
+    Example("The ministry has added a tax on luxury cars to reduce the demand for imports.", None, words="luxury cars"),
+])
 def bare_object(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """`saw the melting ice`, `added a note of caution`, `maintains a program`, `tell the truth`: a verb that reports
     only with a clause or an `as` (`sees the plan as a mistake`, `added that …`) says nothing with a bare object; it
     is narration (the verbs are `object_not_content` in cues_<lang>.yaml)."""
-    if frame.cues.lemma(cue.token) not in frame.cues.words["object_not_content"]:
+    verb, lemma = cue.token, frame.cues.lemma(cue.token)
+    if lemma not in frame.cues.words["object_not_content"]:
         return False
-    objects = {t.i for ch in cue.token.children if dep_of(ch) in ("dobj", "obj") for t in ch.subtree}
+    objects = {t.i for ch in verb.children if dep_of(ch) in ("dobj", "obj") for t in ch.subtree}
+    purpose: set[int] = set()
+    if objects and lemma not in frame.cues.weak and verb.lower_ not in frame.cues.words["object_control"]:
+        # The purpose of the act is no content either: `has added VAT on luxury items to reduce the demand` (not
+        # `told them to leave`, an order given, nor `felt them compelled to speak out`, a view held).
+        purpose = {t.i for ch in verb.children if dep_of(ch) == "xcomp" for t in ch.subtree}
     # (An `as` or a `that` clause the parse hung inside the object still says something: `saw the comment as a
-    # dig`, `told a meeting of leaders that few people understood …`.)
-    says = any(t.lower_ in frame.cues.words["naming_preps"] or t.lower_ == "that" and dep_of(t) == "mark" for t in content)
+    # dig`, `told a meeting of leaders that few people understood …`; a `for` in the purpose does not: `to reduce
+    # the demand for imports`.)
+    says = any(
+        t.i not in purpose
+        and (t.lower_ in frame.cues.words["naming_preps"] or t.lower_ == "that" and dep_of(t) == "mark")
+        for t in content
+    )
+    objects |= purpose
     return bool(objects) and not says and all(t.i in objects or t.is_punct for t in content)
 
 
@@ -157,7 +171,23 @@ def no_infinitive(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: E
     return moves and not any(t.pos_ in ("VERB", "AUX") for t in content) and any(t.like_num for t in content)
 
 
-REPORT_FILTERS = stage("report_filter", (addressee_only, subject_cannot_speak, bare_object, no_infinitive))
+@rule("report_filter", examples=[Example(
+    "After forty years of failure, you might think they would change their views.", None, words="change their views")])
+def reader_supposed(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`you might think they would change their views`, `Why would we ever believe they could?`: the author
+    supposing what the reader thinks, with a modal, is the author's own narration, not a statement."""
+    verb = cue.token
+    lemma = frame.cues.lemma(verb)
+    if lemma not in frame.cues.weak or lemma in frame.cues.naming:
+        return False  # (`you can call it whatever you want` names something)
+    subjects = [c for c in verb.children if dep_of(c) in ("nsubj", "nsubjpass")]
+    modal = any(dep_of(c) == "aux" and c.lower_ in frame.cues.words["modals"] for c in verb.children)
+    return modal and len(subjects) == 1 and subjects[0].lower_ in frame.cues.words["readers"]
+
+
+REPORT_FILTERS = stage(
+    "report_filter", (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed)
+)
 
 
 # -- quotations that are nobody's statement ------------------------------------------------------------------
@@ -166,6 +196,8 @@ REPORT_FILTERS = stage("report_filter", (addressee_only, subject_cannot_speak, b
 @rule("quote_filter", examples=[
     Example('Her memoir "Against the Current" sold well.', None, words="Against the Current"),
     Example('Valcourt said on "Face the Nation" that the deal was dead.', None, words="Face the Nation"),
+    Example('Scientists posit in the paper titled "The importance of old forests for the conservation of carbon in '
+            'the tropics" that rights matter.', None, words="The importance of old forests"),
 ])
 def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A quoted title, programme, organisation name, nickname: `her memoir "Against the Current"`, `the "Open
@@ -180,8 +212,8 @@ def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entit
     if previous and previous[-1] in ("de", "du", "of", "d’", "d'") and len(previous) == 2:
         previous = previous[:1]
     prev = previous[-1] if previous else ""
-    if prev in frame.cues.title_words and len(words) <= 8:
-        return True
+    if prev in frame.cues.title_words and len(words) <= 8 or prev in frame.cues.words["title_markers"]:
+        return True  # (`the paper titled "The importance of Indigenous Peoples' lands for …"`, whatever its length)
     content = frame.text[view.q.start : view.q.end]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     title_case = all(t.text[:1].isupper() or t.is_stop and len(t) <= 4 for t in words)

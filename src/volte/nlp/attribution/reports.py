@@ -80,8 +80,11 @@ def complements(verb: Token) -> list[Token]:
 # -- which cue words introduce a report ----------------------------------------------------------------------
 
 
-@rule("report_cue", examples=[Example(
-    "According to Jean Dupont, the plan would cost the city millions.", "Jean Dupont", cue="according to")])
+@rule("report_cue", examples=[
+    Example("According to Jean Dupont, the plan would cost the city millions.", "Jean Dupont", cue="according to"),
+    Example("That's unlike vitamin C, according to an article in Healthline.", "Healthline", words="That's unlike",
+            cue="according to"),
+])
 def according_to(frame: Frame, cue: Cue) -> bool:
     """`according to X, …`, `selon X, …`: a fixed phrase names its source."""
     return cue.phrase
@@ -246,6 +249,8 @@ def report_content(frame: Frame, cue: Cue) -> Content | None:
     para = frame.paragraph(cue.token.idx)
     content = [t for t in content if not t.is_space and frame.paragraph(t.idx) == para]
     while content and (content[0].is_punct or content[0].lower_ in frame.cues.words["leading_links"]):
+        if dep_of(content[0]) in ("nsubj", "nsubjpass"):
+            break  # `That's unlike vitamin C, according to Healthline`: a subject `that` is the content's own word
         content = content[1:]
     while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
         content = content[:-1]
