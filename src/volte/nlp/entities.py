@@ -57,6 +57,9 @@ class NameBook:
     gender: dict[str, str] = field(default_factory=dict)  # fullest form -> "m" / "f"
     fallback: dict[str, str] = field(default_factory=dict)  # last word -> a longer name of any type
     roles: dict[str, str] = field(default_factory=dict)  # `leader of the civic renewal party` -> the person
+    # (char, description word, name): a name introduced with its description, `le syndicat SUD-PTT`, `l'ONG Human
+    # Rights Watch`, `le documentaire d'Al Jazeera` (French: cues `org_descriptions`, `media_descriptions`).
+    described: list[tuple[int, str, str]] = field(default_factory=list)
 
     def entity(self, name: str) -> Entity:
         return Entity(entity_id(name), name, self.types.get(name, "person"))
@@ -124,6 +127,21 @@ class NameBook:
                 return name
         return None
 
+    def after(self, char: int) -> list[Mention]:
+        """Mentions that start at or after `char`, nearest first."""
+        return self.mentions[bisect.bisect_left(self.starts, char) :]
+
+    def named_at(self, char: int) -> Mention | None:
+        """The named mention that holds the character `char`, if any."""
+        held = [m for m in self.before(char + 1) if m.start <= char < m.end]
+        return held[-1] if held else None
+
+    def described_as(self, word: str, char: int) -> str | None:
+        """The name last introduced before `char` with the description `word`: `le syndicat SUD-PTT` … `le
+        syndicat estime` -> SUD-PTT."""
+        names = [name for at, w, name in self.described if w == word and at < char]
+        return names[-1] if names else None
+
     def learn_gender(self, name: str, pronoun: str) -> None:
         """A personal pronoun resolved to `name` tells its grammatical gender."""
         if pronoun in _PERSONAL:
@@ -164,7 +182,10 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     while len(tokens) > 1 and tokens[0].ent_type_ in ("DATE", "TIME") and tokens[-1].ent_type_ not in ("DATE", "TIME"):
         tokens = tokens[1:]
     # (A title heading its own phrase is no title: `the leader of the party` stays that, not `of the party`.)
-    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF:
+    # (A name whose article is part of it keeps it: `La Poste`, `la gauche`, `Le Figaro`; cues_fr.yaml.)
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF and not (
+        _article_name(tokens, cues.words["article_names"])
+    ):
         titles.append(tokens[0].lower_)
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "’s", "'", "’"}):
@@ -175,6 +196,18 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     # A live blog's time stamp or a page's markup run into the name: `February 6, 2016 9:52PMBush`, `2016">.@Sanders`.
     text = _NAME_JUNK.sub("", text)
     return text, titles
+
+
+def _article_name(tokens: list[Token], names: Container[str]) -> bool:
+    """Whether the tokens open on a name that holds its article (`La Poste`, `l'Express`: cues `article_names`)."""
+    if not names:
+        return False
+    words = [t.lower_.replace("’", "'") for t in tokens[:4]]
+    for n in range(2, len(words) + 1):
+        head = words[0] if words[0].endswith("'") else words[0] + " "
+        if head + " ".join(words[1:n]) in names:
+            return True
+    return False
 
 
 # What a badly saved page glues before a name: a time stamp (`…, 2016 9:52PM`) or the end of a markup tag (`…">.`).
@@ -363,6 +396,17 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         # Not a clause: `the Justice Department, a former official said.` gives the department no role.
         if after and not any(w in cues.verb_forms or w in _CLAUSE_WORDS for w in after.group(1).split()):
             book.roles.setdefault(_fold_role(after.group(1)), ent.key)
+    descriptions = cues.words["org_descriptions"] | cues.words["media_descriptions"]
+    for ent in book.mentions if descriptions else ():
+        if ent.type != "country" and not ent.quoted and (found := _DESCRIBED.search(text, max(0, ent.start - 60), ent.start)):
+            # (the word before the name is an adjective, not a preposition: `un laboratoire en Suisse` is no name)
+            words = [w.lower() for w in found.groups() if w]
+            word = next((w for w in words[::-1] if w in descriptions), None)
+            if word is not None and not (len(words) == 2 and words[1] in _PLACE_PREPOSITIONS):
+                # (`le syndicat SUD-PTT` … `le syndicat SUD`: the short form is the one introduced)
+                fuller = book.described_as(word, ent.start)
+                key = fuller if fuller and fuller.lower().startswith(ent.key.lower()) else ent.key
+                book.described.append((ent.start, word, key))
     for before in (*_ROLE_BEFORE.finditer(text), *_ROLE_BEFORE_FR.finditer(text)):
         name = before.group(2)
         person = book.fullest.get(name.lower()) or book.fallback.get(name.split()[-1].lower())
@@ -379,6 +423,17 @@ _ROLE_AFTER = re.compile(
 _ROLE_AFTER_BARE = re.compile(r",\s+([a-zà-ÿ][^,.;:()“”\"«»]{2,80}?)[,.;]")
 # `Foreign Minister Henrik Aalstad`, `Prime Minister Karin Westerlund`
 _ROLE_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+ )?(?:Minister|Secretary|President|Chancellor|Mayor|Governor|Senator|Ambassador|Spokesman|Spokeswoman|Chairman|Leader)) ((?:[A-Z][\w’'-]+ ?){1,3})")
+
+
+# A description right before the name it introduces, with an adjective or `de` between: `le syndicat SUD-PTT`,
+# `la chaîne quatarie Al Jazeera`, `le quotidien français Le Figaro`, `le documentaire d'Al Jazeera`.
+_DESCRIBED = re.compile(
+    r"\b([a-zà-ÿ]+)(?: ([a-zà-ÿ]+))?(?: d['’]| de la | de l['’]| du | des | de )?(?: ?(?:le |la |les |l['’]))?\s?$",
+    re.IGNORECASE,
+)
+
+
+_PLACE_PREPOSITIONS = {"en", "à", "au", "aux", "dans", "sur", "par", "pour", "avec", "chez", "contre", "vers", "entre"}
 
 
 # Words that make an apposition a clause, not a role: `, a man who …`.
@@ -431,4 +486,6 @@ def noun_phrase(token: Token) -> Span:
         )
         if dep_of(child) in ("compound", "flat", "case") or of_phrase:
             right = max(right, child.right_edge.i)
+        elif doc.lang_ == "fr" and token.pos_ == "NOUN" and dep_of(child) == "amod" and child.i == right + 1:
+            right = child.i  # French adjectives follow the noun: `le gouvernement malien`, `le négociateur palestinien`
     return doc[left : right + 1]

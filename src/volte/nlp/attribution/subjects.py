@@ -23,7 +23,9 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 def _inverted(verb: Token, quoted: Container[int]) -> bool:
     """`"…," said X`, `« … », a dénoncé X`: the verb right after a closing quotation mark, no subject before it."""
     j, inverted = verb.i - 1, False
-    while j >= 0 and (verb.doc[j].pos_ == "AUX" or verb.doc[j].is_punct or verb.doc[j].is_space):
+    # (French puts an adverb between: `« … » a ensuite précisé Febelfin`)
+    between = ("AUX", "ADV") if verb.doc.lang_ == "fr" else ("AUX",)
+    while j >= 0 and (verb.doc[j].pos_ in between or verb.doc[j].is_punct or verb.doc[j].is_space):
         inverted = inverted or verb.doc[j].text in ("»", "”", '"', "’", "''")
         j -= 1
     # (Not when a subject stands before the verb: `Kerry Washington, star of "Scandal," thanked Obama`.)
@@ -52,7 +54,66 @@ def inverted_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token |
     for child in verb.rights:
         near = dep_of(child) in ("dobj", "nsubj", "nsubjpass", "prep") and child.i - verb.i <= 5
         if near and child.pos_ in ("PROPN", "NOUN") and child.i not in quoted and not _timely(child, cues):
+            if any(dep_of(c) == "case" and c.lower_ in cues.words["addressee_cases"] for c in child.children):
+                # `déclare à l'AFP Jean-Philippe Magnen`: the medium heard it; the name the parse hung on it speaks
+                named = [c for c in child.children if dep_of(c) == "appos" and c.pos_ == "PROPN" and c.i not in quoted]
+                if named:
+                    return named[0]
+                continue
             return child
+    return None
+
+
+@rule("subject", examples=[
+    Example("Jean Dupont était à Lyon. « Nous aurions dû agir plus tôt », a-t-il souligné.", "Jean Dupont",
+            language="fr"),
+    Example("Jean Dupont a appris ce décès au volant de sa voiture. Très ému, il confie au Figaro que « Nous aurions "
+            "dû plaider l'un contre l'autre cet après-midi ».", "Jean Dupont", language="fr"),
+])
+def expletive_pronoun(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """The French parser often labels a personal subject pronoun an expletive (`expl:subj`): `a-t-il souligné`,
+    `il confie au Figaro que …`; the pronoun is the subject (never `-t`, the euphony)."""
+    for child in verb.children:
+        word = child.lower_.lstrip("-")
+        if child.dep_ == "expl:subj" and word in cues.words["persons"] and child.i not in quoted:
+            return child
+    return None
+
+
+@rule("subject", examples=[
+    Example("Le gouvernement malien, impuissant, a de son côté dénoncé « la furie destructrice » des islamistes.",
+            "gouvernement malien", language="fr"),
+    Example("Le déficit se creuse ; le ministre des finances, Pierre Moscovici, a pour sa part ajouté : « C'est "
+            "d'une France affaiblie dont nous héritons ».", "Pierre Moscovici", language="fr"),
+])
+def past_aside(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`X a de son côté dénoncé …`, `X a pour sa part ajouté :` (cues `asides`): the parser hangs the verb on the
+    aside; the speaker is the noun phrase before it, back to the clause's start (`;`, a quotation, a verb)."""
+    aside = _aside_at(verb.head, cues) if verb.head.i != verb.i else None
+    if aside is None:
+        return None
+    k = aside - 1
+    while k >= verb.sent.start and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].is_space):
+        k -= 1
+    start = k
+    while start > 0 and start - 1 >= verb.sent.start and verb.doc[start - 1].text not in (";", "»", "”", ":", ".") and (
+        verb.doc[start - 1].pos_ not in ("VERB", "AUX")
+    ):
+        start -= 1
+    for tok in verb.doc[start : k + 1]:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.i not in quoted:
+            return tok
+    return None
+
+
+def _aside_at(tok: Token, cues: Cues) -> int | None:
+    """The first token of the aside holding `tok` (`de son côté`, `pour sa part`), or None."""
+    for size in (3, 2):
+        for begin in range(tok.i - size + 1, tok.i + 1):
+            if 0 <= begin and begin + size <= len(tok.doc):
+                words = " ".join(t.lower_ for t in tok.doc[begin : begin + size])
+                if words in cues.words["asides"]:
+                    return begin
     return None
 
 
@@ -257,6 +318,8 @@ SUBJECT_RULES = stage("subject", (
     inverted_subject,
     inverted_name_run,
     parse_subject,
+    expletive_pronoun,
+    past_aside,
     passive_agent,
     passive_without_agent,
     apposition_before_comma,
