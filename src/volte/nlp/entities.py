@@ -42,6 +42,7 @@ class Mention:
     type: EntityType
     subject: bool
     quoted: bool = False  # inside quoted words: `"Mr. Reinholt is wrong," he said` — `he` is not Reinholt
+    bracketed: bool = False  # inside brackets: `(Jean-François Copé déplora …)`, an aside no description refers to
 
 
 @dataclass
@@ -155,7 +156,7 @@ class NameBook:
             return media[-1].key if media else None
         if self.language == "fr" and head in self.cues.titles and head not in _DETERMINERS and len(head) > 2:
             # `a ajouté la ministre`, `the senator added`: the person last named before, if the role fits no one else.
-            people = [m for m in self.before(char) if m.type == "person" and not m.quoted]
+            people = [m for m in self.before(char) if m.type == "person" and not m.quoted and not m.bracketed]
             return people[-1].key if people else None
         if head in {"party", "campaign", "company", "ministry", "government", "committee", "agency", "group",
                     "organization", "organisation", "union", "court", "department", "council"}:
@@ -291,6 +292,24 @@ def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], titl
     return {w for w, at in first_bare.items() if w in first_full and at < first_full[w]}
 
 
+# An organisation's acronym in brackets right after its name: `Human Rights Watch (HRW)`, `Parti populaire (PP)`.
+_ACRONYM_AFTER = re.compile(r"\s?\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,8})\)")
+
+
+def _acronyms(raw: list[tuple[Span, str, EntityType, list[str]]], text: str) -> dict[str, tuple[str, EntityType]]:
+    """An organisation the article introduces with its acronym, `L'ONG Human Rights Watch (HRW)`: one entity named
+    by both forms (`Human Rights Watch (HRW)`), which the name alone and the acronym alone stand for (French)."""
+    out: dict[str, tuple[str, EntityType]] = {}
+    for span, name, etype, _ in raw:
+        found = _ACRONYM_AFTER.match(text, span.end_char)
+        if etype == "person" or found is None or name.lower() in out:
+            continue
+        acronym = found.group(1)
+        if acronym[0].lower() == name[0].lower() and acronym.lower() != name.lower():
+            out[name.lower()] = out[acronym.lower()] = (f"{name} ({acronym})", etype)
+    return out
+
+
 def _joining_hyphen(doc: Doc, j: int) -> bool:
     """A hyphen inside a hyphenated name, which the English tokenizer cuts: `Jean-Claude Juncker`."""
     return (
@@ -318,6 +337,7 @@ _PARTY_STATE = re.compile(r"\((?:[RDI]|GOP|Dem|Rep)\s?[-–—,]\s?[A-Z][\w.]*(?
 def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBook:
     """Collect the article's named mentions and map every short form to its fullest form."""
     book = NameBook(cues, doc.lang_)
+    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     raw: list[tuple[Span, str, EntityType, list[str]]] = []
     labels = [(m.start(), m.end()) for m in _PARTY_STATE.finditer(doc.text)]
     for span, label in _name_spans(doc):
@@ -368,9 +388,13 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         if (2 <= len(name.split()) <= 4 and etype != "media" and not set(name.lower().split()) & _ORG_WORDS
                 and name.split()[-1].lower() not in known):
             book.fallback.setdefault(name.split()[-1].lower(), name)
+    acronyms = _acronyms(raw, text) if doc.lang_ == "fr" else {}
     for span, name, etype, titles in raw:
         key = book.fullest.get(name.lower(), name)
-        if key != name:
+        if name.lower() in acronyms:
+            key, etype = acronyms[name.lower()]
+            book.fullest.setdefault(name.lower(), key)
+        elif key != name:
             etype = "person"
         book.types.setdefault(key, etype)
         if titles and etype == "person":
@@ -382,9 +406,11 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         subject = dep_of(root) in ("nsubj", "nsubjpass") or (
             dep_of(root) in ("appos", "compound") and dep_of(root.head) in ("nsubj", "nsubjpass")
         )
-        book.mentions.append(Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted))
+        bracketed = text.rfind("(", 0, span.start_char) > text.rfind(")", 0, span.start_char)
+        book.mentions.append(
+            Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted, bracketed)
+        )
     book.starts = [m.start for m in book.mentions]
-    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
     # Roles given in apposition name the person later: `Valcourt, the leader of the party, …` then
     # `the leader of the party said` -> Valcourt. Likewise `Foreign Minister Henrik Aalstad` -> `the foreign minister`.
     for ent in book.mentions:

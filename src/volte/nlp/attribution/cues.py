@@ -36,6 +36,8 @@ def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
         last = doc[end - 1]
         if dep_of(last) == "case" and last.head.i >= end:
             return Cue(token, " ".join(phrase), last.head, True, "according_to")  # French `selon X`: `selon` hangs from X
+        if len(phrase) > 1 and dep_of(token) == "case" and dep_of(last) == "fixed" and token.head.i >= end:
+            return Cue(token, " ".join(phrase), token.head, True, "according_to")  # `D'après X`: `D'` hangs from X
         objects = [c for c in last.children if dep_of(c) == "pobj"]
         if not objects and end < len(doc):
             objects = [doc[end]] if doc[end].pos_ in ("PROPN", "NOUN", "PRON") else []

@@ -55,6 +55,22 @@ def parenthetical(frame: Frame, verb: Token) -> tuple[Token, int, int] | None:
     return (head, left, right) if set_off and head.i > right else None
 
 
+def trailing_inversion(frame: Frame, cue: Cue) -> int | None:
+    """French reported speech with the cue after it, inverted (`Le vote est acquis, a annoncé le président de
+    l'Assemblée.`, `…, a-t-il précisé.`, `…, estime le ministre.`): the comma before the cue, else None."""
+    verb = cue.token
+    if frame.doc.lang_ != "fr" or cue.phrase or cue.speaker is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not (cue.speaker.i > verb.i or cue.speaker.text.startswith("-")) or cue.speaker.lower_ in ("-on", "on"):
+        return None  # (`…, dit-on.` is hearsay)
+    k = verb.i - 1
+    while k > verb.sent.start and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].text.startswith("-")):
+        k -= 1
+    if verb.doc[k].text != "," or k <= verb.sent.start or frame.in_quote[k - 1]:
+        return None
+    return k
+
+
 def complements(verb: Token) -> list[Token]:
     """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
     clauses = [
@@ -87,6 +103,18 @@ def according_to(frame: Frame, cue: Cue) -> bool:
     return cue.phrase
 
 
+@rule("report_cue", examples=[
+    Example("Jean Dupont était à la tribune. L'assemblée a donc voté la confiance au gouvernement, a annoncé le "
+            "président de l'Assemblée Claude Bartolone.", "Claude Bartolone", words="voté la confiance", language="fr"),
+    Example("Claude Bartolone présidait la séance. Sur 544 votants, il y a eu 302 voix pour et 225 contre, a-t-il "
+            "précisé.", "Claude Bartolone", words="302 voix", language="fr"),
+])
+def inverted_after(frame: Frame, cue: Cue) -> bool:
+    """French: `…, a annoncé le président de l'Assemblée Claude Bartolone.`, `…, a-t-il précisé.`: an inverted cue
+    after the clause it reports (see trailing_inversion)."""
+    return trailing_inversion(frame, cue) is not None
+
+
 @rule("report_cue", examples=[Example("Valcourt said that the government had lied about the deal.", "Valcourt")])
 def content_clause(frame: Frame, cue: Cue) -> bool:
     """`X said (that) …`: a cue verb with a clause of content."""
@@ -106,7 +134,7 @@ def aside(frame: Frame, cue: Cue) -> bool:
     return parenthetical(frame, cue.token) is not None
 
 
-REPORT_CUE_RULES = stage("report_cue", (according_to, content_clause, complement, aside))
+REPORT_CUE_RULES = stage("report_cue", (according_to, inverted_after, content_clause, complement, aside))
 
 
 @rule("report_finder", examples=[Example(
@@ -230,6 +258,8 @@ def report_content(frame: Frame, cue: Cue) -> Content | None:
         if phrase is None:
             return None
         content = phrase
+    elif (comma := trailing_inversion(frame, cue)) is not None:
+        content = list(frame.doc[cue.token.sent.start : comma])
     else:
         clause = that_clause(cue.token) if cue.token.pos_ == "NOUN" else None
         content = list(clause.subtree) if clause is not None else complements(cue.token)

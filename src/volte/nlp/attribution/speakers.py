@@ -220,6 +220,9 @@ class Mention:
         return strip_name(self.span, self.frame.cues)[0]
 
 
+_FR_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une"}  # (not `de`: `De nombreux habitants` as written)
+
+
 def unnamed_group(frame: Frame, tok: Token) -> Resolution:
     """People counted, not named: `Some`, `another`, `those surveyed`, `About one in five`, as the article says."""
     span = noun_phrase(tok)
@@ -324,10 +327,11 @@ def described_entity(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
         return None  # the word begins a name: `L'Association des leaders religieux du Mali`
     introduced = frame.book.described_as(word, m.tok.idx)
     inner = None
-    for t in m.tok.doc[m.tok.i + 1 : m.tok.i + 4]:  # the name right after the word, or after `de`: `d'Al Jazeera`
+    # the name right after the word, an adjective or `de`: `le quotidien français Le Figaro`, `d'Al Jazeera`
+    for t in m.tok.doc[m.tok.i + 1 : m.tok.i + 4]:
         if t.pos_ == "PROPN" and not frame.in_quote[t.i]:
             inner = t
-        if t.pos_ not in ("ADP", "DET"):
+        if t.pos_ not in ("ADP", "DET", "ADJ"):
             break
     if inner is not None:
         name = strip_name(noun_phrase(inner), frame.cues)[0]
@@ -361,12 +365,15 @@ def described_person(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
     words = [w for w in re.split(r"[\s-]+", m.name.lower()) if w]
     if not words or words[0] not in frame.cues.words["roles"] or m.tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if m.span[0].lower_ in frame.cues.words["indefinite"] or any(t.ent_type_ in ("PER", "PERSON") for t in m.span):
+    if m.span[0].lower_ in frame.cues.words["indefinite"]:
         return None
+    for t in m.tok.subtree:  # the person named in the phrase: `le président de l'Assemblée Claude Bartolone`
+        if t.ent_type_ in ("PER", "PERSON") and t.pos_ == "PROPN" and not frame.in_quote[t.i]:
+            return named(frame, strip_name(noun_phrase(t), frame.cues)[0])
     role = frame.book.role(frame.text[m.span.start_char : m.span.end_char])
     if role is not None:
         return Resolution(frame.book.entity(role))
-    people = [x.key for x in frame.book.before(m.tok.idx) if x.type == "person" and not x.quoted]
+    people = [x.key for x in frame.book.before(m.tok.idx) if x.type == "person" and not x.quoted and not x.bracketed]
     if people:
         return Resolution(frame.book.entity(people[-1]))
     paragraph = frame.paragraph(m.tok.idx)
@@ -459,6 +466,12 @@ def counted_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resol
 def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution:
     """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written."""
     name = " ".join(w for w in m.name.split() if w.lower() not in frame.cues.words["determiners"])
+    if frame.doc.lang_ == "fr" and m.tok.pos_ == "NOUN":
+        # French descriptions keep their adjectives, which strip_name takes for titles: `un ancien guide touristique`
+        words = [t for t in m.span if not t.is_space]
+        while words and (words[0].lower_ in _FR_ARTICLES or words[0].is_punct):
+            words = words[1:]
+        name = "".join(t.text_with_ws for t in words).strip(" ,") or name
     etype: EntityType = "media" if m.tok.lower_ in ("newspaper", "paper", "magazine") else "group"
     return Resolution(Entity(frame.book.entity(name).id, name, etype))
 

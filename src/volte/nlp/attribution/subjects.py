@@ -136,6 +136,29 @@ def inverted_name_run(verb: Token, cues: Cues, quoted: Container[int]) -> Token 
     return None
 
 
+@rule("subject", examples=[Example(
+    "L'assemblée nationale a donc voté la confiance au gouvernement, qui devient ainsi le 36e gouvernement de la "
+    "République, a annoncé le président de l'Assemblée Claude Bartolone.", "Claude Bartolone", language="fr")])
+def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """French reported speech with the cue last, after a comma: `…, a annoncé le président de l'Assemblée Claude
+    Bartolone.`, `…, estime le ministre.`; the noun after the verb is its subject, whatever the parse made of it
+    (`dit-on` is hearsay: nobody)."""
+    if verb.doc.lang_ != "fr":
+        return None
+    k = verb.i - 1
+    while k > verb.sent.start and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].text.startswith("-")):
+        k -= 1
+    if verb.doc[k].text != "," or k in quoted:
+        return None
+    rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
+    if not rest or len(rest) > 10 or any(t.pos_ in ("VERB", "AUX") or t.i in quoted for t in rest):
+        return None
+    head = next((t for t in rest if t.pos_ not in ("DET", "ADV")), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or _timely(head, cues):
+        return None
+    return head
+
+
 @rule("subject", examples=[Example("Jean Dupont said the plan would fail badly.", "Jean Dupont")])
 def parse_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
     """The verb's subject in the parse; of two, the one next to the verb (`The Latest: Trump urges supporters …`).
@@ -317,6 +340,7 @@ def last_person_before_verb(verb: Token, cues: Cues, quoted: Container[int]) -> 
 SUBJECT_RULES = stage("subject", (
     inverted_subject,
     inverted_name_run,
+    inverted_at_end,
     parse_subject,
     expletive_pronoun,
     past_aside,
