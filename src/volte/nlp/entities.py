@@ -185,7 +185,7 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     # (A title heading its own phrase is no title: `the leader of the party` stays that, not `of the party`.)
     # (A name whose article is part of it keeps it: `La Poste`, `la gauche`, `Le Figaro`; cues_fr.yaml.)
     while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF and not (
-        _article_name(tokens, cues.words["article_names"])
+        article_name(tokens, cues.words["article_names"])
     ):
         titles.append(tokens[0].lower_)
         tokens = tokens[1:]
@@ -199,7 +199,7 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     return text, titles
 
 
-def _article_name(tokens: list[Token], names: Container[str]) -> bool:
+def article_name(tokens: list[Token], names: Container[str]) -> bool:
     """Whether the tokens open on a name that holds its article (`La Poste`, `l'Express`: cues `article_names`)."""
     if not names:
         return False

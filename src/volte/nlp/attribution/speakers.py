@@ -26,7 +26,7 @@ from volte.nlp.attribution.rules import NOBODY, Example, first, rule, stage
 from volte.nlp.attribution.speech import can_speak, cannot_speak, noun_forms, pronoun_form
 from volte.nlp.attribution.subjects import find_subject
 from volte.nlp.deps import dep_of
-from volte.nlp.entities import noun_phrase, strip_name
+from volte.nlp.entities import article_name, noun_phrase, strip_name
 
 
 @dataclass(frozen=True)
@@ -384,7 +384,12 @@ def described_person(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
     return None
 
 
-@rule("speaker", examples=[Example("Valcourt said the government had lied about the deal.", "Valcourt")])
+@rule("speaker", examples=[
+    Example("Valcourt said the government had lied about the deal.", "Valcourt"),
+    # (a name whose article is part of it, cues `article_names`: not `Poste`)
+    Example("Un postier a été retrouvé mort. La Poste a nié toute responsabilité en affirmant que son geste était lié "
+            "à des problèmes d'ordre privé.", "La Poste", words="problèmes", language="fr"),
+])
 def proper_name(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
     """A name: the fullest form the article gives it (`Valcourt` -> `Marguerite Valcourt`)."""
     return named(frame, m.name) if m.tok.pos_ == "PROPN" or m.tok.ent_type_ else None
@@ -469,7 +474,8 @@ def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Res
     if frame.doc.lang_ == "fr" and m.tok.pos_ == "NOUN":
         # French descriptions keep their adjectives, which strip_name takes for titles: `un ancien guide touristique`
         words = [t for t in m.span if not t.is_space]
-        while words and (words[0].lower_ in _FR_ARTICLES or words[0].is_punct):
+        while words and (words[0].lower_ in _FR_ARTICLES and not article_name(words, frame.cues.words["article_names"])
+                         or words[0].is_punct):
             words = words[1:]
         name = "".join(t.text_with_ws for t in words).strip(" ,") or name
     etype: EntityType = "media" if m.tok.lower_ in ("newspaper", "paper", "magazine") else "group"
