@@ -96,8 +96,11 @@ def complements(verb: Token) -> list[Token]:
 # -- which cue words introduce a report ----------------------------------------------------------------------
 
 
-@rule("report_cue", examples=[Example(
-    "According to Jean Dupont, the plan would cost the city millions.", "Jean Dupont", cue="according to")])
+@rule("report_cue", examples=[
+    Example("According to Jean Dupont, the plan would cost the city millions.", "Jean Dupont", cue="according to"),
+    Example("Le parquet a ouvert une enquête. Pour le procureur fédéral Jean Dupont, plus de 3 millions d'euros "
+            "auraient été volés dans les banques.", "Jean Dupont", words="3 millions", cue="pour", language="fr"),
+])
 def according_to(frame: Frame, cue: Cue) -> bool:
     """`according to X, …`, `selon X, …`: a fixed phrase names its source."""
     return cue.phrase
@@ -224,6 +227,11 @@ def _phrase_content(frame: Frame, cue: Cue) -> list[Token] | None:
     sent = cue.token.sent
     if anchor.head.pos_ in heads and anchor.head.i != anchor.i:
         skip = {t.i for t in anchor.subtree}
+        if anchor is not cue.token:
+            # `Pour le procureur fédéral, plus de 3 millions …`: the source's phrase ends at its comma, whatever
+            # the parse hangs on it after
+            comma = next((t.i for t in frame.doc[anchor.i : anchor.i + 7] if t.text == ","), None)
+            skip = {i for i in skip if comma is None or i <= comma}
         return [t for t in sent if t.i not in skip]
     if cue.token.i == sent.start and cue.speaker is not None:
         # `According to X, the move reeks of "fear"` parsed with `According` as the root: after the comma after X.
