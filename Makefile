@@ -62,6 +62,7 @@ test: lint typecheck pytest
 gate: $(STAMP)
 	$(BIN)/python scripts/eval_polnear.py --split dev
 	$(BIN)/python scripts/eval_dates.py
+	$(BIN)/python scripts/eval_french.py
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py

@@ -1,5 +1,6 @@
 """The accuracy gates: PolNeAR dev attribution, who is who across its articles, and when its statements were said,
-must not fall past the bounds pinned in eval_baseline.json."""
+and French on real news (wikinews-fr), must not fall past the bounds pinned in
+eval_baseline.json."""
 
 from __future__ import annotations
 
@@ -46,5 +47,24 @@ def test_polnear_dev_dates_stay_above_the_floor() -> None:
         capture_output=True,
         text=True,
         timeout=900,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+FRENCH = ROOT.parent / "shared" / "data" / "wikinews-fr"
+
+
+@pytest.mark.model
+@pytest.mark.slow
+@pytest.mark.skipif(
+    not (FRENCH / "gold.json").is_file(), reason="wikinews-fr not found at ../shared/data (evaluation data is not shipped)"
+)
+def test_wikinews_fr_stays_above_the_floor() -> None:
+    """French on real news: 20 French Wikinews articles annotated by hand (scripts/eval_french.py)."""
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "eval_french.py"), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert run.returncode == 0, run.stdout + run.stderr

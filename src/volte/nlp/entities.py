@@ -42,6 +42,7 @@ class Mention:
     type: EntityType
     subject: bool
     quoted: bool = False  # inside quoted words: `"Mr. Reinholt is wrong," he said` — `he` is not Reinholt
+    bracketed: bool = False  # inside brackets: `(Jean-François Copé déplora …)`, an aside no description refers to
 
 
 @dataclass
@@ -60,6 +61,9 @@ class NameBook:
     # The roles, titles and labels the article gives a person beside their name, as written, in text order:
     # `FBI Director` (James Comey), `Rep., D-Mass.` (Stephen Lynch), `the leader of the party` (Valcourt).
     given_roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    # (char, description word, name): a name introduced with its description, `le syndicat SUD-PTT`, `l'ONG Human
+    # Rights Watch`, `le documentaire d'Al Jazeera` (French: cues `org_descriptions`, `media_descriptions`).
+    described: list[tuple[int, str, str]] = field(default_factory=list)
 
     def entity(self, name: str) -> Entity:
         return Entity(entity_id(name), name, self.types.get(name, "person"))
@@ -140,6 +144,21 @@ class NameBook:
         before = [role for at, role in given if at <= char]
         return before[-1] if before else given[0][1]
 
+    def after(self, char: int) -> list[Mention]:
+        """Mentions that start at or after `char`, nearest first."""
+        return self.mentions[bisect.bisect_left(self.starts, char) :]
+
+    def named_at(self, char: int) -> Mention | None:
+        """The named mention that holds the character `char`, if any."""
+        held = [m for m in self.before(char + 1) if m.start <= char < m.end]
+        return held[-1] if held else None
+
+    def described_as(self, word: str, char: int) -> str | None:
+        """The name last introduced before `char` with the description `word`: `le syndicat SUD-PTT` … `le
+        syndicat estime` -> SUD-PTT."""
+        names = [name for at, w, name in self.described if w == word and at < char]
+        return names[-1] if names else None
+
     def learn_gender(self, name: str, pronoun: str) -> None:
         """A personal pronoun resolved to `name` tells its grammatical gender."""
         if pronoun in _PERSONAL:
@@ -153,7 +172,7 @@ class NameBook:
             return media[-1].key if media else None
         if self.language == "fr" and head in self.cues.titles and head not in _DETERMINERS and len(head) > 2:
             # `a ajouté la ministre`, `the senator added`: the person last named before, if the role fits no one else.
-            people = [m for m in self.before(char) if m.type == "person" and not m.quoted]
+            people = [m for m in self.before(char) if m.type == "person" and not m.quoted and not m.bracketed]
             return people[-1].key if people else None
         if head in {"party", "campaign", "company", "ministry", "government", "committee", "agency", "group",
                     "organization", "organisation", "union", "court", "department", "council"}:
@@ -183,7 +202,10 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     ):
         tokens = tokens[1:]
     # (A title heading its own phrase is no title: `the leader of the party` stays that, not `of the party`.)
-    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF:
+    # (A name whose article is part of it keeps it: `La Poste`, `la gauche`, `Le Figaro`; cues_fr.yaml.)
+    while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in cues.titles and tokens[1].lower_ not in _OF and not (
+        article_name(tokens, cues.words["article_names"])
+    ):
         titles.append(tokens[0].lower_)
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "’s", "'", "’"}):
@@ -194,6 +216,18 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     # A live blog's time stamp or a page's markup run into the name: `February 6, 2016 9:52PMBush`, `2016">.@Sanders`.
     text = _NAME_JUNK.sub("", text)
     return text, titles
+
+
+def article_name(tokens: list[Token], names: Container[str]) -> bool:
+    """Whether the tokens open on a name that holds its article (`La Poste`, `l'Express`: cues `article_names`)."""
+    if not names:
+        return False
+    words = [t.lower_.replace("’", "'") for t in tokens[:4]]
+    for n in range(2, len(words) + 1):
+        head = words[0] if words[0].endswith("'") else words[0] + " "
+        if head + " ".join(words[1:n]) in names:
+            return True
+    return False
 
 
 # What a badly saved page glues before a name: a time stamp (`…, 2016 9:52PM`) or the end of a markup tag (`…">.`).
@@ -275,6 +309,24 @@ def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], titl
         elif (parsed := parse_person_name(name)) is not None:
             first_full.setdefault(parsed.surname.lower(), span.start_char)
     return {w for w, at in first_bare.items() if w in first_full and at < first_full[w]}
+
+
+# An organisation's acronym in brackets right after its name: `Human Rights Watch (HRW)`, `Parti populaire (PP)`.
+_ACRONYM_AFTER = re.compile(r"\s?\(([A-ZÀ-Ý][A-ZÀ-Ý0-9&-]{1,8})\)")
+
+
+def _acronyms(raw: list[tuple[Span, str, EntityType, list[str]]], text: str) -> dict[str, tuple[str, EntityType]]:
+    """An organisation the article introduces with its acronym, `L'ONG Human Rights Watch (HRW)`: one entity named
+    by both forms (`Human Rights Watch (HRW)`), which the name alone and the acronym alone stand for (French)."""
+    out: dict[str, tuple[str, EntityType]] = {}
+    for span, name, etype, _ in raw:
+        found = _ACRONYM_AFTER.match(text, span.end_char)
+        if etype == "person" or found is None or name.lower() in out:
+            continue
+        acronym = found.group(1)
+        if acronym[0].lower() == name[0].lower() and acronym.lower() != name.lower():
+            out[name.lower()] = out[acronym.lower()] = (f"{name} ({acronym})", etype)
+    return out
 
 
 def _joining_hyphen(doc: Doc, j: int) -> bool:
@@ -404,9 +456,13 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         if (2 <= len(name.split()) <= 4 and etype != "media" and not set(name.lower().split()) & _ORG_WORDS
                 and name.split()[-1].lower() not in known):
             book.fallback.setdefault(name.split()[-1].lower(), name)
+    acronyms = _acronyms(raw, text) if doc.lang_ == "fr" else {}
     for span, name, etype, titles in raw:
         key = book.fullest.get(name.lower(), name)
-        if key != name:
+        if name.lower() in acronyms:
+            key, etype = acronyms[name.lower()]
+            book.fullest.setdefault(name.lower(), key)
+        elif key != name:
             etype = "person"
         book.types.setdefault(key, etype)
         if titles and etype == "person":
@@ -418,7 +474,10 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         subject = dep_of(root) in ("nsubj", "nsubjpass") or (
             dep_of(root) in ("appos", "compound") and dep_of(root.head) in ("nsubj", "nsubjpass")
         )
-        book.mentions.append(Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted))
+        bracketed = text.rfind("(", 0, span.start_char) > text.rfind(")", 0, span.start_char)
+        book.mentions.append(
+            Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted, bracketed)
+        )
         if etype == "person" and span.root.i not in quoted and (role := _role_beside(doc, text, span, name, cues)):
             book.given_roles.setdefault(key, []).append((span.start_char, role))
     book.starts = [m.start for m in book.mentions]
@@ -436,6 +495,17 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
             words = doc.char_span(after.start(1), after.end(1), alignment_mode="expand")
             if words is not None and not any(t.pos_ in ("VERB", "AUX") for t in words):  # `, apportait son soutien`
                 book.given_roles.setdefault(ent.key, []).append((ent.start, after.group(0)[1:-1].strip()))
+    descriptions = cues.words["org_descriptions"] | cues.words["media_descriptions"]
+    for ent in book.mentions if descriptions else ():
+        if ent.type != "country" and not ent.quoted and (found := _DESCRIBED.search(text, max(0, ent.start - 60), ent.start)):
+            # (the word before the name is an adjective, not a preposition: `un laboratoire en Suisse` is no name)
+            folded = [w.lower() for w in found.groups() if w]
+            word = next((w for w in folded[::-1] if w in descriptions), None)
+            if word is not None and not (len(folded) == 2 and folded[1] in _PLACE_PREPOSITIONS):
+                # (`le syndicat SUD-PTT` … `le syndicat SUD`: the short form is the one introduced)
+                fuller = book.described_as(word, ent.start)
+                key = fuller if fuller and fuller.lower().startswith(ent.key.lower()) else ent.key
+                book.described.append((ent.start, word, key))
     for before in (*_ROLE_BEFORE.finditer(text), *_ROLE_BEFORE_FR.finditer(text)):
         name = before.group(2)
         person = book.fullest.get(name.lower()) or book.fallback.get(name.split()[-1].lower())
@@ -456,6 +526,17 @@ _ROLE_AFTER = re.compile(
 _ROLE_AFTER_BARE = re.compile(r",\s+([a-zà-ÿ][^,.;:()“”\"«»]{2,80}?)[,.;]")
 # `Foreign Minister Henrik Aalstad`, `Prime Minister Karin Westerlund`
 _ROLE_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+ )?(?:Minister|Secretary|President|Chancellor|Mayor|Governor|Senator|Ambassador|Spokesman|Spokeswoman|Chairman|Leader)) ((?:[A-Z][\w’'-]+ ?){1,3})")
+
+
+# A description right before the name it introduces, with an adjective or `de` between: `le syndicat SUD-PTT`,
+# `la chaîne quatarie Al Jazeera`, `le quotidien français Le Figaro`, `le documentaire d'Al Jazeera`.
+_DESCRIBED = re.compile(
+    r"\b([a-zà-ÿ]+)(?: ([a-zà-ÿ]+))?(?: d['’]| de la | de l['’]| du | des | de )?(?: ?(?:le |la |les |l['’]))?\s?$",
+    re.IGNORECASE,
+)
+
+
+_PLACE_PREPOSITIONS = {"en", "à", "au", "aux", "dans", "sur", "par", "pour", "avec", "chez", "contre", "vers", "entre"}
 
 
 # Words that make an apposition a clause, not a role: `, a man who …`.
@@ -510,4 +591,6 @@ def noun_phrase(token: Token) -> Span:
         )
         if dep_of(child) in ("compound", "flat", "case") or of_phrase:
             right = max(right, child.right_edge.i)
+        elif doc.lang_ == "fr" and token.pos_ == "NOUN" and dep_of(child) == "amod" and child.i == right + 1:
+            right = child.i  # French adjectives follow the noun: `le gouvernement malien`, `le négociateur palestinien`
     return doc[left : right + 1]

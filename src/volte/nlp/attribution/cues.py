@@ -36,6 +36,8 @@ def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
         last = doc[end - 1]
         if dep_of(last) == "case" and last.head.i >= end:
             return Cue(token, " ".join(phrase), last.head, True, "according_to")  # French `selon X`: `selon` hangs from X
+        if len(phrase) > 1 and dep_of(token) == "case" and dep_of(last) == "fixed" and token.head.i >= end:
+            return Cue(token, " ".join(phrase), token.head, True, "according_to")  # `D'après X`: `D'` hangs from X
         objects = [c for c in last.children if dep_of(c) == "pobj"]
         if not objects and end < len(doc):
             objects = [doc[end]] if doc[end].pos_ in ("PROPN", "NOUN", "PRON") else []
@@ -56,6 +58,26 @@ def _phrase_cue(token: Token, cues: Cues) -> Cue | None:
     return None
 
 
+def _opening_source(token: Token, cues: Cues) -> Cue | None:
+    """French `Pour X, …` opening a sentence (cues `opening_sources`): X's view, when X can speak (a person or an
+    organisation named, an office, a group) and a comma closes X's phrase: `Pour le procureur fédéral, plus de 3
+    millions d'euros auraient été volés`, `Mais pour Obama, « … »`; not `Pour sa part,`, `Pour la première fois,`."""
+    doc, source = token.doc, token.head
+    start = token.sent.start
+    opening = token.i == start or token.i == start + 1 and doc[start].pos_ == "CCONJ"
+    if not opening or dep_of(token) != "case" or source.i <= token.i:
+        return None
+    # (the comma closes X's phrase a few words on, whatever the parse hangs after it)
+    comma = next((t.i for t in doc[source.i : source.i + 7] if t.text == ","), None)
+    if comma is None or any(t.pos_ in ("VERB", "AUX") for t in doc[source.i : comma]):
+        return None
+    named = source.pos_ == "PROPN" and source.ent_type_ in ("PER", "PERSON", "ORG")
+    described = source.pos_ == "NOUN" and source.lower_ in (
+        cues.words["roles"] | cues.words["org_descriptions"] | cues.groups
+    )
+    return Cue(token, token.text, source, True, "according_to") if named or described else None
+
+
 def find_cues(
     doc: Doc, tokens: Iterable[Token], cues: Cues, strong_only: bool = False, quoted: Container[int] = ()
 ) -> list[Cue]:
@@ -70,6 +92,8 @@ def find_cues(
             cue = _phrase_cue(tok, cues)
             if cue is not None:
                 found.append(cue)
+        elif tok.lower_ in cues.words["opening_sources"] and (cue := _opening_source(tok, cues)) is not None:
+            found.append(cue)
     return found
 
 

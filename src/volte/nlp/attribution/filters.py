@@ -241,4 +241,17 @@ def stage_direction(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Ent
     return content[:1] in "([" and content[-1:] in ")]" and len(content) > 2
 
 
-QUOTE_FILTERS = stage("quote_filter", (title_or_name, scare_quote, stage_direction))
+@rule("quote_filter", examples=[Example(
+    "Pierre Duchesne a ouvert le sommet mardi. D'autres thèmes seront aussi abordés tel que « la qualité de "
+    "l'enseignement supérieur, la gouvernance et le financement des universités ».", None, words="la gouvernance",
+    language="fr")])
+def listed_example(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """Quoted words an example link introduces (`tel que « … »`, cues `example_links`) are the examples of a list
+    the author gives, nobody's statement (a governing speech verb still makes them one)."""
+    if view.kind != "partial" or cue is not None and cue.speaker is not None:
+        return False
+    before = " ".join(view.before.lower().replace("’", "'").split()[-2:])
+    return before in frame.cues.words["example_links"]
+
+
+QUOTE_FILTERS = stage("quote_filter", (title_or_name, scare_quote, stage_direction, listed_example))

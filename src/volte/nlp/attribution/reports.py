@@ -55,6 +55,22 @@ def parenthetical(frame: Frame, verb: Token) -> tuple[Token, int, int] | None:
     return (head, left, right) if set_off and head.i > right else None
 
 
+def trailing_inversion(frame: Frame, cue: Cue) -> int | None:
+    """French reported speech with the cue after it, inverted (`Le vote est acquis, a annoncé le président de
+    l'Assemblée.`, `…, a-t-il précisé.`, `…, estime le ministre.`): the comma before the cue, else None."""
+    verb = cue.token
+    if frame.doc.lang_ != "fr" or cue.phrase or cue.speaker is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if not (cue.speaker.i > verb.i or cue.speaker.text.startswith("-")) or cue.speaker.lower_ in ("-on", "on"):
+        return None  # (`…, dit-on.` is hearsay)
+    k = verb.i - 1
+    while k > verb.sent.start and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].text.startswith("-")):
+        k -= 1
+    if verb.doc[k].text != "," or k <= verb.sent.start or frame.in_quote[k - 1]:
+        return None
+    return k
+
+
 def complements(verb: Token) -> list[Token]:
     """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
     clauses = [
@@ -84,10 +100,24 @@ def complements(verb: Token) -> list[Token]:
     Example("According to Jean Dupont, the plan would cost the city millions.", "Jean Dupont", cue="according to"),
     Example("That's unlike vitamin C, according to an article in Healthline.", "Healthline", words="That's unlike",
             cue="according to"),
+    Example("Le parquet a ouvert une enquête. Pour le procureur fédéral Jean Dupont, plus de 3 millions d'euros "
+            "auraient été volés dans les banques.", "Jean Dupont", words="3 millions", cue="pour", language="fr"),
 ])
 def according_to(frame: Frame, cue: Cue) -> bool:
     """`according to X, …`, `selon X, …`: a fixed phrase names its source."""
     return cue.phrase
+
+
+@rule("report_cue", examples=[
+    Example("Jean Dupont était à la tribune. L'assemblée a donc voté la confiance au gouvernement, a annoncé le "
+            "président de l'Assemblée Claude Bartolone.", "Claude Bartolone", words="voté la confiance", language="fr"),
+    Example("Claude Bartolone présidait la séance. Sur 544 votants, il y a eu 302 voix pour et 225 contre, a-t-il "
+            "précisé.", "Claude Bartolone", words="302 voix", language="fr"),
+])
+def inverted_after(frame: Frame, cue: Cue) -> bool:
+    """French: `…, a annoncé le président de l'Assemblée Claude Bartolone.`, `…, a-t-il précisé.`: an inverted cue
+    after the clause it reports (see trailing_inversion)."""
+    return trailing_inversion(frame, cue) is not None
 
 
 @rule("report_cue", examples=[Example("Valcourt said that the government had lied about the deal.", "Valcourt")])
@@ -109,7 +139,7 @@ def aside(frame: Frame, cue: Cue) -> bool:
     return parenthetical(frame, cue.token) is not None
 
 
-REPORT_CUE_RULES = stage("report_cue", (according_to, content_clause, complement, aside))
+REPORT_CUE_RULES = stage("report_cue", (according_to, inverted_after, content_clause, complement, aside))
 
 
 @rule("report_finder", examples=[Example(
@@ -199,6 +229,11 @@ def _phrase_content(frame: Frame, cue: Cue) -> list[Token] | None:
     sent = cue.token.sent
     if anchor.head.pos_ in heads and anchor.head.i != anchor.i:
         skip = {t.i for t in anchor.subtree}
+        if anchor is not cue.token:
+            # `Pour le procureur fédéral, plus de 3 millions …`: the source's phrase ends at its comma, whatever
+            # the parse hangs on it after
+            comma = next((t.i for t in frame.doc[anchor.i : anchor.i + 7] if t.text == ","), None)
+            skip = {i for i in skip if comma is None or i <= comma}
         return [t for t in sent if t.i not in skip]
     if cue.token.i == sent.start and cue.speaker is not None:
         # `According to X, the move reeks of "fear"` parsed with `According` as the root: after the comma after X.
@@ -233,6 +268,8 @@ def report_content(frame: Frame, cue: Cue) -> Content | None:
         if phrase is None:
             return None
         content = phrase
+    elif (comma := trailing_inversion(frame, cue)) is not None:
+        content = list(frame.doc[cue.token.sent.start : comma])
     else:
         clause = that_clause(cue.token) if cue.token.pos_ == "NOUN" else None
         content = list(clause.subtree) if clause is not None else complements(cue.token)

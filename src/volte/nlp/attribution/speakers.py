@@ -12,6 +12,7 @@ learned (a name shown to be a person's, a pronoun's gender) with the entity; it 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -25,7 +26,7 @@ from volte.nlp.attribution.rules import NOBODY, Example, first, rule, stage
 from volte.nlp.attribution.speech import can_speak, cannot_speak, noun_forms, pronoun_form
 from volte.nlp.attribution.subjects import find_subject
 from volte.nlp.deps import dep_of
-from volte.nlp.entities import noun_phrase, strip_name
+from volte.nlp.entities import article_name, noun_phrase, strip_name
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,37 @@ def one_of(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     return of_what[0] if of_what else None
 
 
-NAME_RULES = stage("name", (apposed_name, past_dateline, one_of))
+@rule("name", examples=[
+    Example("La procureure de la Cour pénale internationale, Mme Fatou Bensouda, a déclaré : « Arrêtez la "
+            "destruction ».", "Fatou Bensouda", language="fr"),
+    Example("Selon la fédération des banques, Febelfin, « le montant est plutôt de 700 000 euros ».", "Febelfin",
+            language="fr"),
+])
+def name_after_comma(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """French: a description, then a comma and the name it describes, which the parse hangs elsewhere (`La
+    procureure de la Cour pénale internationale, Mme Fatou Bensouda, a déclaré`, `selon la fédération des banques,
+    Febelfin, « … »`): the name (a person or an organisation, past its title)."""
+    if frame.doc.lang_ != "fr" or tok.pos_ != "NOUN" or frame.in_quote[tok.i]:
+        return None
+    doc = frame.doc
+    for k in range(tok.i + 1, min(len(doc) - 1, tok.i + 9)):
+        if doc[k].pos_ in ("VERB", "AUX") or frame.in_quote[k]:
+            return None
+        if doc[k].text == ",":
+            j = k + 1
+            while j < len(doc) - 1 and doc[j].lower_.rstrip(".") in frame.cues.titles and doc[j].pos_ != "PROPN" or (
+                j < len(doc) - 1 and doc[j].lower_ in ("m.", "mme", "mme.")
+            ):
+                j += 1
+            after = doc[j]
+            named_thing = after.text[:1].isupper() and (
+                after.pos_ == "PROPN" and after.ent_type_ in ("PER", "PERSON", "ORG", "") or after.ent_type_ in ("PER", "ORG")
+            )
+            return after if named_thing and not frame.in_quote[after.i] else None
+    return None
+
+
+NAME_RULES = stage("name", (apposed_name, name_after_comma, past_dateline, one_of))
 
 
 # -- 3. the entity it stands for -----------------------------------------------------------------------------
@@ -187,6 +218,9 @@ class Mention:
     @cached_property
     def name(self) -> str:
         return strip_name(self.span, self.frame.cues)[0]
+
+
+_FR_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une"}  # (not `de`: `De nombreux habitants` as written)
 
 
 def unnamed_group(frame: Frame, tok: Token) -> Resolution:
@@ -269,7 +303,93 @@ def dateline_is_nobody(frame: Frame, cue: Cue, m: Mention, history: History) -> 
     return NOBODY if opening and dateline else None
 
 
-@rule("speaker", examples=[Example("Valcourt said the government had lied about the deal.", "Valcourt")])
+@rule("speaker", examples=[
+    Example("C'est le syndicat SUD-PTT qui a révélé ce décès. Le syndicat estime que la direction a menti.",
+            "SUD-PTT", words="la direction a menti", language="fr"),
+    Example("Le syndicat SUD-PTT a réagi mardi. Le syndicat SUD estime que la direction a menti.",
+            "SUD-PTT", words="la direction a menti", language="fr"),
+    Example("L'ONG Human Rights Watch a publié un rapport mardi. L'organisation dénonce des actes de torture.",
+            "Human Rights Watch", words="actes de torture", language="fr"),
+    Example("Le quotidien français Le Figaro a publié une enquête. Le quotidien affirme que le tir venait des rebelles.",
+            "Le Figaro", words="le tir venait", language="fr"),
+])
+def described_entity(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French descriptions of an organisation or a medium the article names (`le syndicat`, `l'ONG`, `la
+    direction`, `le quotidien`, cues `org_descriptions`, `media_descriptions`): a name in the phrase (`le syndicat
+    SUD` -> the SUD-PTT introduced earlier), else the name introduced with that word (`le syndicat SUD-PTT`), else
+    the last organisation (medium) that spoke, else the last one named; `un groupe de salariés` is nobody named."""
+    org, media = frame.cues.words["org_descriptions"], frame.cues.words["media_descriptions"]
+    word = m.tok.lower_
+    if m.tok.pos_ not in ("NOUN", "PROPN") or word not in org | media:
+        return None
+    held = frame.book.named_at(m.tok.idx)
+    if held is not None and held.key.lower() != word:
+        return None  # the word begins a name: `L'Association des leaders religieux du Mali`
+    introduced = frame.book.described_as(word, m.tok.idx)
+    inner = None
+    # the name right after the word, an adjective or `de`: `le quotidien français Le Figaro`, `d'Al Jazeera`
+    for t in m.tok.doc[m.tok.i + 1 : m.tok.i + 4]:
+        if t.pos_ == "PROPN" and not frame.in_quote[t.i]:
+            inner = t
+        if t.pos_ not in ("ADP", "DET", "ADJ"):
+            break
+    if inner is not None:
+        name = strip_name(noun_phrase(inner), frame.cues)[0]
+        if introduced is not None and introduced.lower().startswith(name.lower()):
+            return Resolution(frame.book.entity(introduced))
+        return named(frame, name)
+    if m.span[0].lower_ in frame.cues.words["indefinite"]:
+        return None
+    if introduced is not None:
+        return Resolution(frame.book.entity(introduced))
+    kinds = ("media", "organization") if word in media else ("organization", "party")
+    spoke = [name for _, name in history.speakers if frame.book.types.get(name) in kinds]
+    if spoke:
+        return Resolution(frame.book.entity(spoke[-1]))
+    last = [x.key for x in frame.book.before(m.tok.idx) if x.type in kinds and not x.quoted]
+    return Resolution(frame.book.entity(last[-1])) if last else None
+
+
+@rule("speaker", examples=[
+    Example("Le ministre du Redressement productif a déclaré dimanche que « le nucléaire est une filière d'avenir ». "
+            "Arnaud Montebourg reconnaît qu'il faut le rééquilibrer.", "Arnaud Montebourg", words="filière",
+            language="fr"),
+    Example("Barack Obama parlait dans l'Ohio. « Il veut mettre fin à Medicare » dénonce le Président-candidat.",
+            "Barack Obama", words="Medicare", language="fr"),
+])
+def described_person(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French: a person known by an office (cues `roles`), even where the tagger took the office for a name (`le
+    ministre du Redressement productif`, `le Président-candidat`): the person the article gives that role, else
+    the person last named before, else, in a lead that gives the office first, the next person its paragraph
+    names; `un ministre` is nobody named."""
+    words = [w for w in re.split(r"[\s-]+", m.name.lower()) if w]
+    if not words or words[0] not in frame.cues.words["roles"] or m.tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if m.span[0].lower_ in frame.cues.words["indefinite"]:
+        return None
+    for t in m.tok.subtree:  # the person named in the phrase: `le président de l'Assemblée Claude Bartolone`
+        if t.ent_type_ in ("PER", "PERSON") and t.pos_ == "PROPN" and not frame.in_quote[t.i]:
+            return named(frame, strip_name(noun_phrase(t), frame.cues)[0])
+    role = frame.book.role(frame.text[m.span.start_char : m.span.end_char])
+    if role is not None:
+        return Resolution(frame.book.entity(role))
+    people = [x.key for x in frame.book.before(m.tok.idx) if x.type == "person" and not x.quoted and not x.bracketed]
+    if people:
+        return Resolution(frame.book.entity(people[-1]))
+    paragraph = frame.paragraph(m.tok.idx)
+    later = (x for x in frame.book.after(m.span.end_char) if x.type == "person" and not x.quoted)
+    nxt = next(later, None)
+    if nxt is not None and frame.paragraph(nxt.start) == paragraph:
+        return Resolution(frame.book.entity(nxt.key))
+    return None
+
+
+@rule("speaker", examples=[
+    Example("Valcourt said the government had lied about the deal.", "Valcourt"),
+    # (a name whose article is part of it, cues `article_names`: not `Poste`)
+    Example("Un postier a été retrouvé mort. La Poste a nié toute responsabilité en affirmant que son geste était lié "
+            "à des problèmes d'ordre privé.", "La Poste", words="problèmes", language="fr"),
+])
 def proper_name(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
     """A name: the fullest form the article gives it (`Valcourt` -> `Marguerite Valcourt`)."""
     return named(frame, m.name) if m.tok.pos_ == "PROPN" or m.tok.ent_type_ else None
@@ -351,6 +471,13 @@ def counted_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resol
 def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution:
     """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written."""
     name = " ".join(w for w in m.name.split() if w.lower() not in frame.cues.words["determiners"])
+    if frame.doc.lang_ == "fr" and m.tok.pos_ == "NOUN":
+        # French descriptions keep their adjectives, which strip_name takes for titles: `un ancien guide touristique`
+        words = [t for t in m.span if not t.is_space]
+        while words and (words[0].lower_ in _FR_ARTICLES and not article_name(words, frame.cues.words["article_names"])
+                         or words[0].is_punct):
+            words = words[1:]
+        name = "".join(t.text_with_ws for t in words).strip(" ,") or name
     etype: EntityType = "media" if m.tok.lower_ in ("newspaper", "paper", "magazine") else "group"
     return Resolution(Entity(frame.book.entity(name).id, name, etype))
 
@@ -362,6 +489,8 @@ SPEAKER_RULES = stage("speaker", (
     pronoun_antecedent,
     dateline_is_nobody,
     the_two,
+    described_entity,
+    described_person,
     proper_name,
     thing_cannot_speak,
     role_named_before,

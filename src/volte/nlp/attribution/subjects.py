@@ -23,7 +23,9 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 def _inverted(verb: Token, quoted: Container[int]) -> bool:
     """`"…," said X`, `« … », a dénoncé X`: the verb right after a closing quotation mark, no subject before it."""
     j, inverted = verb.i - 1, False
-    while j >= 0 and (verb.doc[j].pos_ == "AUX" or verb.doc[j].is_punct or verb.doc[j].is_space):
+    # (French puts an adverb between: `« … » a ensuite précisé Febelfin`)
+    between = ("AUX", "ADV") if verb.doc.lang_ == "fr" else ("AUX",)
+    while j >= 0 and (verb.doc[j].pos_ in between or verb.doc[j].is_punct or verb.doc[j].is_space):
         inverted = inverted or verb.doc[j].text in ("»", "”", '"', "’", "''")
         j -= 1
     # (Not when a subject stands before the verb: `Kerry Washington, star of "Scandal," thanked Obama`.)
@@ -52,7 +54,66 @@ def inverted_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token |
     for child in verb.rights:
         near = dep_of(child) in ("dobj", "nsubj", "nsubjpass", "prep") and child.i - verb.i <= 5
         if near and child.pos_ in ("PROPN", "NOUN") and child.i not in quoted and not _timely(child, cues):
+            if any(dep_of(c) == "case" and c.lower_ in cues.words["addressee_cases"] for c in child.children):
+                # `déclare à l'AFP Jean-Philippe Magnen`: the medium heard it; the name the parse hung on it speaks
+                named = [c for c in child.children if dep_of(c) == "appos" and c.pos_ == "PROPN" and c.i not in quoted]
+                if named:
+                    return named[0]
+                continue
             return child
+    return None
+
+
+@rule("subject", examples=[
+    Example("Jean Dupont était à Lyon. « Nous aurions dû agir plus tôt », a-t-il souligné.", "Jean Dupont",
+            language="fr"),
+    Example("Jean Dupont a appris ce décès au volant de sa voiture. Très ému, il confie au Figaro que « Nous aurions "
+            "dû plaider l'un contre l'autre cet après-midi ».", "Jean Dupont", language="fr"),
+])
+def expletive_pronoun(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """The French parser often labels a personal subject pronoun an expletive (`expl:subj`): `a-t-il souligné`,
+    `il confie au Figaro que …`; the pronoun is the subject (never `-t`, the euphony)."""
+    for child in verb.children:
+        word = child.lower_.lstrip("-")
+        if child.dep_ == "expl:subj" and word in cues.words["persons"] and child.i not in quoted:
+            return child
+    return None
+
+
+@rule("subject", examples=[
+    Example("Le gouvernement malien, impuissant, a de son côté dénoncé « la furie destructrice » des islamistes.",
+            "gouvernement malien", language="fr"),
+    Example("Le déficit se creuse ; le ministre des finances, Pierre Moscovici, a pour sa part ajouté : « C'est "
+            "d'une France affaiblie dont nous héritons ».", "Pierre Moscovici", language="fr"),
+])
+def past_aside(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`X a de son côté dénoncé …`, `X a pour sa part ajouté :` (cues `asides`): the parser hangs the verb on the
+    aside; the speaker is the noun phrase before it, back to the clause's start (`;`, a quotation, a verb)."""
+    aside = _aside_at(verb.head, cues) if verb.head.i != verb.i else None
+    if aside is None:
+        return None
+    k = aside - 1
+    while k >= verb.sent.start and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].is_space):
+        k -= 1
+    start = k
+    while start > 0 and start - 1 >= verb.sent.start and verb.doc[start - 1].text not in (";", "»", "”", ":", ".") and (
+        verb.doc[start - 1].pos_ not in ("VERB", "AUX")
+    ):
+        start -= 1
+    for tok in verb.doc[start : k + 1]:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.i not in quoted:
+            return tok
+    return None
+
+
+def _aside_at(tok: Token, cues: Cues) -> int | None:
+    """The first token of the aside holding `tok` (`de son côté`, `pour sa part`), or None."""
+    for size in (3, 2):
+        for begin in range(tok.i - size + 1, tok.i + 1):
+            if 0 <= begin and begin + size <= len(tok.doc):
+                words = " ".join(t.lower_ for t in tok.doc[begin : begin + size])
+                if words in cues.words["asides"]:
+                    return begin
     return None
 
 
@@ -73,6 +134,29 @@ def inverted_name_run(verb: Token, cues: Cues, quoted: Container[int]) -> Token 
     if run and subjectless and run[-1].ent_type_ not in ("DATE", "TIME") and run[-1].lower_ not in cues.words["time_words"]:
         return run[-1]
     return None
+
+
+@rule("subject", examples=[Example(
+    "L'assemblée nationale a donc voté la confiance au gouvernement, qui devient ainsi le 36e gouvernement de la "
+    "République, a annoncé le président de l'Assemblée Claude Bartolone.", "Claude Bartolone", language="fr")])
+def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """French reported speech with the cue last, after a comma: `…, a annoncé le président de l'Assemblée Claude
+    Bartolone.`, `…, estime le ministre.`; the noun after the verb is its subject, whatever the parse made of it
+    (`dit-on` is hearsay: nobody)."""
+    if verb.doc.lang_ != "fr":
+        return None
+    k = verb.i - 1
+    while k > verb.sent.start and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].text.startswith("-")):
+        k -= 1
+    if verb.doc[k].text != "," or k in quoted:
+        return None
+    rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
+    if not rest or len(rest) > 10 or any(t.pos_ in ("VERB", "AUX") or t.i in quoted for t in rest):
+        return None
+    head = next((t for t in rest if t.pos_ not in ("DET", "ADV")), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or _timely(head, cues):
+        return None
+    return head
 
 
 @rule("subject", examples=[Example("Jean Dupont said the plan would fail badly.", "Jean Dupont")])
@@ -256,7 +340,10 @@ def last_person_before_verb(verb: Token, cues: Cues, quoted: Container[int]) -> 
 SUBJECT_RULES = stage("subject", (
     inverted_subject,
     inverted_name_run,
+    inverted_at_end,
     parse_subject,
+    expletive_pronoun,
+    past_aside,
     passive_agent,
     passive_without_agent,
     apposition_before_comma,
