@@ -84,3 +84,11 @@ def test_french_relative_dates() -> None:
     st = extract("« Nous partirons », a déclaré jeudi dernier Paul Martin.", published="2023-03-16")
     s = said_by(st, "Nous partirons")
     assert (s.said, s.said_basis) == ("2023-03-09", "relative")  # 16 March 2023 was a Thursday
+
+
+def test_a_pronoun_doubling_its_sentence_s_subject_is_that_subject_not_the_last_speaker() -> None:
+    text = (
+        "Gérald Karsenti, PDG de HP France, a indiqué « vouloir procéder uniquement à des départs volontaires ». "
+        "Myriam Martinet, de la CGT, a elle relevé qu'il « n'y a que 210 embauches sur trois ans »."
+    )
+    assert name(said_by(extract(text), "210 embauches")) == "Myriam Martinet"

@@ -61,6 +61,7 @@ class NameBook:
     # The roles, titles and labels the article gives a person beside their name, as written, in text order:
     # `FBI Director` (James Comey), `Rep., D-Mass.` (Stephen Lynch), `the leader of the party` (Valcourt).
     given_roles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    sentences: list[int] = field(default_factory=list)  # where the article's sentences start, ascending
     # (char, description word, name): a name introduced with its description, `le syndicat SUD-PTT`, `l'ONG Human
     # Rights Watch`, `le documentaire d'Al Jazeera` (French: cues `org_descriptions`, `media_descriptions`).
     described: list[tuple[int, str, str]] = field(default_factory=list)
@@ -86,6 +87,12 @@ class NameBook:
         for name, pronoun in genders:
             self.learn_gender(name, pronoun)
 
+    def same_sentence(self, a: int, b: int) -> bool:
+        """Whether the characters `a` and `b` are in one sentence (unknown sentences: no)."""
+        if not self.sentences:
+            return False
+        return bisect.bisect_right(self.sentences, a) == bisect.bisect_right(self.sentences, b)
+
     def before(self, char: int) -> list[Mention]:
         """Mentions that start before `char`, nearest last."""
         return self.mentions[: bisect.bisect_left(self.starts, char)]
@@ -105,6 +112,8 @@ class NameBook:
             # last speaker among them before a subject of their reported words: `Fitton, defending, said Hartley
             # had 20 years of experience. He said that Hartley …` -> Fitton.
             close = [m for m in subjects if char - m.start < 250]
+            if close and self.same_sentence(close[-1].start, char):
+                return close[-1].key  # (it doubles its sentence's subject: `Myriam Martinet, de la CGT, a elle relevé`)
             if close and prefer and any(m.key == prefer[-1] for m in close):
                 return prefer[-1]
             if close:
@@ -481,6 +490,7 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         if etype == "person" and span.root.i not in quoted and (role := _role_beside(doc, text, span, name, cues)):
             book.given_roles.setdefault(key, []).append((span.start_char, role))
     book.starts = [m.start for m in book.mentions]
+    book.sentences = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
     # Roles given in apposition name the person later: `Valcourt, the leader of the party, …` then
     # `the leader of the party said` -> Valcourt. Likewise `Foreign Minister Henrik Aalstad` -> `the foreign minister`.
     for ent in book.mentions:
