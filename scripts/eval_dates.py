@@ -17,8 +17,9 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from gate import past_bounds, workdir
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "eval_baseline.json"
@@ -58,24 +59,15 @@ def main() -> int:
     if not (args.data / "dev-articles.jsonl").is_file() or not args.scorer.is_file():
         print(f"polnear-dates data or scorer not found ({args.data}, {args.scorer}): nothing to measure", file=sys.stderr)
         return 3
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        figures = score(args.data, args.scorer, args.keep, args.verbose)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            figures = score(args.data, args.scorer, Path(tmp), args.verbose)
+    with workdir(args.keep) as folder:
+        figures = score(args.data, args.scorer, folder, args.verbose)
     print(json.dumps(figures))
     if not args.check:
         return 0
-    floors = json.loads(BASELINE.read_text())["dates_dev"]
-    low = {k: (figures[k], v) for k, v in floors.items() if k != "after_publication" and figures[k] < v}
-    for k, (got, floor) in low.items():
-        print(f"below the floor: {k} = {got:.3f} < {floor:.3f}", file=sys.stderr)
-    ceiling = floors.get("after_publication")
-    late = ceiling is not None and figures["after_publication"] > ceiling
-    if late:
-        print(f"above the ceiling: after_publication = {figures['after_publication']:.0f} > {ceiling}", file=sys.stderr)
-    return 1 if low or late else 0
+    failed = past_bounds(figures, json.loads(BASELINE.read_text())["dates_dev"], ceilings=("after_publication",))
+    for line in failed:
+        print(line, file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -17,8 +17,9 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from gate import past_bounds, workdir
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "eval_baseline.json"
@@ -55,22 +56,13 @@ def main() -> int:
     if not (args.data / "text").is_dir() or not (args.data / "gold.json").is_file() or not args.scorer.is_file():
         print(f"wikinews-fr data or scorer not found ({args.data}, {args.scorer}): nothing to measure", file=sys.stderr)
         return 3
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        figures = score(args.data, args.scorer, args.keep, args.verbose)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            figures = score(args.data, args.scorer, Path(tmp), args.verbose)
+    with workdir(args.keep) as folder:
+        figures = score(args.data, args.scorer, folder, args.verbose)
     print("wikinews-fr: " + " ".join(f"{k}={v:g}" for k, v in figures.items()))
     print(json.dumps(figures))
     if not args.check:
         return 0
-    bounds = json.loads(BASELINE.read_text())["wikinews_fr"]
-    failed = [
-        f"{name} {figures[name]:g} {'above its ceiling' if name in _CEILINGS else 'below its floor'} {bound:g}"
-        for name, bound in bounds.items()
-        if (figures[name] > bound if name in _CEILINGS else figures[name] < bound)
-    ]
+    failed = past_bounds(figures, json.loads(BASELINE.read_text())["wikinews_fr"], ceilings=_CEILINGS)
     for line in failed:
         print(f"FAIL: {line}", file=sys.stderr)
     return 1 if failed else 0

@@ -17,12 +17,13 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+
+from gate import past_bounds, workdir
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "eval_baseline.json"
@@ -207,20 +208,15 @@ def main() -> int:
     if not (args.data / args.split / "text").is_dir() or not args.scorer.is_file():
         print(f"PolNeAR data or scorer not found ({args.data}, {args.scorer}): nothing to measure", file=sys.stderr)
         return 3
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        figures = score(args.split, args.data, args.scorer, args.keep, args.by_rule, args.rescore)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            figures = score(args.split, args.data, args.scorer, Path(tmp), args.by_rule)
+    with workdir(args.keep) as folder:
+        figures = score(args.split, args.data, args.scorer, folder, args.by_rule, args.rescore and args.keep is not None)
     print(json.dumps(figures))
     if not args.check:
         return 0
-    floors = json.loads(BASELINE.read_text())[args.split]
-    low = {k: (figures[k], floor) for k, floor in floors.items() if figures[k] < floor}
-    for k, (got, floor) in low.items():
-        print(f"below the floor: {k} = {got:.3f} < {floor:.3f}", file=sys.stderr)
-    return 1 if low else 0
+    failed = past_bounds(figures, json.loads(BASELINE.read_text())[args.split])
+    for line in failed:
+        print(line, file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -16,9 +16,10 @@ import random
 import sqlite3
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from gate import workdir
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,12 +55,8 @@ def main() -> int:
     if not args.pages.is_dir():
         print(f"no pages at {args.pages}", file=sys.stderr)
         return 3
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        drawn = draw(args.pages, args.n, args.seed, args.keep)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            drawn = draw(args.pages, args.n, args.seed, Path(tmp))
+    with workdir(args.keep) as folder:
+        drawn = draw(args.pages, args.n, args.seed, folder)
     for k, s in enumerate(drawn, 1):
         speaker = (s.get("speaker") or {}).get("name")
         article = s["article"]

@@ -68,3 +68,16 @@ def test_wikinews_fr_stays_above_the_floor() -> None:
         timeout=600,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_gate_fails_a_figure_below_its_floor_or_above_its_ceiling() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        from gate import past_bounds
+    finally:
+        sys.path.pop(0)
+    bounds = {"dated": 0.86, "after_publication": 0}
+    assert past_bounds({"dated": 0.87, "after_publication": 0}, bounds, ceilings=("after_publication",)) == []
+    failed = past_bounds({"dated": 0.85, "after_publication": 2}, bounds, ceilings=("after_publication",))
+    assert failed == ["below the floor: dated = 0.850 < 0.860", "above the ceiling: after_publication = 2 > 0"]
+    assert past_bounds({"after_publication": 2}, {"after_publication": 0}) == []  # (not named a ceiling: a floor)
