@@ -212,7 +212,12 @@ def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Foun
 def same_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """A statement that names again an event the text dated (`told the debate audience`, `said in the letter`,
     `At his cookout, …`) was made at it: the date of its last dated mention before."""
-    event = dates.event_named(u.context, page.language)
+    return _at_event(u.context, u, page)
+
+
+def _at_event(context: str, u: Utterance, page: Page) -> _Found | None:
+    """The date the text gave, before the statement, to the event `context` says it was made at, if any."""
+    event = dates.event_named(context, page.language)
     if event is None:
         return None
     return dates.event_date(page.narrative[: u.start], event, page.published, page.language)
@@ -230,12 +235,7 @@ def same_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | N
 def dated_document(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """A poll, letter, report or study that speaks (`The poll found …`, `the letter reads`) says it when it came
     out: the date the text gave it at its last dated mention (`A Reuters/Ipsos poll released Friday`)."""
-    if not u.speaker_words:
-        return None
-    event = dates.event_named(f"in the {u.speaker_words.split()[-1]}", page.language)
-    if event is None:
-        return None
-    return dates.event_date(page.narrative[: u.start], event, page.published, page.language)
+    return _at_event(f"in the {u.speaker_words.split()[-1]}", u, page) if u.speaker_words else None
 
 
 @rule(
