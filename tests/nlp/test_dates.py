@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from volte.nlp.dates import find_said
+from volte.nlp.dates import event_date, find_said, scene
 
 FRIDAY = "2022-04-08"
 THURSDAY = "2022-04-07"
@@ -271,3 +271,29 @@ def test_speed_with_dates() -> None:
     for i in range(2000):
         find_said(contexts[i % 4], FRIDAY)
     assert time.perf_counter() - start < 2.0  # 1 ms a call at most
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # A sentence that opens on its time sets the scene for what follows in the paragraph.
+        ("In a March 2016 meeting with the editors, Roe said the plan would fail.  \"", ("2016-03", "explicit")),
+        ("In late September, parents sent a letter to the board. They asked for more. \"", ("2021-09", "relative")),
+        ("Two years ago, Roe toured the plant. \"", ("2020", "relative")),
+        ("En mai 1999, le ministre a visité l'usine. « ", ("1999-05", "explicit")),
+        # A date later in a sentence is that sentence's own.
+        ("Roe bought the bridge in 2014, with a loan. \"", None),
+        # The narration left the scene.
+        ("In July, Roe dismissed Estonia. Meanwhile Ames continues to praise Moscow. \"", None),
+        ("The plan failed. \"", None),
+    ],
+)
+def test_scene(paragraph: str, expected: tuple[str, str] | None) -> None:
+    language = "fr" if "ministre" in paragraph else "en"
+    assert scene(paragraph, FRIDAY, language) == expected
+
+
+def test_event_date_from_the_time_its_sentence_opens_on() -> None:
+    text = "Others disagreed. In late September, a group of parents with children in the schools sent a letter to the board."
+    assert event_date(text, "letter", FRIDAY) == ("2021-09", "relative")
+    assert event_date("A group of parents with children in the schools sent a letter to the board.", "letter", FRIDAY) is None

@@ -182,6 +182,8 @@ class _Language:
     not_after: frozenset[str] = frozenset()  # words after which a time word does not point back: "why then"
     events: re.Pattern[str] | None = None  # a dated event named again: "at the debate", "in the letter"
     event_prepositions: frozenset[str] = frozenset()  # "at", "during", "in": said at the event
+    scene_openers: re.Pattern[str] | None = None  # a sentence that opens on the time of its scene: "In late May, …"
+    scene_breakers: re.Pattern[str] | None = None  # a sentence that opens on another time: "Meanwhile, …", "Now …"
 
 
 def _alternation(words: Iterable[object] | None) -> str:
@@ -255,6 +257,10 @@ def _language(language: str) -> _Language:
             re.IGNORECASE,
         ) if table.get("event_determiners") else None,
         perfect=re.compile(rf"(?<!\w)(?:{_alternation(auxiliaries)})\s+", re.IGNORECASE) if auxiliaries else None,
+        scene_openers=re.compile(rf"(?:{_alternation(table.get('scene_openers'))})\b", re.IGNORECASE)
+        if table.get("scene_openers") else None,
+        scene_breakers=re.compile(rf"(?:{_alternation(table.get('scene_breakers'))})\b", re.IGNORECASE)
+        if table.get("scene_breakers") else None,
         prefilter=prefilter,
         rules=tuple(rules),
         excluding=excluding,
@@ -596,6 +602,7 @@ def event_named(context: str, language: str = "en") -> str | None:
 def event_date(text: str, event: str, published: str | None, language: str = "en") -> _Found:
     """The date `text` gives the event last named `event` in it ("Monday's debate", "a cease-and-desist letter
     Thursday"): the date nearest the event word, in its sentence, at its last mention that has one."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
     pattern = re.compile(rf"\b{re.escape(event).replace(chr(92) + ' ', chr(92) + 's+')}s?\b", re.IGNORECASE)
     for m in reversed(list(pattern.finditer(text))):
         left = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - _EVENT_REACH)
@@ -605,11 +612,61 @@ def event_date(text: str, event: str, published: str | None, language: str = "en
             here = m.start() - (left + 1)
             _, said, basis = min(found, key=lambda f: abs(f[0] - here))
             return said, basis
+        # Else the time its sentence opens on: "In late September, a group of parents … sent a letter".
+        opening = _opening_time(text[_sentence_start(text, m.start()) :], published, lang, language)
+        if opening:
+            return opening
     return None
+
+
+def _sentence_start(text: str, offset: int) -> int:
+    """Where the sentence holding `offset` begins in `text`: after the last sentence end or line break before it."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, offset - 600), offset)]
+    return max(ends[-1] if ends else 0, text.rfind("\n", 0, offset) + 1)
 
 
 # How far from an event's word its date may be: "the first presidential debate Monday night".
 _EVENT_REACH = 60
+
+
+def scene(text: str, published: str | None, language: str = "en") -> _Found:
+    """The time the last scene-setting sentence of `text` opens on: a sentence whose fronted phrase, before its
+    first comma or within its first words, gives a date ("In late September, a group of parents sent a letter",
+    "In a March 2016 meeting with the editorial board, Trump said", "In The New Yorker's profile of Oz in 2013
+    fellow doctors …"). A time set so governs the sentences after it in its paragraph, until one opens on another
+    time ("Meanwhile, …", "Today …"); one given later in a sentence ("He bought the bridge in 2014") is that
+    sentence's own."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if lang.scene_openers is None or not lang.prefilter.search(text.lower()):
+        return None
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    for start in reversed(starts):
+        sentence = text[start:].lstrip(" \"“'‘«")
+        found = _opening_time(sentence, published, lang, language)
+        if found:
+            return found
+        if lang.scene_breakers is not None and lang.scene_breakers.match(sentence):
+            return None  # "Meanwhile Trump continues …": the narration has left the scene
+    return None
+
+
+def _opening_time(sentence: str, published: str | None, lang: _Language, language: str) -> _Found:
+    """The date a sentence's fronted phrase gives, before its first comma or within its first words, when the
+    sentence opens on a preposition of time or place ("In …", "At a breakfast …") or on the date itself ("Two
+    years ago, …"); not a date later in a subject's clause ("Trump in 2014 said")."""
+    if lang.scene_openers is None:
+        return None
+    comma = sentence.find(",", 0, _SCENE_HEAD)
+    head = sentence[:comma] if comma != -1 else " ".join(sentence.split()[:_SCENE_WORDS])
+    found = dates_in(head, published, language, asides=True)
+    if found and (lang.scene_openers.match(sentence) or found[0][0] == 0):
+        return found[-1][1], found[-1][2]
+    return None
+
+
+# A scene's fronted phrase: up to its first comma within this many characters, else the first words.
+_SCENE_HEAD = 100
+_SCENE_WORDS = 10
 
 
 def has_time_words(context: str, language: str = "en") -> bool:

@@ -204,6 +204,27 @@ def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Foun
     "said",
     examples=[
         Example(
+            "In a March 2016 meeting with the editors, Roe said the plan would fail. \"It is over,\" Roe added.",
+            "Roe", "It is over", said="2016-03",
+        ),
+        Example(
+            "Two years ago, Roe toured the plant. \"It is over,\" Roe said.", "Roe", "It is over", said="2020",
+        ),
+    ],
+)
+def scene_frame(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """A sentence of the paragraph, before the statement, that opens on the time of its scene (`In late September,
+    a group of parents sent a letter …`, `In a March 2016 meeting with the editorial board, Trump said …`) sets
+    the time of the statements after it in that paragraph. A time given later in a sentence (`He bought the bridge
+    in 2014.`) is that sentence's own and sets nothing."""
+    start = page.paragraphs[page.paragraph_of(u.start)]
+    return dates.scene(page.narrative[start : u.start], page.published, page.language)
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
             "Roe and Ames met in Monday's debate.\n\nAmes told the debate audience that taxes would fall.",
             "Ames", "taxes would fall", said="2022-04-04",
         ),
@@ -331,7 +352,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 
 SAID_RULES = stage(
     "said",
-    (own_clause, time_anaphor, perfect_tense, speaker_passage, same_event, dated_document, headline_summary,
+    (own_clause, time_anaphor, perfect_tense, scene_frame, speaker_passage, same_event, dated_document, headline_summary,
      lead_participant, lead_event, publication_date),
 )
 
