@@ -101,6 +101,16 @@ def _folded(line: str) -> str:
 _Found = tuple[str | None, SaidBasis | None]
 # How many paragraphs back a time word may point: the one it sits in and the two before it.
 _ANAPHOR_REACH = 2
+
+# Words in quotation marks: what a time word of the narration cannot point back to.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+
+
+def _unquoted(text: str) -> str:
+    """`text` with the words inside quotation marks blanked (offsets kept)."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
 # The lead: up to the second paragraph of running text (one of at least this many words), within the first few.
 _LEAD_PARAGRAPHS, _LEAD_WORDS = 2, 20
 _LEAD_MOST = 4  # paragraphs after the headline, at most
@@ -138,17 +148,25 @@ def own_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | N
             "Roe spoke at the convention in July.\n\n\"We will not back down,\" Roe said at the time.",
             "Roe", "We will not back down", said="2021-07",
         ),
+        Example(
+            "Roe refused to endorse Ames during a speech at the convention in July.\n\nAt a breakfast the following "
+            "morning, Roe said she would not back Ames.", "Roe", "she would not back Ames", said="2021-07",
+        ),
     ],
 )
 def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """A time word that points back (`at the time`, `then`, `the following morning`): the time the text gave last,
-    in the narration or an earlier statement of this or the two paragraphs before."""
+    in the narration, the reported words of an earlier statement (not its quotations) or an earlier statement's
+    date, in this or the two paragraphs before."""
     days = dates.anaphor(u.context, page.language)
     if days is None:
         return None
     here = page.paragraph_of(u.start)
     since = page.paragraphs[max(0, here - _ANAPHOR_REACH)]
-    told = dates.dates_in(page.narrative[since : u.start], page.published, page.language, asides=True)
+    # (The narration, and the reported words of earlier statements, not their quotations: "Cruz refused to endorse
+    # Trump during a speech at the convention in July. … At a breakfast the following morning, Cruz said …")
+    told = dates.dates_in(_unquoted((page.text or page.narrative)[since : u.start]), page.published, page.language,
+                          asides=True)
     best: tuple[int, str, SaidBasis | None] | None = (since + told[-1][0], told[-1][1], told[-1][2]) if told else None
     for d in earlier:
         # (A time the text gave for an earlier statement; not one carried to it from its speaker's passage.)
@@ -337,7 +355,7 @@ def headline_summary(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
     if u.end > page.headline_end or u.speaker is None:
         return None
     days = Counter(d.said for d in earlier if d.utterance.speaker == u.speaker and d.utterance.start >= page.headline_end
-                   and d.basis == "relative" and d.said)
+                   and d.basis == "relative" and d.said and len(d.said) == 10)  # (a day, not a month recalled)
     if not days:
         return None
     said, _ = days.most_common(1)[0]
