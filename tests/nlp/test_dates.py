@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from volte.nlp.dates import event_date, find_said, scene
+from volte.nlp.dates import beside_event, event_date, find_said, scene
 
 FRIDAY = "2022-04-08"
 THURSDAY = "2022-04-07"
@@ -297,3 +297,14 @@ def test_event_date_from_the_time_its_sentence_opens_on() -> None:
     text = "Others disagreed. In late September, a group of parents with children in the schools sent a letter to the board."
     assert event_date(text, "letter", FRIDAY) == ("2021-09", "relative")
     assert event_date("A group of parents with children in the schools sent a letter to the board.", "letter", FRIDAY) is None
+
+
+def test_a_day_beside_a_dated_event() -> None:
+    before = "Roe and Ames met in Monday's debate. The audience was large."
+    assert beside_event("Roe complained the morning after the debate, saying", before, FRIDAY) == ("2022-04-05", "relative")
+    assert beside_event("in a column the day before the debate, two writers urged", before, FRIDAY) == ("2022-04-03", "relative")
+    # An event the text gave no date, or no event beside: nothing.
+    assert beside_event("Roe complained the morning after the debate", "Roe and Ames debated.", FRIDAY) is None
+    assert beside_event("Roe complained after the debate", before, FRIDAY) is None
+    # Never after publication: a day after Friday's debate, in Friday's paper.
+    assert beside_event("the day after the debate", "Friday's debate drew crowds.", FRIDAY) is None

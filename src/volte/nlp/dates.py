@@ -184,6 +184,8 @@ class _Language:
     event_prepositions: frozenset[str] = frozenset()  # "at", "during", "in": said at the event
     scene_openers: re.Pattern[str] | None = None  # a sentence that opens on the time of its scene: "In late May, …"
     scene_breakers: re.Pattern[str] | None = None  # a sentence that opens on another time: "Meanwhile, …", "Now …"
+    beside_event: re.Pattern[str] | None = None  # a day beside an event: "the morning after the debate"
+    beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
 
 
 def _alternation(words: Iterable[object] | None) -> str:
@@ -259,6 +261,12 @@ def _language(language: str) -> _Language:
         perfect=re.compile(rf"(?<!\w)(?:{_alternation(auxiliaries)})\s+", re.IGNORECASE) if auxiliaries else None,
         scene_openers=re.compile(rf"(?:{_alternation(table.get('scene_openers'))})\b", re.IGNORECASE)
         if table.get("scene_openers") else None,
+        beside_event=re.compile(
+            rf"\b(?P<beside>{_alternation(table.get('beside_event'))})\s+(?:{_alternation(table.get('event_determiners'))})"
+            rf"\s+(?:[\w'’-]+\s+){{0,3}}?(?P<event>{_alternation(table.get('events'))})s?\b",
+            re.IGNORECASE,
+        ) if table.get("beside_event") and table.get("event_determiners") else None,
+        beside_days={_fold(k): int(v) for k, v in (table.get("beside_event") or {}).items()},
         scene_breakers=re.compile(rf"(?:{_alternation(table.get('scene_breakers'))})\b", re.IGNORECASE)
         if table.get("scene_breakers") else None,
         prefilter=prefilter,
@@ -617,6 +625,27 @@ def event_date(text: str, event: str, published: str | None, language: str = "en
         if opening:
             return opening
     return None
+
+
+def beside_event(context: str, before: str, published: str | None, language: str = "en") -> _Found:
+    """The day `context` places its statement beside an event the text dated before (`before`): "complained about
+    his mic the morning after the debate" after "Monday night's debate" is the Tuesday; "the day before the
+    debate" the Sunday. Only a day moves; a month or year the event has stays as it is."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if lang.beside_event is None or not lang.beside_days:
+        return None
+    m = lang.beside_event.search(context)
+    if m is None:
+        return None
+    found = event_date(before, _fold(m["event"]), published, language)
+    if found is None:
+        return None
+    said, basis = found
+    if len(said) == 10:
+        said = (date.fromisoformat(said) + timedelta(days=lang.beside_days[_fold(m["beside"])])).isoformat()
+    if published is not None and said > published[: len(said)]:
+        return None
+    return said, basis
 
 
 def _sentence_start(text: str, offset: int) -> int:

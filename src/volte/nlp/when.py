@@ -222,6 +222,21 @@ def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Foun
     "said",
     examples=[
         Example(
+            "Roe and Ames met in Monday's debate.\n\nRoe complained about the rules the morning after the debate, "
+            "saying the moderators were unfair.", "Roe", "the moderators were unfair", said="2022-04-05",
+        ),
+    ],
+)
+def beside_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """The statement's clause places it beside an event the text dated (`the morning after the debate`, `the day
+    before the debate`, `on the eve of the summit`): the event's day moved by the days the phrase says."""
+    return dates.beside_event(u.context, page.narrative[: u.start], page.published, page.language)
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
             "In a March 2016 meeting with the editors, Roe said the plan would fail. \"It is over,\" Roe added.",
             "Roe", "It is over", said="2016-03",
         ),
@@ -370,7 +385,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 
 SAID_RULES = stage(
     "said",
-    (own_clause, time_anaphor, perfect_tense, scene_frame, speaker_passage, same_event, dated_document, headline_summary,
+    (own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, speaker_passage, same_event, dated_document, headline_summary,
      lead_participant, lead_event, publication_date),
 )
 
