@@ -99,7 +99,22 @@ def discourse_marker(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return is_discourse_marker(frame, cue.token)
 
 
-REPORT_CUE_FILTERS = stage("report_cue_filter", (framing_verb, report_inside_report, discourse_marker))
+@rule("report_cue_filter", examples=[Example(
+    "Locals from nearby Antigua had written off the island as a dying rock falling into the sea.", None,
+    words="dying rock")])
+def phrasal_verb(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """`had written off the island as …`, `called off the strike`: a cue verb with a particle that makes it
+    another verb, of no speech (cues `phrasal_not_speech`, lemma and particle)."""
+    lemma = frame.cues.lemma(cue.token)
+    return any(
+        dep_of(c) == "prt" and f"{lemma} {c.lower_}" in frame.cues.words["phrasal_not_speech"]
+        for c in cue.token.children
+    )
+
+
+REPORT_CUE_FILTERS = stage(
+    "report_cue_filter", (framing_verb, report_inside_report, discourse_marker, phrasal_verb)
+)
 
 
 # -- reports that are nobody's statement -----------------------------------------------------------------------
@@ -185,8 +200,26 @@ def reader_supposed(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
     return modal and len(subjects) == 1 and subjects[0].lower_ in frame.cues.words["readers"]
 
 
+@rule("report_filter", examples=[
+    Example("What type of hair did you go for? It was difficult to find a curly wig in cancer center stores.", None,
+            words="a curly wig"),
+    Example("We know markets are dynamic. But ask yourself this: Why would we ever trust the regulators?", None,
+            words="Why would we"),
+])
+def borrowed_subject_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`It was difficult to find a wig`, `But ask yourself this: …`: a verb with no subject of its own, whose
+    borrowed subject (the head verb's, `subject_of_head_verb`) is nobody, with an object and no reported clause, is
+    the author's narration or an address to the reader (`X smiled and noted that …` with X unknown stays a report:
+    PolNeAR counts it)."""
+    if speaker is not None or cue.subject_rule != "subject_of_head_verb":
+        return False
+    verb = cue.token
+    return not any(dep_of(t) in ("ccomp", "advcl") and t.head.i == verb.i for t in content)
+
+
 REPORT_FILTERS = stage(
-    "report_filter", (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed)
+    "report_filter",
+    (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown),
 )
 
 
@@ -198,22 +231,29 @@ REPORT_FILTERS = stage(
     Example('Valcourt said on "Face the Nation" that the deal was dead.', None, words="Face the Nation"),
     Example('Scientists posit in the paper titled "The importance of old forests for the conservation of carbon in '
             'the tropics" that rights matter.', None, words="The importance of old forests"),
+    Example('Re. "Prop. 13 proves costly to government programs," Page A8, Jan. 13: I disagree with the notion.', None,
+            words="proves costly"),
 ])
 def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A quoted title, programme, organisation name, nickname: `her memoir "Against the Current"`, `the "Open
     Borders" programme`; a one- or two-word quotation with no cue."""
-    if view.kind != "partial":
-        return False
     words, before = view.words, view.before
-    if not words:
-        return True
     # The word before the quotation, or the one before it after a preposition: `auteur de « … »`.
     previous = [w.lower().strip(".,") for w in before.split()[-2:]]
     if previous and previous[-1] in ("de", "du", "of", "d’", "d'") and len(previous) == 2:
         previous = previous[:1]
     prev = previous[-1] if previous else ""
-    if prev in frame.cues.title_words and len(words) <= 8 or prev in frame.cues.words["title_markers"]:
-        return True  # (`the paper titled "The importance of Indigenous Peoples' lands for …"`, whatever its length)
+    # (`Re.` ends a sentence for `before`: the word right before the quotation mark, as written.)
+    marker = frame.text[max(0, view.q.open_at - 12) : view.q.open_at].split()[-1:] or [""]
+    if {prev, marker[0].lower().strip(".,")} & frame.cues.words["title_markers"]:
+        return True  # (`the paper titled "The importance of Indigenous Peoples' lands for …"`, whatever its length;
+        # a letter's `Re. "Prop. 13 proves costly to government programs," Page A8`, whatever its kind)
+    if view.kind != "partial":
+        return False
+    if not words:
+        return True
+    if prev in frame.cues.title_words and len(words) <= 8:
+        return True
     content = frame.text[view.q.start : view.q.end]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     title_case = all(t.text[:1].isupper() or t.is_stop and len(t) <= 4 for t in words)
@@ -254,4 +294,16 @@ def listed_example(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Enti
     return before in frame.cues.words["example_links"]
 
 
-QUOTE_FILTERS = stage("quote_filter", (title_or_name, scare_quote, stage_direction, listed_example))
+@rule("quote_filter", examples=[Example(
+    'It was a quiet week in the valley.\n\n"Politicking."\n\nThe fair opened on Friday.', None,
+    words="Politicking")])
+def unattributed_direct(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """A quotation standing alone with no cue near it and no speaker the speakers before can lend it (continuity):
+    a headline quoted, a caption, a slogan, nobody's statement (a speaker named in the frame, with or without a
+    cue, would have been found)."""
+    return view.kind == "direct" and cue is None and speaker is None
+
+
+QUOTE_FILTERS = stage(
+    "quote_filter", (title_or_name, scare_quote, stage_direction, listed_example, unattributed_direct)
+)
