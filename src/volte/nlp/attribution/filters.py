@@ -217,9 +217,24 @@ def borrowed_subject_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...],
     return not any(dep_of(t) in ("ccomp", "advcl") and t.head.i == verb.i for t in content)
 
 
+@rule("report_filter", examples=[Example(
+    "A year later, Valcourt finds herself mired in three criminal cases.", None, words="mired")])
+def finds_oneself(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`finds himself mired in …`: a verb whose object is its own subject (cues `reflexive_not_speech`, lemmas)
+    tells where someone is, not what they said."""
+    verb = cue.token
+    if frame.cues.lemma(verb) not in frame.cues.words["reflexive_not_speech"]:
+        return False
+    # (The parse makes `herself` the object, or the subject of `mired`: the content's first word.)
+    return any(dep_of(c) in ("dobj", "obj") and c.lower_ in frame.cues.words["reflexives"] for c in verb.children) or (
+        bool(content) and content[0].lower_ in frame.cues.words["reflexives"]
+    )
+
+
 REPORT_FILTERS = stage(
     "report_filter",
-    (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown),
+    (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown,
+     finds_oneself),
 )
 
 
