@@ -208,10 +208,13 @@ def reader_supposed(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
 ])
 def borrowed_subject_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """`It was difficult to find a wig`, `But ask yourself this: …`: a verb with no subject of its own, whose
-    borrowed subject (the head verb's, `subject_of_head_verb`) is nobody, with an object and no reported clause, is
-    the author's narration or an address to the reader (`X smiled and noted that …` with X unknown stays a report:
-    PolNeAR counts it)."""
-    if speaker is not None or cue.subject_rule != "subject_of_head_verb":
+    borrowed subject (the head verb's, `subject_of_head_verb`) is an empty `it` or the reader (`readers`), with an
+    object and no reported clause, is the author's narration or an address to the reader. (A borrowed subject
+    that names someone the speaker rules could not resolve, `…, is hoping to deprive him of delegates`, stays a
+    statement with its speaker unknown: PolNeAR counts those.)"""
+    if speaker is not None or cue.subject_rule != "subject_of_head_verb" or cue.speaker is None:
+        return False
+    if cue.speaker.lower_ != "it" and cue.speaker.lower_ not in frame.cues.words["readers"]:
         return False
     verb = cue.token
     return not any(dep_of(t) in ("ccomp", "advcl") and t.head.i == verb.i for t in content)
@@ -258,17 +261,17 @@ def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entit
     if previous and previous[-1] in ("de", "du", "of", "d’", "d'") and len(previous) == 2:
         previous = previous[:1]
     prev = previous[-1] if previous else ""
-    # (`Re.` ends a sentence for `before`: the word right before the quotation mark, as written.)
+    # A letter's `Re. "Prop. 13 proves costly to government programs," Page A8`: the headline it answers, whatever
+    # its kind (`Re.` ends a sentence for `before`: the word right before the quotation mark, as written).
     marker = frame.text[max(0, view.q.open_at - 12) : view.q.open_at].split()[-1:] or [""]
-    if {prev, marker[0].lower().strip(".,")} & frame.cues.words["title_markers"]:
-        return True  # (`the paper titled "The importance of Indigenous Peoples' lands for …"`, whatever its length;
-        # a letter's `Re. "Prop. 13 proves costly to government programs," Page A8`, whatever its kind)
+    if marker[0].lower() in frame.cues.words["reply_markers"]:
+        return True
     if view.kind != "partial":
-        return False
+        return False  # (`a piece entitled: "Why Electing Hillary …"` is the medium's headline: PolNeAR counts it)
     if not words:
         return True
-    if prev in frame.cues.title_words and len(words) <= 8:
-        return True
+    if prev in frame.cues.title_words and len(words) <= 8 or prev in frame.cues.words["title_markers"]:
+        return True  # (`the paper titled "The importance of Indigenous Peoples' lands for …"`, whatever its length)
     content = frame.text[view.q.start : view.q.end]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in words)
     title_case = all(t.text[:1].isupper() or t.is_stop and len(t) <= 4 for t in words)
@@ -313,10 +316,13 @@ def listed_example(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Enti
     'It was a quiet week in the valley.\n\n"Politicking."\n\nThe fair opened on Friday.', None,
     words="Politicking")])
 def unattributed_direct(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
-    """A quotation standing alone with no cue near it and no speaker the speakers before can lend it (continuity):
-    a headline quoted, a caption, a slogan, nobody's statement (a speaker named in the frame, with or without a
-    cue, would have been found)."""
-    return view.kind == "direct" and cue is None and speaker is None
+    """A short quotation standing alone with no cue near it and no speaker the speakers before can lend it
+    (continuity): a headline quoted, a slogan, a question put to the reader, nobody's statement. A longer passage
+    (`_SHORT_LINE` words or more) is someone's speech whose speaker is unknown, and stays."""
+    return view.kind == "direct" and cue is None and speaker is None and len(view.words) < _SHORT_LINE
+
+
+_SHORT_LINE = 13  # words: PolNeAR train's unattributed slogans and questions have at most 12, its speeches more
 
 
 QUOTE_FILTERS = stage(
