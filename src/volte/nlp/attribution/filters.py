@@ -318,8 +318,10 @@ def listed_example(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Enti
 def unattributed_direct(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A short quotation standing alone with no cue near it and no speaker the speakers before can lend it
     (continuity): a headline quoted, a slogan, a question put to the reader, nobody's statement. A longer passage
-    (`_SHORT_LINE` words or more) is someone's speech whose speaker is unknown, and stays."""
-    return view.kind == "direct" and cue is None and speaker is None and len(view.words) < _SHORT_LINE
+    (`_SHORT_LINE` words or more) is someone's speech whose speaker is unknown, and stays, and so does a quotation
+    never closed (its attribution may be inside it: `“We will never give in, Valcourt said at the rally.`)."""
+    short = len(view.words) < _SHORT_LINE and not view.q.unclosed
+    return view.kind == "direct" and cue is None and speaker is None and short
 
 
 _SHORT_LINE = 13  # words: PolNeAR train's unattributed slogans and questions have at most 12, its speeches more
