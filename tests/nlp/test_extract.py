@@ -816,3 +816,13 @@ def test_the_role_a_name_is_stripped_of_is_the_statements_speaker_role(text: str
     [statement] = extract(text)
     assert statement.speaker is not None and statement.speaker.name == name
     assert statement.speaker_role == role
+
+
+def test_a_clause_joined_after_according_to_is_the_authors_again() -> None:
+    text = (
+        "Plant-based diets are becoming increasingly popular, according to Forbes, but with that can come some "
+        "nutrition issues."
+    )
+    s = extract(text)[0]
+    assert (s.cue, s.speaker.name if s.speaker else None) == ("according to", "Forbes")
+    assert s.text == "Plant-based diets are becoming increasingly popular"

@@ -99,7 +99,22 @@ def discourse_marker(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return is_discourse_marker(frame, cue.token)
 
 
-REPORT_CUE_FILTERS = stage("report_cue_filter", (framing_verb, report_inside_report, discourse_marker))
+@rule("report_cue_filter", examples=[Example(
+    "Locals from nearby Antigua had written off the island as a dying rock falling into the sea.", None,
+    words="dying rock")])
+def phrasal_verb(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """`had written off the island as …`, `called off the strike`: a cue verb with a particle that makes it
+    another verb, of no speech (cues `phrasal_not_speech`, lemma and particle)."""
+    lemma = frame.cues.lemma(cue.token)
+    return any(
+        dep_of(c) == "prt" and f"{lemma} {c.lower_}" in frame.cues.words["phrasal_not_speech"]
+        for c in cue.token.children
+    )
+
+
+REPORT_CUE_FILTERS = stage(
+    "report_cue_filter", (framing_verb, report_inside_report, discourse_marker, phrasal_verb)
+)
 
 
 # -- reports that are nobody's statement -----------------------------------------------------------------------
@@ -185,8 +200,44 @@ def reader_supposed(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
     return modal and len(subjects) == 1 and subjects[0].lower_ in frame.cues.words["readers"]
 
 
+@rule("report_filter", examples=[
+    Example("What type of hair did you go for? It was difficult to find a curly wig in cancer center stores.", None,
+            words="a curly wig"),
+    Example("We know markets are dynamic. But ask yourself this: Why would we ever trust the regulators?", None,
+            words="Why would we"),
+])
+def borrowed_subject_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`It was difficult to find a wig`, `But ask yourself this: …`: a verb with no subject of its own, whose
+    borrowed subject (the head verb's, `subject_of_head_verb`) is an empty `it` or the reader (`readers`), with an
+    object and no reported clause, is the author's narration or an address to the reader. (A borrowed subject
+    that names someone the speaker rules could not resolve, `…, is hoping to deprive him of delegates`, stays a
+    statement with its speaker unknown: PolNeAR counts those.)"""
+    if speaker is not None or cue.subject_rule != "subject_of_head_verb" or cue.speaker is None:
+        return False
+    if cue.speaker.lower_ != "it" and cue.speaker.lower_ not in frame.cues.words["readers"]:
+        return False
+    verb = cue.token
+    return not any(dep_of(t) in ("ccomp", "advcl") and t.head.i == verb.i for t in content)
+
+
+@rule("report_filter", examples=[Example(
+    "A year later, Valcourt finds herself mired in three criminal cases.", None, words="mired")])
+def finds_oneself(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`finds himself mired in …`: a verb whose object is its own subject (cues `reflexive_not_speech`, lemmas)
+    tells where someone is, not what they said."""
+    verb = cue.token
+    if frame.cues.lemma(verb) not in frame.cues.words["reflexive_not_speech"]:
+        return False
+    # (The parse makes `herself` the object, or the subject of `mired`: the content's first word.)
+    return any(dep_of(c) in ("dobj", "obj") and c.lower_ in frame.cues.words["reflexives"] for c in verb.children) or (
+        bool(content) and content[0].lower_ in frame.cues.words["reflexives"]
+    )
+
+
 REPORT_FILTERS = stage(
-    "report_filter", (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed)
+    "report_filter",
+    (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown,
+     finds_oneself),
 )
 
 
@@ -198,20 +249,27 @@ REPORT_FILTERS = stage(
     Example('Valcourt said on "Face the Nation" that the deal was dead.', None, words="Face the Nation"),
     Example('Scientists posit in the paper titled "The importance of old forests for the conservation of carbon in '
             'the tropics" that rights matter.', None, words="The importance of old forests"),
+    Example('Re. "Prop. 13 proves costly to government programs," Page A8, Jan. 13: I disagree with the notion.', None,
+            words="proves costly"),
 ])
 def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A quoted title, programme, organisation name, nickname: `her memoir "Against the Current"`, `the "Open
     Borders" programme`; a one- or two-word quotation with no cue."""
-    if view.kind != "partial":
-        return False
     words, before = view.words, view.before
-    if not words:
-        return True
     # The word before the quotation, or the one before it after a preposition: `auteur de « … »`.
     previous = [w.lower().strip(".,") for w in before.split()[-2:]]
     if previous and previous[-1] in ("de", "du", "of", "d’", "d'") and len(previous) == 2:
         previous = previous[:1]
     prev = previous[-1] if previous else ""
+    # A letter's `Re. "Prop. 13 proves costly to government programs," Page A8`: the headline it answers, whatever
+    # its kind (`Re.` ends a sentence for `before`: the word right before the quotation mark, as written).
+    marker = frame.text[max(0, view.q.open_at - 12) : view.q.open_at].split()[-1:] or [""]
+    if marker[0].lower() in frame.cues.words["reply_markers"]:
+        return True
+    if view.kind != "partial":
+        return False  # (`a piece entitled: "Why Electing Hillary …"` is the medium's headline: PolNeAR counts it)
+    if not words:
+        return True
     if prev in frame.cues.title_words and len(words) <= 8 or prev in frame.cues.words["title_markers"]:
         return True  # (`the paper titled "The importance of Indigenous Peoples' lands for …"`, whatever its length)
     content = frame.text[view.q.start : view.q.end]
@@ -254,4 +312,21 @@ def listed_example(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Enti
     return before in frame.cues.words["example_links"]
 
 
-QUOTE_FILTERS = stage("quote_filter", (title_or_name, scare_quote, stage_direction, listed_example))
+@rule("quote_filter", examples=[Example(
+    'It was a quiet week in the valley.\n\n"Politicking."\n\nThe fair opened on Friday.', None,
+    words="Politicking")])
+def unattributed_direct(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """A short quotation standing alone with no cue near it and no speaker the speakers before can lend it
+    (continuity): a headline quoted, a slogan, a question put to the reader, nobody's statement. A longer passage
+    (`_SHORT_LINE` words or more) is someone's speech whose speaker is unknown, and stays, and so does a quotation
+    never closed (its attribution may be inside it: `“We will never give in, Valcourt said at the rally.`)."""
+    short = len(view.words) < _SHORT_LINE and not view.q.unclosed
+    return view.kind == "direct" and cue is None and speaker is None and short
+
+
+_SHORT_LINE = 13  # words: PolNeAR train's unattributed slogans and questions have at most 12, its speeches more
+
+
+QUOTE_FILTERS = stage(
+    "quote_filter", (title_or_name, scare_quote, stage_direction, listed_example, unattributed_direct)
+)

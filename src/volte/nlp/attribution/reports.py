@@ -234,6 +234,13 @@ def _phrase_content(frame: Frame, cue: Cue) -> list[Token] | None:
             # the parse hangs on it after
             comma = next((t.i for t in frame.doc[anchor.i : anchor.i + 7] if t.text == ","), None)
             skip = {i for i in skip if comma is None or i <= comma}
+        head = anchor.head
+        if anchor.i > head.i:
+            # A clause joined after the source is the author's again: `Plant-based diets are becoming popular,
+            # according to Forbes, but with that can come some nutrition issues` -> up to Forbes.
+            for c in head.children:
+                if c.i > anchor.i and (dep_of(c) == "conj" and c.pos_ in ("VERB", "AUX") or dep_of(c) == "cc"):
+                    skip |= {t.i for t in c.subtree} if dep_of(c) == "conj" else {c.i}
         return [t for t in sent if t.i not in skip]
     if cue.token.i == sent.start and cue.speaker is not None:
         # `According to X, the move reeks of "fear"` parsed with `According` as the root: after the comma after X.

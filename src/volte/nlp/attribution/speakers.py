@@ -312,10 +312,12 @@ def dateline_is_nobody(frame: Frame, cue: Cue, m: Mention, history: History) -> 
             "Human Rights Watch", words="actes de torture", language="fr"),
     Example("Le quotidien français Le Figaro a publié une enquête. Le quotidien affirme que le tir venait des rebelles.",
             "Le Figaro", words="le tir venait", language="fr"),
+    Example("Earlier this month, Super Value revealed that supply chain issues still exist. Still, the grocery giant "
+            "said it has about six months supply of hard goods.", "Super Value", words="six months"),
 ])
 def described_entity(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
-    """French descriptions of an organisation or a medium the article names (`le syndicat`, `l'ONG`, `la
-    direction`, `le quotidien`, cues `org_descriptions`, `media_descriptions`): a name in the phrase (`le syndicat
+    """Descriptions of an organisation or a medium the article names (`le syndicat`, `l'ONG`, `la direction`, `le
+    quotidien`, `the grocery giant`, cues `org_descriptions`, `media_descriptions`): a name in the phrase (`le syndicat
     SUD` -> the SUD-PTT introduced earlier), else the name introduced with that word (`le syndicat SUD-PTT`), else
     the last organisation (medium) that spoke, else the last one named; `un groupe de salariés` is nobody named."""
     org, media = frame.cues.words["org_descriptions"], frame.cues.words["media_descriptions"]
@@ -467,6 +469,30 @@ def counted_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resol
     return unnamed_group(frame, m.tok)
 
 
+@rule("speaker", examples=[Example(
+    "A spokesperson for OpenAI questioned the calculation, noting that it makes several assumptions.",
+    "spokesperson for OpenAI", words="several assumptions")])
+def speaks_for(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`a spokesperson for OpenAI`, `a lawyer for the family`: someone known only by whom they speak for, named
+    with them (`spokesperson` alone names no one; cues `speaks_for`)."""
+    if m.tok.pos_ != "NOUN" or not noun_forms(m.tok) & frame.cues.words["speaks_for"]:
+        return None
+    for prep in m.tok.rights:
+        if dep_of(prep) != "prep" or prep.lower_ not in ("for", "of"):
+            continue
+        whom = [
+            c for c in prep.children
+            if dep_of(c) == "pobj" and any(t.pos_ == "PROPN" or t.ent_type_ for t in c.subtree)
+        ]  # (`a spokesman for the Clinton campaign`)
+        if whom and not frame.in_quote[whom[0].i]:
+            phrase = [t.text for t in noun_phrase(whom[0]) if not t.is_space]
+            if phrase and phrase[0].lower() in frame.cues.words["determiners"]:
+                phrase = phrase[1:]
+            name = f"{m.tok.text} {prep.text} {' '.join(phrase)}"
+            return Resolution(Entity(frame.book.entity(name).id, name, "group"))
+    return None
+
+
 @rule("speaker", examples=[Example("Senior officials said the talks had stalled over the border.", "Senior officials")])
 def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution:
     """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written."""
@@ -497,6 +523,7 @@ SPEAKER_RULES = stage("speaker", (
     description,
     person_in_phrase,
     counted_group,
+    speaks_for,
     described_group,
 ))
 
