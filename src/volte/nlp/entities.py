@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from volte.countries import is_country
 from volte.model import Entity, EntityType, entity_id
-from volte.names import parse_person_name, person_key, repair_case
+from volte.names import fold, name_tables, parse_person_name, person_key, repair_case
 from volte.nlp.deps import dep_of
 from volte.resources import Cues
 
@@ -217,8 +217,23 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     ):
         titles.append(tokens[0].lower_)
         tokens = tokens[1:]
+    # A description in lower case before a name: `le tabloïd Blesk` -> `Blesk` (not a particle, `de Gaulle`; not a
+    # phrase with no name in it, `band leader`).
+    lower = 0
+    while lower < len(tokens) - 1 and tokens[lower].is_lower and tokens[lower].is_alpha and (
+        fold(tokens[lower].text) not in name_tables().particles
+    ):
+        lower += 1
+    if lower and tokens[lower].text[:1].isupper() and not article_name(tokens, cues.words["article_names"]):
+        tokens = tokens[lower:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
+    # Honours and degrees after the name: `Neil Ford QC` -> `Neil Ford` (resources/names.yaml `postnominals`).
+    while len(tokens) > 2 and tokens[-1].text in name_tables().postnominals:
+        titles.append(tokens[-1].lower_)
+        tokens = tokens[:-1]
+        while len(tokens) > 1 and tokens[-1].text == ",":
+            tokens = tokens[:-1]
     # (A name broken across lines, `Marguerite\nValcourt`: the line break, a token of its own, is a space.)
     text = "".join(t.text + (" " if t.whitespace_ or t.i + 1 < len(t.doc) and t.nbor(1).is_space else "") for t in tokens)
     text = _POSSESSIVE.sub("", text.strip()).strip(" ,")
