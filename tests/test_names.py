@@ -92,3 +92,18 @@ def test_honours_after_a_name_and_a_description_before_it_are_not_the_name() -> 
         "Photos à l'appui, le tabloïd Blesk révèle ce vendredi que le ministre a dîné dehors."
     ), cues("fr"))
     assert "Blesk" in book.types and not any(k.startswith("tabloïd") for k in book.types)
+
+
+@pytest.mark.model
+def test_a_role_run_into_a_name_before_an_honorific_and_an_organisation_named_like_a_person() -> None:
+    from volte.nlp.entities import build_namebook
+    from volte.nlp.pipeline import load_pipeline
+    from volte.resources import cues
+
+    book = build_namebook(load_pipeline("en")(
+        "Leader of Government Business Dr Amery Browne said the motion failed. The Citizens’ Independent "
+        "Transportation Trust complained about the plans."
+    ), cues("en"))
+    assert "Amery Browne" in book.types and not any(k.startswith("Leader") for k in book.types)
+    assert book.types.get("Citizens’ Independent Transportation Trust") == "organization"
+    assert book.canonical("Trust") == ("Trust", False)  # (not a longer name shown to be a person's by speaking)

@@ -25,6 +25,8 @@ _PLURAL = {"they", "them", "their", "ils", "elles"}
 _NEUTER = {"it", "its"}
 _MALE_TITLES = {"mr", "mr.", "monsieur", "m.", "m", "sir", "lord", "king", "prince", "father", "brother"}
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "dame", "lady", "queen", "princess", "sister"}
+# Titles that stand right before a person's name and nowhere else in a name: `… Business Dr Amery Browne`.
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "judge", "sir", "dame", "rev"}
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "PER", "LOC", "FAC"}
 _OF = {"of", "de", "du", "des", "d'", "d’"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -217,11 +219,17 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     ):
         titles.append(tokens[0].lower_)
         tokens = tokens[1:]
+    # A role run into the name before an honorific: `Leader of Government Business Dr Amery Browne` -> `Amery Browne`.
+    inside = next((k for k in range(1, len(tokens) - 2) if tokens[k].lower_.rstrip(".") in _HONORIFICS
+                   and tokens[k + 1].text[:1].isupper()), None)
+    if inside is not None:
+        titles.extend(t.lower_ for t in tokens[: inside + 1])
+        tokens = tokens[inside + 1 :]
     # A description in lower case before a name: `le tabloïd Blesk` -> `Blesk` (not a particle, `de Gaulle`; not a
-    # phrase with no name in it, `band leader`).
+    # phrase with no name in it, `band leader`; not the head of an `of` phrase, `a number of members of Congress`).
     lower = 0
     while lower < len(tokens) - 1 and tokens[lower].is_lower and tokens[lower].is_alpha and (
-        fold(tokens[lower].text) not in name_tables().particles
+        fold(tokens[lower].text) not in name_tables().particles and tokens[lower].lower_ not in _OF
     ):
         lower += 1
     if lower and tokens[lower].text[:1].isupper() and not article_name(tokens, cues.words["article_names"]):
@@ -266,8 +274,19 @@ _ORG_WORDS = {
 }
 
 
+# Words that end an organisation's name and no person's: `Citizens’ Independent Transportation Trust`, `Anders
+# Tegnell Fan Club`, whatever the tagger called them.
+_ORG_HEADS = {
+    "club", "trust", "foundation", "fund", "institute", "university", "committee", "council", "association",
+    "federation", "league", "society", "authority", "bureau", "agency", "commission", "ministry", "department",
+    "corporation", "company", "coalition", "alliance", "inc", "ltd", "llc",
+}
+
+
 def _entity_type(label: str, name: str, cues: Cues) -> EntityType:
     words = {w.strip(".").lower() for w in name.split()}
+    if len(words) > 1 and name.split()[-1].strip(".").lower() in _ORG_HEADS:
+        return "organization"  # (before the media words: `Independent` in a trust's name is no newspaper)
     if words & cues.media:
         return "media"
     if label in ("PERSON", "PER"):
@@ -478,7 +497,7 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
     # `Marguerite Valcourt` a place): used only when the short form speaks, see `canonical`.
     for _, name, etype, _ in raw:
         if (2 <= len(name.split()) <= 4 and etype != "media" and not set(name.lower().split()) & _ORG_WORDS
-                and name.split()[-1].lower() not in known):
+                and name.split()[-1].lower() not in known | _ORG_HEADS):
             book.fallback.setdefault(name.split()[-1].lower(), name)
     acronyms = _acronyms(raw, text) if doc.lang_ == "fr" else {}
     for span, name, etype, titles in raw:
