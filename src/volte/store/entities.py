@@ -4,7 +4,8 @@ Each article's own entities are recorded (entity_forms: the name and type it giv
 name key, names.py, so `Donald J. Trump` and `Donald Trump` are one id). Links across articles are recomputed from
 all of it whenever an article touches them: a merge asked for by hand (`volte merge`) first; a bare surname the
 article could not put a full name to goes to the person of that surname the store's articles name far the most
-(never when two are named about as often); a new article re-points the stored statements whose link changes.
+(never when two are named about as often), and initials with a surname likewise to the person whose given names
+they spell (`J-M Ayrault` -> Jean-Marc Ayrault); a new article re-points the stored statements whose link changes.
 An entity's name and type are those most of its articles give, not the last one's. Functions over the store's
 connection, called by `Store` inside its transactions.
 """
