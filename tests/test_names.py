@@ -76,3 +76,34 @@ def test_a_surname_given_a_title_before_the_full_name_is_not_that_person() -> No
             "Obama laughed.")
     book = build_namebook(load_pipeline("en")(text), cues("en"))
     assert "obama" not in book.fullest and book.fullest["michelle obama"] == "Michelle Obama"
+
+
+@pytest.mark.model
+def test_honours_after_a_name_and_a_description_before_it_are_not_the_name() -> None:
+    from volte.nlp.entities import build_namebook
+    from volte.nlp.pipeline import load_pipeline
+    from volte.resources import cues
+
+    book = build_namebook(load_pipeline("en")(
+        "His Honour Judge Neil Ford QC sentenced Hartley to three years. Judge Ford said it was no accident."
+    ), cues("en"))
+    assert book.fullest["ford"] == "Neil Ford" and "Neil Ford QC" not in book.types
+    book = build_namebook(load_pipeline("fr")(
+        "Photos à l'appui, le tabloïd Blesk révèle ce vendredi que le ministre a dîné dehors."
+    ), cues("fr"))
+    assert "Blesk" in book.types and not any(k.startswith("tabloïd") for k in book.types)
+
+
+@pytest.mark.model
+def test_a_role_run_into_a_name_before_an_honorific_and_an_organisation_named_like_a_person() -> None:
+    from volte.nlp.entities import build_namebook
+    from volte.nlp.pipeline import load_pipeline
+    from volte.resources import cues
+
+    book = build_namebook(load_pipeline("en")(
+        "Leader of Government Business Dr Amery Browne said the motion failed. The Citizens’ Independent "
+        "Transportation Trust complained about the plans."
+    ), cues("en"))
+    assert "Amery Browne" in book.types and not any(k.startswith("Leader") for k in book.types)
+    assert book.types.get("Citizens’ Independent Transportation Trust") == "organization"
+    assert book.canonical("Trust") == ("Trust", False)  # (not a longer name shown to be a person's by speaking)

@@ -31,6 +31,7 @@ class NameTables:
     """resources/names.yaml: suffixes, particles and nicknames (folded)."""
 
     suffixes: frozenset[str]
+    postnominals: frozenset[str]  # as written: `QC`, `MP`, `Ph.D.`
     particles: frozenset[str]
     nicknames: dict[str, str]  # nickname -> formal given name
 
@@ -44,6 +45,7 @@ def name_tables() -> NameTables:
             nicknames.setdefault(fold(nick), fold(formal))
     return NameTables(
         suffixes=frozenset(fold(s) for s in data["suffixes"]),
+        postnominals=frozenset(data.get("postnominals") or ()),
         particles=frozenset(fold(p) for p in data["particles"]),
         nicknames=nicknames,
     )

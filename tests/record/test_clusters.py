@@ -197,3 +197,16 @@ def test_sample_corpus_work_with_moscow_is_one_cluster_with_two_sources(sample_s
     assert sources == ["2014-03-12-valcourt-moscow.md", "2014-03-13-norpress-valcourt-sanctions.txt"]
     assert clusters[0].independent_sources == 2
     assert clusters[0].said == "2014-03-12"
+
+
+def test_function_words_are_no_key_words_and_do_not_keep_a_pair_apart(store, make_article, make_statement):
+    # Key words are judged by a fixed list of function words, not by how often the store holds them (issue #13:
+    # `the` was the key word of thousands of short statements, looked up by every new one).
+    from volte.store.clustering import key_words, words
+
+    assert key_words(words("It is what it is, and that is about it")) == []
+    assert key_words(words("We will build the wall, because we must")) == ["build", "wall"]
+    one, two = make_article("A: “We will build the wall.”", "one.txt"), make_article("B: “we will build the wall”", "two.txt")
+    store.write_article(one, [make_statement(one, "We will build the wall.", "Ann Berg", said="2020")])
+    store.write_article(two, [make_statement(two, "we will build the wall", "Ann Berg", said="2020")])
+    assert [len(c.reports) for c in read_clusters(store)] == [2]

@@ -162,3 +162,23 @@ def test_two_targets_one_link_joins_are_two_again_when_it_is_undone(
 
     assert targets(rows, "f.db")[1:] == [["Cornel West"], ["Cornel West"], ["West", "Cornel West"]]
     assert targets(rows[::-1], "b.db")[-1] == ["West", "Cornel West"]
+
+
+def test_initials_join_the_person_whose_given_names_they_spell(
+    tmp_path: Path, make_article: Callable[..., Article], make_statement: Callable[..., Statement]
+) -> None:
+    rows = [
+        ("l.txt", 'Jean-Marc Ayrault said "Le redressement dans la justice."', "Jean-Marc Ayrault", "person", None),
+        ("m.txt", 'J-M Ayrault said "Nous tiendrons nos engagements."', "J-M Ayrault", "person", None),
+        ("n.txt", 'G.W. Bush said "Mission accomplished."', "G.W. Bush", "person", None),
+        ("o.txt", 'George Walker Bush said "I am the decider."', "George Walker Bush", "person", None),
+        ("p.txt", 'J. Bush said "Please clap."', "J. Bush", "person", None),
+    ]
+    for order in (rows, rows[::-1]):
+        with Store.open(tmp_path / f"{order[0][0]}.db") as store:
+            for row in order:
+                store.write_article(*_article(make_article, make_statement, row))
+            # `J. Bush` spells no given name of George Walker Bush: a person of their own.
+            assert {s.entity.name: s.statements for s in store.speakers()} == {
+                "Jean-Marc Ayrault": 2, "George Walker Bush": 2, "J. Bush": 1,
+            }

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from volte.countries import is_country
 from volte.model import Entity, EntityType, entity_id
-from volte.names import parse_person_name, person_key, repair_case
+from volte.names import fold, name_tables, parse_person_name, person_key, repair_case
 from volte.nlp.deps import dep_of
 from volte.resources import Cues
 
@@ -25,6 +25,8 @@ _PLURAL = {"they", "them", "their", "ils", "elles"}
 _NEUTER = {"it", "its"}
 _MALE_TITLES = {"mr", "mr.", "monsieur", "m.", "m", "sir", "lord", "king", "prince", "father", "brother"}
 _FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "madame", "mme", "mme.", "dame", "lady", "queen", "princess", "sister"}
+# Titles that stand right before a person's name and nowhere else in a name: `… Business Dr Amery Browne`.
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "judge", "sir", "dame", "rev"}
 _NAME_LABELS = {"PERSON", "ORG", "NORP", "GPE", "PER", "LOC", "FAC"}
 _OF = {"of", "de", "du", "des", "d'", "d’"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -217,8 +219,29 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     ):
         titles.append(tokens[0].lower_)
         tokens = tokens[1:]
+    # A role run into the name before an honorific: `Leader of Government Business Dr Amery Browne` -> `Amery Browne`.
+    inside = next((k for k in range(1, len(tokens) - 2) if tokens[k].lower_.rstrip(".") in _HONORIFICS
+                   and tokens[k + 1].text[:1].isupper()), None)
+    if inside is not None:
+        titles.extend(t.lower_ for t in tokens[: inside + 1])
+        tokens = tokens[inside + 1 :]
+    # A description in lower case before a name: `le tabloïd Blesk` -> `Blesk` (not a particle, `de Gaulle`; not a
+    # phrase with no name in it, `band leader`; not the head of an `of` phrase, `a number of members of Congress`).
+    lower = 0
+    while lower < len(tokens) - 1 and tokens[lower].is_lower and tokens[lower].is_alpha and (
+        fold(tokens[lower].text) not in name_tables().particles and tokens[lower].lower_ not in _OF
+    ):
+        lower += 1
+    if lower and tokens[lower].text[:1].isupper() and not article_name(tokens, cues.words["article_names"]):
+        tokens = tokens[lower:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
+    # Honours and degrees after the name: `Neil Ford QC` -> `Neil Ford` (resources/names.yaml `postnominals`).
+    while len(tokens) > 2 and tokens[-1].text in name_tables().postnominals:
+        titles.append(tokens[-1].lower_)
+        tokens = tokens[:-1]
+        while len(tokens) > 1 and tokens[-1].text == ",":
+            tokens = tokens[:-1]
     # (A name broken across lines, `Marguerite\nValcourt`: the line break, a token of its own, is a space.)
     text = "".join(t.text + (" " if t.whitespace_ or t.i + 1 < len(t.doc) and t.nbor(1).is_space else "") for t in tokens)
     text = _POSSESSIVE.sub("", text.strip()).strip(" ,")
@@ -251,8 +274,19 @@ _ORG_WORDS = {
 }
 
 
+# Words that end an organisation's name and no person's: `Citizens’ Independent Transportation Trust`, `Anders
+# Tegnell Fan Club`, whatever the tagger called them.
+_ORG_HEADS = {
+    "club", "trust", "foundation", "fund", "institute", "university", "committee", "council", "association",
+    "federation", "league", "society", "authority", "bureau", "agency", "commission", "ministry", "department",
+    "corporation", "company", "coalition", "alliance", "inc", "ltd", "llc",
+}
+
+
 def _entity_type(label: str, name: str, cues: Cues) -> EntityType:
     words = {w.strip(".").lower() for w in name.split()}
+    if len(words) > 1 and name.split()[-1].strip(".").lower() in _ORG_HEADS:
+        return "organization"  # (before the media words: `Independent` in a trust's name is no newspaper)
     if words & cues.media:
         return "media"
     if label in ("PERSON", "PER"):
@@ -463,7 +497,7 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
     # `Marguerite Valcourt` a place): used only when the short form speaks, see `canonical`.
     for _, name, etype, _ in raw:
         if (2 <= len(name.split()) <= 4 and etype != "media" and not set(name.lower().split()) & _ORG_WORDS
-                and name.split()[-1].lower() not in known):
+                and name.split()[-1].lower() not in known | _ORG_HEADS):
             book.fallback.setdefault(name.split()[-1].lower(), name)
     acronyms = _acronyms(raw, text) if doc.lang_ == "fr" else {}
     for span, name, etype, titles in raw:

@@ -2,7 +2,7 @@
 
 When the store writes an article (`cluster_article`), each new statement is compared with the stored statements
 of the same or an unknown speaker in other articles that are its candidates: those holding two of its key words
-(its longest words, `key_words`; full-text search in the FTS5 table `statement_words`) and those whose own key words
+(its longest words that are no function words, `key_words`; full-text search in the FTS5 table `statement_words`) and those whose own key words
 it holds two of (the table `statement_keys`). The relation is symmetric and has no cap, so a pair is compared
 whichever of the two came first. One that reports the same utterance (`same_utterance`: alike words, agreeing
 dates) joins its cluster, and clusters it links are merged. Clusters are the connected components of that relation; a statement
@@ -27,6 +27,8 @@ from datetime import date, timedelta
 from itertools import combinations
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP_WORDS
+from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP_WORDS
 
 from volte.model import Entity, Statement, effective_cluster
 
@@ -228,13 +230,11 @@ _MIN_SHINGLES = 8
 def cluster_article(db: sqlite3.Connection, article_id: str, text: str, statements: Sequence[Statement]) -> None:
     """Index a newly inserted article and its statements, note whether it copies another, and join clusters."""
     _mark_copy(db, article_id, text)
-    db.executemany(
-        "INSERT INTO statement_words (statement_id, words) VALUES (?, ?)",
-        [(s.id, normalise(s.text)) for s in statements],
-    )
-    _insert_keys(db, [(s.id, normalise(s.text)) for s in statements])
-    for statement in statements:
-        _join_clusters(db, statement)
+    texts = [(s.id, normalise(s.text)) for s in statements]  # (normalised once: it is a third of the writer's time)
+    db.executemany("INSERT INTO statement_words (statement_id, words) VALUES (?, ?)", texts)
+    _insert_keys(db, texts)
+    for statement, (_, words) in zip(statements, texts, strict=True):
+        _join_clusters(db, statement, words.split())
 
 
 def forget_article(db: sqlite3.Connection, article_id: str) -> list[str]:
@@ -320,8 +320,20 @@ def _linked(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
 
 
 def key_words(words: Sequence[str]) -> list[str]:
-    """A statement's key words for finding its candidates: its longest distinct words (ties alphabetical)."""
-    return sorted(set(words), key=lambda w: (-len(w), w))[:_PAIR_WORDS]
+    """A statement's key words for finding its candidates: its longest distinct words (ties alphabetical) that are
+    not function words (`_COMMON`). A word's selectivity is judged by this fixed list, never by how often the store
+    holds it, so that whether two statements are candidates depends on the two alone, not on what else came first:
+    `the`, `about`, `because` were the key words of short statements, and a new statement's lookup of them ran over
+    thousands of rows of a store of 15,000 statements."""
+    return sorted({w for w in words if w not in _COMMON}, key=lambda w: (-len(w), w))[:_PAIR_WORDS]
+
+
+def _common_words() -> frozenset[str]:
+    """English and French function words (spaCy's lists), folded as `normalise` folds text."""
+    return frozenset(w for word in _EN_STOP_WORDS | _FR_STOP_WORDS for w in normalise(word).split())
+
+
+_COMMON = _common_words()
 
 
 def _need(words: Sequence[str]) -> int:
@@ -349,14 +361,19 @@ def _insert_keys(db: sqlite3.Connection, texts: Iterable[tuple[str, str]]) -> No
 
 
 def fill_keys(db: sqlite3.Connection) -> None:
-    """The key words of every indexed statement (migration 0013: statements stored before the table)."""
+    """The key words of every indexed statement, anew (migration 0013: statements stored before the table; 0015:
+    key words without the function words)."""
+    db.execute("DELETE FROM statement_keys")
     _insert_keys(db, db.execute("SELECT statement_id, words FROM statement_words").fetchall())
 
 
-def _join_clusters(db: sqlite3.Connection, statement: Statement) -> None:
-    own_words = normalise(statement.text).split()
-    if not own_words:
-        return
+def _join_clusters(db: sqlite3.Connection, statement: Statement, own_words: list[str] | None = None) -> None:
+    """Join the clusters of the stored statements that report the same utterance as `statement` (its normalised
+    words, `own_words`, when the caller has them)."""
+    if own_words is None:
+        own_words = normalise(statement.text).split()
+    if not key_words(own_words):
+        return  # (function words only: `I don't know`)
     # Candidates (symmetric, uncapped: a pair is found whichever came first; see the module docstring): stored
     # statements that hold `_need` of this one's key words (full-text search: `(a AND b) OR (a AND c) OR …`), and
     # those whose key words this one holds their `_need` of. What could not be the same words is left out in
@@ -380,7 +397,7 @@ def _join_clusters(db: sqlite3.Connection, statement: Statement) -> None:
         " AND (? IS NULL OR length(w.words) <= ? OR ' ' || w.words || ' ' LIKE ?)",
         (match, statement.article_id, speaker, speaker, reach, reach, phrase or ""),
     ).fetchall()
-    words = sorted(set(own_words))
+    words = sorted(set(own_words) - _COMMON)  # (no key word is a common one)
     rows += [(*row, normalise(row[3])) for row in db.execute(
         "SELECT s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster FROM statements s"
         " WHERE s.id IN (SELECT statement_id FROM statement_keys"

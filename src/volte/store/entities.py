@@ -4,13 +4,15 @@ Each article's own entities are recorded (entity_forms: the name and type it giv
 name key, names.py, so `Donald J. Trump` and `Donald Trump` are one id). Links across articles are recomputed from
 all of it whenever an article touches them: a merge asked for by hand (`volte merge`) first; a bare surname the
 article could not put a full name to goes to the person of that surname the store's articles name far the most
-(never when two are named about as often); a new article re-points the stored statements whose link changes.
+(never when two are named about as often), and initials with a surname likewise to the person whose given names
+they spell (`J-M Ayrault` -> Jean-Marc Ayrault); a new article re-points the stored statements whose link changes.
 An entity's name and type are those most of its articles give, not the last one's. Functions over the store's
 connection, called by `Store` inside its transactions.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections import Counter
 from dataclasses import replace
@@ -166,8 +168,10 @@ def _link(db: sqlite3.Connection, eid: str) -> str:
     if db.execute("SELECT 1 FROM entity_splits WHERE alias_id = ?", (eid,)).fetchone() is not None:
         return eid  # a link undone by hand (`volte split`)
     # (Any article taking the word for a person's will do: the tagger calls a lone `Trump` an organisation.)
-    if name is None or len(name[0].split()) != 1 or not types["person"]:
+    if name is None or not types["person"]:
         return eid
+    if len(name[0].split()) != 1:
+        return _by_initials(db, eid, name[0])
     counts = db.execute(
         "SELECT entity_as, count(*) AS n FROM entity_forms WHERE surname = ? AND type = 'person'"
         " AND instr(name, ' ') > 0 GROUP BY entity_as ORDER BY n DESC, entity_as LIMIT 2",
@@ -176,6 +180,35 @@ def _link(db: sqlite3.Connection, eid: str) -> str:
     if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]):
         return cast(str, counts[0][0])
     return eid
+
+
+def _by_initials(db: sqlite3.Connection, eid: str, name: str) -> str:
+    """A person named by initials and surname (`J-M Ayrault`) is the person of that surname whose given names
+    those initials spell (Jean-Marc Ayrault), when the store's articles name one such person far the most (as for a
+    bare surname); else itself. A name with a given name written out is itself (`Donald Trump`)."""
+    parsed = parse_person_name(name)
+    if parsed is None or any(not _INITIALS.match(g) for g in parsed.given):
+        return eid
+    initials = "".join(_LETTER.findall("".join(parsed.given)))
+    counts: Counter[str] = Counter()
+    for other, other_name in db.execute(
+        "SELECT entity_as, name FROM entity_forms WHERE surname = ? AND type = 'person' AND entity_as != ?",
+        (fold(parsed.surname), eid),
+    ):
+        full = parse_person_name(other_name)
+        if full is None or fold(full.surname) != fold(parsed.surname) or all(_INITIALS.match(g) for g in full.given):
+            continue  # (another form of initials is no evidence of the given names)
+        spelled = ["".join(p[:1] for p in g.split("-")) for g in full.given if not _INITIALS.match(g)]
+        if initials in (spelled[0], "".join(spelled)):
+            counts[other] += 1
+    ranked = counts.most_common(2)
+    if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+        return ranked[0][0]
+    return eid
+
+
+_INITIALS = re.compile(r"^(?:[A-ZÀ-Ý]\.?-?)+$")
+_LETTER = re.compile(r"[A-ZÀ-Ý]")
 
 
 def _described(db: sqlite3.Connection, eid: str) -> Entity | None:

@@ -67,6 +67,13 @@ def _identity(connection: sqlite3.Connection) -> None:
     fill_keys(connection)
 
 
+def _key_words(connection: sqlite3.Connection) -> None:
+    """0015: clustering's key words without the function words (store/clustering.key_words), for what is stored."""
+    from volte.store.clustering import fill_keys
+
+    fill_keys(connection)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_initial", _run_sql_file("schema.sql")),
     Migration("0003_clusters_corrections", _clusters_corrections),
@@ -78,6 +85,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0010_entity_forms", _entity_forms),
     Migration("0011_statement_voice", _run_sql_file("0011_statement_voice.sql")),
     Migration("0013_identity", _identity),
+    Migration("0015_key_words", _key_words),
 )
 
 
