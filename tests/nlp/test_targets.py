@@ -264,3 +264,18 @@ def test_user_registry_names_the_party(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VOLTE_REGISTRY", str(ROOT / "tests" / "data" / "registry_samples.yaml"))
     (s,) = _statements('Erik Dahlqvist spoke on Monday. "I will never vote with the CRP," Dahlqvist said.')
     assert list(_targets(s)) == ["Civic Renewal Party"]
+
+
+def test_the_speaker_between_two_quotations_is_no_target() -> None:
+    """`"…," he says. "…"` taken as one statement (when the attribution gives it to another speaker): `he` is
+    who says the words; a `he` inside the quoted words is what they are about."""
+    from volte.nlp.pipeline import load_pipeline
+    from volte.nlp.target_filters import Spot, speaker_inside
+
+    text = "“Universities put rents above lives,” he says. “He says students must stay, but they cannot.”"
+    doc = load_pipeline("en")(text)
+    start, end = 1, len(text) - 1
+    says = text.index("he says")
+    inner = text.index("He says")
+    assert speaker_inside(Spot(doc, says, says + 2, "pronoun", start, end, "direct"))
+    assert not speaker_inside(Spot(doc, inner, inner + 2, "pronoun", start, end, "direct"))

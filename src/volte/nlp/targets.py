@@ -26,8 +26,10 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from volte.model import Entity, Kind, StanceLabel, Statement, TargetStance
+from volte.nlp.attribution.rules import veto
 from volte.nlp.entities import NameBook
 from volte.nlp.stance import StanceResult, find_continuity, rule_match, rule_stance, scored_stance
+from volte.nlp.target_filters import TARGET_FILTERS, Spot
 from volte.registry import Registry, load_registry
 
 # Pronouns inside quoted words that may point at a third party (first and second person are the speaker and
@@ -113,6 +115,11 @@ def find_targets(
         found.append(TargetMention(registry.resolve(book.entity(mention.key)), mention.start, mention.end, "name"))
     if kind != "indirect":
         found.extend(_pronouns(doc, book, registry, start, end, list(found)))
+    # The target filters (target_filters.py) drop the mentions that are not what the words are about; the
+    # speaker of the words named inside them is no target under any other form either (`it`, `she`).
+    vetoed = [veto(TARGET_FILTERS, Spot(doc, t.start, t.end, t.form, start, end, kind)) for t in found]
+    speakers = {t.entity.id for t, name in zip(found, vetoed, strict=True) if name == "speaker_inside"}
+    found = [t for t, name in zip(found, vetoed, strict=True) if name is None and t.entity.id not in speakers]
     if kind == "partial" and not found:
         found.extend(_sentence_names(doc, book, registry, start, end, named, elsewhere))
     seen: set[str] = set()
@@ -123,8 +130,10 @@ def find_targets(
 
 
 def _written_as_name(doc: Doc, start: int, end: int) -> bool:
-    """A name has a capital letter: `the government's "quiet march"` tagged as a person is no name."""
-    return any(c.isupper() for c in _text(doc)[start:end])
+    """A name has a capital letter and no bracket: `the government's "quiet march"` tagged as a person is no
+    name, nor the `W]e` of a quotation's `[W]e are reminded`."""
+    written = _text(doc)[start:end]
+    return any(c.isupper() for c in written) and not any(c in written for c in "[]")
 
 
 def _joined(doc: Doc, registry: Registry, named: set[str]) -> list[tuple[int, Entity]]:

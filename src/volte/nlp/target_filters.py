@@ -1,0 +1,138 @@
+"""Target filters: the names inside a statement's words that are not what the statement is about.
+
+    TARGET_FILTERS: stage `target_filter`; veto(TARGET_FILTERS, spot) names the first rule that drops a mention
+
+Each rule reads one mention (a name, an alias or a pronoun the target finder took) where it stands in the parse,
+and holds when the mention is no target: the speaker of the words named inside them (`…, rappelle Ana Sofia
+Cardenal, …`, `"…," he says. "…"`), a name that only classifies a currency or a measure (`the TT dollar`,
+`US$ 80`), a pronoun whose antecedent is a common noun of the statement itself (`the refugees … their
+families`). Found by reading 40 random statements of the real pages and PolNeAR dev (docs/BENCHMARKS.md).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from volte.nlp.attribution.rules import Example, rule, stage
+from volte.nlp.deps import dep_of
+from volte.resources import cues
+
+
+class Spot(NamedTuple):
+    """A mention doc.text[start:end] found as a target of the statement doc.text[statement_start:statement_end]."""
+
+    doc: Doc
+    start: int
+    end: int
+    form: str  # TargetMention.form: "name" | "alias" | "pronoun" | …
+    statement_start: int
+    statement_end: int
+    kind: str  # the statement's kind
+
+
+def _root(spot: Spot) -> Token | None:
+    span = spot.doc.char_span(spot.start, spot.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+_CLOSING = "”»"
+_OPENING = "“«"
+
+
+def _outside_quotation(spot: Spot, at: int) -> bool:
+    """Whether doc.text[at] stands between a closing and the next opening quotation mark of the statement:
+    `"Universities are …," he says. "Thousands …"` (the statement spans both quotations)."""
+    before = spot.doc.text[spot.statement_start : at]
+    curly = max(before.rfind(c) for c in _CLOSING + _OPENING)
+    if curly >= 0:
+        return before[curly] in _CLOSING
+    return before.count('"') % 2 == 1  # a straight mark: an odd count closed the first quotation
+
+
+@rule("target_filter", examples=[
+    Example("“Disinformation was a feature of the pandemic, recalls Ana Sofia Cardenal, a professor of political "
+            "science.”", None, targets=""),
+    Example("While an earlier county presentation assured members that operations were ready, under questioning "
+            "Josenrique Cueto, the deputy director, acknowledged last week that the department had never talked "
+            "with the trust.", None, words="Cueto", targets=""),
+])
+def speaker_inside(spot: Spot) -> bool:
+    """The subject of a speech verb that frames the statement's own words from inside them is who says them,
+    not what they are about: an inverted verb after a comma (`…, recalls Ana Sofia Cardenal, …`), a verb between
+    two of its quotations (`"…," he says. "…"`), or a report that holds its own verb and that verb's clause
+    (`Cueto acknowledged that …` taken whole as the report)."""
+    tok = _root(spot)
+    if tok is None:
+        return False
+    table = cues(spot.doc.lang_ or "en")
+    verbs = [tok.head] if dep_of(tok) in ("nsubj", "nsubjpass") else []
+    # The parser may hang the verb from the name it follows: `under questioning Cueto, …, acknowledged that …`.
+    verbs += [c for c in tok.children if dep_of(c) == "acl" and c.i > tok.i]
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX") or table.lemma(verb) is None:
+            continue
+        if not spot.statement_start <= verb.idx < spot.statement_end:
+            continue
+        if verb.i < tok.i and verb.i > 0 and verb.nbor(-1).text == ",":
+            return True  # `…, rappelle Ana Sofia Cardenal, …`
+        if spot.kind in ("direct", "partial"):
+            if _outside_quotation(spot, verb.idx):
+                return True
+        elif any(dep_of(c) == "ccomp" and spot.statement_start <= c.idx < spot.statement_end for c in verb.children):
+            return True  # `Cueto acknowledged that …` taken whole as the report
+    return False
+
+
+# The nouns a name only classifies: currencies and measures (`the TT dollar`, `US$ 80`, `Eastern time`). Not
+# every compound: `American sanctions`, `NATO headquarters` are the state's and the alliance's (the sample corpus).
+_CLASSIFIED = {
+    "dollar", "dollars", "$", "euro", "euros", "pound", "pounds", "peso", "pesos", "yuan", "yen", "rupee", "rupees",
+    "franc", "francs", "rand", "shilling", "shillings", "ruble", "rubles", "rouble", "roubles", "cent", "cents",
+    "time", "edition", "version", "dollar-denominated",
+}
+
+
+@rule("target_filter", examples=[
+    Example('Manning said the government would avoid "a devaluation of the TT dollar".', "Manning",
+            words="devaluation", targets=""),
+    Example("“Exports fell to US$ 2 billion in June,” Wallace said.", "Wallace", words="Exports", targets=""),
+])
+def name_as_modifier(spot: Spot) -> bool:
+    """A name that only classifies a currency or a measure is not the statement's target: `the TT dollar` is
+    money, not Trinidad and Tobago (`American sanctions` stay the United States')."""
+    if spot.form == "pronoun":
+        return False
+    tok = _root(spot)
+    if tok is None or dep_of(tok) not in ("compound", "amod", "nmod", "nummod"):
+        return tok is not None and spot.doc.text[spot.end : spot.end + 1] == "$"  # `US$`
+    head = tok.head
+    return head.i > tok.i and head.lower_ in _CLASSIFIED
+
+
+# Plural common nouns a `they` may stand for: tags of the English and French parsers (morphology for French).
+_PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "ils", "elles", "leur", "leurs"}
+
+
+@rule("target_filter", examples=[
+    Example("Muslims worldwide will celebrate the holiday this week. “We are reminded of the millions of refugees who are spending this "
+            "holiday separated from their families,” Obama said.", "Obama", words="refugees", targets=""),
+])
+def pronoun_of_a_noun(spot: Spot) -> bool:
+    """A plural pronoun after a plural common noun of the same sentence inside the statement stands for that
+    noun, not for a group named before: `the millions of refugees … separated from their families`."""
+    if spot.form != "pronoun":
+        return False
+    tok = _root(spot)
+    if tok is None or tok.lower_ not in _PLURAL_PRONOUNS:
+        return False
+    sent = tok.sent
+    lo = max(sent.start_char, spot.statement_start)
+    return any(
+        t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", []) and not t.ent_type_ and t.idx >= lo
+        for t in sent if t.i < tok.i
+    )
+
+
+TARGET_FILTERS = stage("target_filter", (speaker_inside, name_as_modifier, pronoun_of_a_noun))
