@@ -135,4 +135,22 @@ def pronoun_of_a_noun(spot: Spot) -> bool:
     )
 
 
-TARGET_FILTERS = stage("target_filter", (speaker_inside, name_as_modifier, pronoun_of_a_noun))
+# Possessives before a partial quotation that make it the speaker's own quality (`son "rapport de force"`).
+_OWN = {"his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"}
+
+
+@rule("target_filter", examples=[
+    Example('Coming from the party Jacques Chirac founded, Delevoye had already shown his "mastery of power" in '
+            'the past.', "Delevoye", words="mastery", targets=""),
+])
+def own_quality(spot: Spot) -> bool:
+    """A partial quotation after a possessive is a quality of the person it names (`son "rapport de force"`),
+    not a word about the other names of its sentence (the party, its founder)."""
+    if spot.form != "sentence":
+        return False
+    before = spot.doc.text[max(0, spot.statement_start - 12) : spot.statement_start]
+    words = before.replace("“", " ").replace('"', " ").replace("«", " ").split()
+    return bool(words) and words[-1].lower() in _OWN
+
+
+TARGET_FILTERS = stage("target_filter", (speaker_inside, name_as_modifier, pronoun_of_a_noun, own_quality))

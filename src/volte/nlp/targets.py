@@ -115,18 +115,36 @@ def find_targets(
         found.append(TargetMention(registry.resolve(book.entity(mention.key)), mention.start, mention.end, "name"))
     if kind != "indirect":
         found.extend(_pronouns(doc, book, registry, start, end, list(found)))
+    else:
+        # In reported speech a subject pronoun is mostly the speaker (`Berg said she would …`); a possessive or
+        # an object is someone the report speaks of: `Kamin emphasized that her proposals would simplify returns`.
+        found.extend(t for t in _pronouns(doc, book, registry, start, end, list(found)) if _object_pronoun(doc, t))
     # The target filters (target_filters.py) drop the mentions that are not what the words are about; the
     # speaker of the words named inside them is no target under any other form either (`it`, `she`).
     vetoed = [veto(TARGET_FILTERS, Spot(doc, t.start, t.end, t.form, start, end, kind)) for t in found]
     speakers = {t.entity.id for t, name in zip(found, vetoed, strict=True) if name == "speaker_inside"}
     found = [t for t, name in zip(found, vetoed, strict=True) if name is None and t.entity.id not in speakers]
     if kind == "partial" and not found:
-        found.extend(_sentence_names(doc, book, registry, start, end, named, elsewhere))
+        sentence = _sentence_names(doc, book, registry, start, end, named, elsewhere)
+        found.extend(t for t in sentence if veto(TARGET_FILTERS, Spot(doc, t.start, t.end, t.form, start, end, kind)) is None)
     seen: set[str] = set()
     if speaker is not None:
         seen.add(registry.resolve(speaker).id)
         seen.add(speaker.id)
     return sorted((t for t in found if t.entity.id not in seen), key=lambda t: t.start)
+
+
+_OBJECT_PRONOUNS = {"him", "his", "her", "its", "them", "their"}
+
+
+def _object_pronoun(doc: Doc, target: TargetMention) -> bool:
+    """A possessive or object pronoun (`her proposals`, `voted for him`); `her` as the subject of a clause
+    (`let her speak`) is read as the parser has it."""
+    word = _text(doc)[target.start : target.end].lower()
+    if word not in _OBJECT_PRONOUNS:
+        return False
+    tok = doc.char_span(target.start, target.end, alignment_mode="expand")
+    return tok is not None and len(tok) > 0 and tok.root.dep_ not in ("nsubj", "nsubjpass")
 
 
 def _written_as_name(doc: Doc, start: int, end: int) -> bool:
