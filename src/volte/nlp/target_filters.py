@@ -57,6 +57,9 @@ def _outside_quotation(spot: Spot, at: int) -> bool:
     Example("While an earlier county presentation assured members that operations were ready, under questioning "
             "Josenrique Cueto, the deputy director, acknowledged last week that the department had never talked "
             "with the trust.", None, words="Cueto", targets=""),
+    Example("La Société suisse de l'industrie du gaz et des eaux (SSIGE) considère que toutes les communes du "
+            "Plateau sont concernées, a déclaré son porte-parole.", None, words="SSIGE", targets="Plateau: neutral",
+            language="fr"),
 ])
 def speaker_inside(spot: Spot) -> bool:
     """The subject of a speech verb that frames the statement's own words from inside them is who says them,
@@ -66,6 +69,8 @@ def speaker_inside(spot: Spot) -> bool:
     tok = _root(spot)
     if tok is None:
         return False
+    while dep_of(tok) == "appos" and tok.head.i != tok.i:
+        tok = tok.head  # `La Société suisse … (SSIGE) considère que …`: the acronym stands beside the subject
     table = cues(spot.doc.lang_ or "en")
     verbs = [tok.head] if dep_of(tok) in ("nsubj", "nsubjpass") else []
     # The parser may hang the verb from the name it follows: `under questioning Cueto, …, acknowledged that …`.
@@ -135,6 +140,26 @@ def pronoun_of_a_noun(spot: Spot) -> bool:
     )
 
 
+# Nouns that say a name is a news medium (`newspaper GP`, `le quotidien Le Monde`): the medium reporting the words
+# is not what they are about (media names are skipped already when the name book types them so).
+_MEDIA_NOUNS = {"newspaper", "daily", "paper", "tabloid", "broadcaster", "magazine", "channel", "network", "radio",
+                "station", "agency", "outlet", "website", "journal", "quotidien", "hebdomadaire", "chaîne", "agence",
+                "site", "télévision", "mensuel"}
+
+
+@rule("target_filter", examples=[
+    Example('Asked about the tattoo by newspaper GP, Tegnell said Agerblad would have to "take responsibility" for '
+            'it.', None, words="by newspaper GP", targets=""),
+])
+def named_as_media(spot: Spot) -> bool:
+    """A name the words just before call a news medium (`by newspaper GP`, `selon le quotidien Le Monde`) is the
+    medium that asked or reported, not a target."""
+    before = spot.doc.text[max(0, spot.start - 24) : spot.start].split()
+    words = [w.strip(",.;:()").lower() for w in before[-2:]]
+    return bool(words) and (words[-1] in _MEDIA_NOUNS or (len(words) == 2 and words[-2] in _MEDIA_NOUNS
+                                                          and words[-1] in ("the", "le", "la", "les", "l'")))
+
+
 # Possessives before a partial quotation that make it the speaker's own quality (`son "rapport de force"`).
 _OWN = {"his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"}
 
@@ -153,4 +178,6 @@ def own_quality(spot: Spot) -> bool:
     return bool(words) and words[-1].lower() in _OWN
 
 
-TARGET_FILTERS = stage("target_filter", (speaker_inside, name_as_modifier, pronoun_of_a_noun, own_quality))
+TARGET_FILTERS = stage(
+    "target_filter", (speaker_inside, name_as_modifier, named_as_media, pronoun_of_a_noun, own_quality)
+)

@@ -34,8 +34,10 @@ from volte.registry import Registry, load_registry
 
 # Pronouns inside quoted words that may point at a third party (first and second person are the speaker and
 # the audience): `"He takes us on the back foot"`, `"It has spent twenty-five years looking for a reason"`.
-_THIRD_PERSON = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
-_PERSONAL = {"he", "him", "his", "she", "her"}
+# French `il` / `elle` as persons (`"Lors de la première période, il augmente les impôts"` -> the candidate named
+# before); not an impersonal `il` (`il faut`, `il y a`: _impersonal_il).
+_THIRD_PERSON = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "il", "elle"}
+_PERSONAL = {"he", "him", "his", "she", "her", "il", "elle"}
 _PLURAL = {"they", "them", "their"}
 # Mentions of one target read by the stance model, at most: the first ones in the statement.
 _MAX_MENTIONS = 3
@@ -209,7 +211,9 @@ def _pronouns(
     if span is None:
         return out
     for tok in span:
-        if tok.lower_ not in _THIRD_PERSON:
+        if tok.lower_ not in _THIRD_PERSON or (doc.lang_ == "fr") != (tok.lower_ in ("il", "elle")):
+            continue
+        if tok.lower_ == "il" and _impersonal_il(tok):
             continue
         # A name earlier in the same quotation comes first: `"Russia is not a threat. It is a partner."`.
         kinds = ("person",) if tok.lower_ in _PERSONAL else ("organization", "party", "country", "group")
@@ -246,6 +250,23 @@ def _dummy_it(tok: Token) -> bool:
         c.i > tok.i and c.dep_ in ("advcl", "xcomp", "ccomp")
         and any(g.lower_ in ("to", "that") and g.dep_ in ("aux", "mark") for g in c.children)
         for c in head.children
+    )
+
+
+# Verbs of an impersonal `il`: `il faut`, `il s'agit`, `il semble`, `il y a`, `il est … de`.
+_IMPERSONAL = {"faut", "fallait", "faudra", "faudrait", "agit", "agissait", "semble", "semblait", "paraît", "reste",
+               "manque", "suffit", "importe", "convient", "vaut", "pleut", "existe"}
+
+
+def _impersonal_il(tok: Token) -> bool:
+    """`il faut`, `il s'agit de`, `il y a`, `il est temps de`: an `il` that stands for nobody."""
+    if tok.dep_.startswith("expl"):
+        return True
+    after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]]
+    if after[:1] == ["y"] or (after and after[0] in _IMPERSONAL) or after[:2] in (["s'", "agit"], ["s’", "agit"]):
+        return True
+    return bool(after) and after[0] in ("est", "était", "sera") and any(
+        t.lower_ in ("de", "d'", "d’", "que", "qu'", "qu’") for t in tok.doc[tok.i + 2 : tok.i + 6]
     )
 
 
