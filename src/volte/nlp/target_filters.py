@@ -99,21 +99,35 @@ _CLASSIFIED = {
 }
 
 
+# Role nouns a party's name makes a title: `the Republican nominee`, `GOP presidential nominee`.
+_TITLES = {"nominee", "nominees", "candidate", "candidates", "presidential", "senator", "senators", "lawmaker",
+           "lawmakers", "leader", "leaders", "leadership", "congressman", "congresswoman", "governor", "chairman",
+           "spokesman", "spokeswoman", "strategist", "operative", "operatives", "primary", "primaries"}
+
+
 @rule("target_filter", examples=[
+    Example("“I will vote for the Republican nominee, Donald Trump,” Cruz wrote.", "Cruz", words="vote",
+            targets="Donald Trump: favor"),
     Example('Manning said the government would avoid "a devaluation of the TT dollar".', "Manning",
             words="devaluation", targets=""),
     Example("“Exports fell to US$ 2 billion in June,” Wallace said.", "Wallace", words="Exports", targets=""),
 ])
 def name_as_modifier(spot: Spot) -> bool:
     """A name that only classifies a currency or a measure is not the statement's target: `the TT dollar` is
-    money, not Trinidad and Tobago (`American sanctions` stay the United States')."""
+    money, not Trinidad and Tobago (`American sanctions` stay the United States'). Nor is a party in a title
+    (`the Republican nominee, Donald Trump`, `GOP presidential nominee`), nor a people's adjective the article's
+    names give on a common noun (`radical Islamic ideology`)."""
     if spot.form == "pronoun":
         return False
     tok = _root(spot)
     if tok is None or dep_of(tok) not in ("compound", "amod", "nmod", "nummod"):
         return tok is not None and spot.doc.text[spot.end : spot.end + 1] == "$"  # `US$`
     head = tok.head
-    return head.i > tok.i and head.lower_ in _CLASSIFIED
+    if head.i <= tok.i:
+        return False
+    if head.lower_ in _CLASSIFIED or head.lower_ in _TITLES:
+        return True
+    return spot.form == "name" and tok.ent_type_ == "NORP" and dep_of(tok) == "amod" and head.pos_ == "NOUN"
 
 
 # Plural common nouns a `they` may stand for: tags of the English and French parsers (morphology for French).

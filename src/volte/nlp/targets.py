@@ -120,7 +120,9 @@ def find_targets(
     else:
         # In reported speech a subject pronoun is mostly the speaker (`Berg said she would …`); a possessive or
         # an object is someone the report speaks of: `Kamin emphasized that her proposals would simplify returns`.
-        found.extend(t for t in _pronouns(doc, book, registry, start, end, list(found)) if _object_pronoun(doc, t))
+        found.extend(
+            t for t in _pronouns(doc, book, registry, start, end, list(found)) if _object_pronoun(doc, book, t, speaker)
+        )
     # The target filters (target_filters.py) drop the mentions that are not what the words are about; the
     # speaker of the words named inside them is no target under any other form either (`it`, `she`).
     vetoed = [veto(TARGET_FILTERS, Spot(doc, t.start, t.end, t.form, start, end, kind)) for t in found]
@@ -139,12 +141,17 @@ def find_targets(
 _OBJECT_PRONOUNS = {"him", "his", "her", "its", "them", "their"}
 
 
-def _object_pronoun(doc: Doc, target: TargetMention) -> bool:
-    """A possessive or object pronoun (`her proposals`, `voted for him`); `her` as the subject of a clause
-    (`let her speak`) is read as the parser has it."""
+def _object_pronoun(doc: Doc, book: NameBook, target: TargetMention, speaker: Entity | None) -> bool:
+    """A possessive or object pronoun (`her proposals`, `voted for him`) that cannot be the speaker's own: a
+    `his` or a `her` only when the speaker is known to be of the other gender, or not a person (`In defending
+    himself and his business record, Trump …`: `his` is Trump's); `her` as a clause's subject is no object."""
     word = _text(doc)[target.start : target.end].lower()
     if word not in _OBJECT_PRONOUNS:
         return False
+    if word in ("him", "his", "her") and speaker is not None and speaker.type == "person":
+        gender = book.gender.get(speaker.name)
+        if gender is None or gender == ("f" if word == "her" else "m"):
+            return False
     tok = doc.char_span(target.start, target.end, alignment_mode="expand")
     return tok is not None and len(tok) > 0 and tok.root.dep_ not in ("nsubj", "nsubjpass")
 
@@ -387,9 +394,19 @@ def attach_targets(
         quoted = replace(statement, kind="partial", start=a, end=b, quotes=(), targets=())
         for t in attach_targets(doc, book, registry, quoted, named, elsewhere, carry).targets:
             known = targets.get(t.entity.id)
+            if known is None and not _named_between(doc, book, registry, a, b, t.entity, statement.speaker, named):
+                continue  # the report's partial quotation is about what the report names, not its sentence's names
             if known is None or (t.stance != "neutral", t.confidence) > (known.stance != "neutral", known.confidence):
                 targets[t.entity.id] = t
     return replace(statement, targets=tuple(targets.values())) if targets else statement
+
+
+def _named_between(
+    doc: Doc, book: NameBook, registry: Registry, a: int, b: int, entity: Entity, speaker: Entity | None,
+    named: set[str] | None,
+) -> bool:
+    """Whether doc.text[a:b] names `entity` itself (a name, an alias or a pronoun)."""
+    return any(t.entity.id == entity.id for t in find_targets(doc, book, registry, a, b, "direct", speaker, named))
 
 
 # Characters between a partial quotation and the rule words that take its side: a quotation mark and a space.
