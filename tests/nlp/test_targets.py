@@ -279,3 +279,22 @@ def test_the_speaker_between_two_quotations_is_no_target() -> None:
     inner = text.index("He says")
     assert speaker_inside(Spot(doc, says, says + 2, "pronoun", start, end, "direct"))
     assert not speaker_inside(Spot(doc, inner, inner + 2, "pronoun", start, end, "direct"))
+
+
+def test_a_reports_partial_quotation_is_not_about_the_other_names_of_its_sentence() -> None:
+    """The adviser's campaign is who she works for; her words are about Mr. Obama's remarks."""
+    text = ('With 50 days until the election, Minyon Moore, a senior adviser to the Clinton campaign, called Mr. '
+            'Obama\'s remarks on Saturday "a true wake-up call" to his coalition of supporters.')
+    (s,) = [s for s in _statements(text) if "wake-up" in s.text]
+    assert list(_targets(s)) == ["Obama"]
+
+
+def test_a_pronoun_in_reported_speech_is_a_target_when_it_cannot_be_the_speaker() -> None:
+    """`her proposals` in a man's report is the woman named before; `his` in a report by the man named is his own."""
+    text = ("Hillary Clinton said she would close loopholes for the wealthy. David Kamin, a law professor, said "
+            "he liked it. Mr. Kamin emphasized that her proposals would simplify returns for small businesses.")
+    (s,) = [s for s in _statements(text) if "her proposals" in s.text]
+    assert "Hillary Clinton" in _targets(s)
+    text = "Donald Trump spoke on Monday. Trump said his plan would simplify returns for small businesses."
+    (s,) = [s for s in _statements(text) if "his plan" in s.text]
+    assert _targets(s) == {}

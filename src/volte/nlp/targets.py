@@ -394,8 +394,13 @@ def attach_targets(
         quoted = replace(statement, kind="partial", start=a, end=b, quotes=(), targets=())
         for t in attach_targets(doc, book, registry, quoted, named, elsewhere, carry).targets:
             known = targets.get(t.entity.id)
-            if known is None and not _named_between(doc, book, registry, a, b, t.entity, statement.speaker, named):
-                continue  # the report's partial quotation is about what the report names, not its sentence's names
+            if known is None and registry.entry(t.entity.id) is None and not _named_between(
+                doc, book, registry, statement.start, statement.end, t.entity, statement.speaker, named
+            ):
+                # The report's partial quotation is about what the report names, or a registry entity of its
+                # sentence (`the partnership with it had been "a slow loss"`), not the article's other names there:
+                # `Moore, a senior adviser to the Clinton campaign, called Mr. Obama's remarks "a wake-up call"`.
+                continue
             if known is None or (t.stance != "neutral", t.confidence) > (known.stance != "neutral", known.confidence):
                 targets[t.entity.id] = t
     return replace(statement, targets=tuple(targets.values())) if targets else statement
@@ -405,7 +410,8 @@ def _named_between(
     doc: Doc, book: NameBook, registry: Registry, a: int, b: int, entity: Entity, speaker: Entity | None,
     named: set[str] | None,
 ) -> bool:
-    """Whether doc.text[a:b] names `entity` itself (a name, an alias or a pronoun)."""
+    """Whether doc.text[a:b] names `entity` itself (a name, an alias or any third-person pronoun: `Holm said
+    that the partnership with it had been "a slow loss"` names the union)."""
     return any(t.entity.id == entity.id for t in find_targets(doc, book, registry, a, b, "direct", speaker, named))
 
 
