@@ -298,3 +298,20 @@ def test_a_pronoun_in_reported_speech_is_a_target_when_it_cannot_be_the_speaker(
     text = "Donald Trump spoke on Monday. Trump said his plan would simplify returns for small businesses."
     (s,) = [s for s in _statements(text) if "his plan" in s.text]
     assert _targets(s) == {}
+
+
+def test_a_place_in_a_partial_quotations_sentence_is_no_target() -> None:
+    """`At a forum in Virginia, one questioner claimed that "the forces of political correctness" …`: Virginia
+    is where it was said; `described Clinton as "a lifetime politician"` is about Clinton."""
+    from volte.nlp.pipeline import load_pipeline
+    from volte.nlp.target_filters import Spot, sentence_name_aside
+
+    nlp = load_pipeline("en")
+    text = 'At a forum in Virginia, one questioner claimed that "the forces of political correctness" won.'
+    doc, quoted = nlp(text), text.index("the forces")
+    at = text.index("Virginia")
+    assert sentence_name_aside(Spot(doc, at, at + 8, "sentence", quoted, quoted + 32, "partial"))
+    text = 'Ham described Clinton as "a lifetime politician" on Monday.'
+    doc, quoted = nlp(text), text.index("a lifetime")
+    at = text.index("Clinton")
+    assert not sentence_name_aside(Spot(doc, at, at + 7, "sentence", quoted, quoted + 22, "partial"))

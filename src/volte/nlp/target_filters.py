@@ -174,6 +174,32 @@ def named_as_media(spot: Spot) -> bool:
                                                           and words[-1] in ("the", "le", "la", "les", "l'")))
 
 
+# Words of a title a people's or a country's name qualifies (`Australian Prime Minister Kevin Rudd`), and the
+# prepositions of a place or a time (`At a forum in Virginia`): in a partial quotation's sentence, such a name
+# says who spoke or where, not what the quoted words are about.
+_SENTENCE_TITLES = {"minister", "president", "prime", "chancellor", "ambassador", "secretary", "general", "king",
+                    "queen", "premier", "foreign", "defence", "defense", "envoy", "official", "officials"}
+_PLACE_OR_TIME = {"in", "at", "on", "during", "from", "near", "outside", "inside", "across"}
+
+
+@rule("target_filter", examples=[
+    Example('In an extraordinary statement, Australian Prime Minister Kevin Rudd declared that the crash "called '
+            'into question the prevailing orthodoxy".', None, words="prevailing orthodoxy", targets=""),
+])
+def sentence_name_aside(spot: Spot) -> bool:
+    """A name of a partial quotation's sentence that only qualifies a title or places the scene (`Australian
+    Prime Minister Kevin Rudd declared that the crash "called into question …"`, `at a forum in Virginia`) is
+    not what the quoted words are about."""
+    if spot.form != "sentence":
+        return False
+    tok = _root(spot)
+    if tok is None:
+        return False
+    if dep_of(tok) in ("amod", "compound") and tok.head.i > tok.i and tok.head.lower_ in _SENTENCE_TITLES:
+        return True
+    return dep_of(tok) == "pobj" and tok.head.lower_ in _PLACE_OR_TIME
+
+
 # Possessives before a partial quotation that make it the speaker's own quality (`son "rapport de force"`).
 _OWN = {"his", "her", "their", "its", "son", "sa", "ses", "leur", "leurs"}
 
@@ -193,5 +219,6 @@ def own_quality(spot: Spot) -> bool:
 
 
 TARGET_FILTERS = stage(
-    "target_filter", (speaker_inside, name_as_modifier, named_as_media, pronoun_of_a_noun, own_quality)
+    "target_filter",
+    (speaker_inside, name_as_modifier, named_as_media, pronoun_of_a_noun, own_quality, sentence_name_aside),
 )
