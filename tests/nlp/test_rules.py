@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from volte.ingest import make_article
+from volte.model import Statement
 from volte.nlp.attribution import STAGES, Example, Rule, all_rules
 from volte.nlp.attribution.rules import disabled, watch
 from volte.nlp.extract import extract_statements
@@ -48,6 +49,11 @@ def test_rule_example(rule: Rule, example: Example) -> None:
         statements = extract_statements(article)
     assert rule.name in won, f"{rule.name} decided nothing in {example.text!r} (decided: {won})"
     hits = [s for s in statements if example.words in s.text]
+    if example.targets is not None and example.speaker is None:
+        # A target example that leaves the speaker unchecked (whoever the attribution gives the words to).
+        assert hits, f"no statement holds {example.words!r}: {[s.text for s in statements]}"
+        _assert_targets(hits[0], example.targets)
+        return
     if example.speaker is None:
         if example.words:
             assert not hits or all(s.speaker is None for s in hits), [(s.text, s.speaker) for s in hits]
@@ -63,6 +69,13 @@ def test_rule_example(rule: Rule, example: Example) -> None:
         assert statement.cue == example.cue
     if rule.stage == "said":
         assert statement.said == example.said, (statement.said, statement.said_basis, statement.text)
+    if example.targets is not None:
+        _assert_targets(statement, example.targets)
+
+
+def _assert_targets(statement: Statement, expected: str) -> None:
+    targets = "; ".join(f"{t.entity.name}: {t.stance}" for t in statement.targets)
+    assert targets == expected, (targets, statement.text)
 
 
 @pytest.fixture

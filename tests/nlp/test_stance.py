@@ -77,6 +77,20 @@ def test_rules_take_sides(sentence: str, mention: str, stance: str, evidence: st
     assert (result.stance, result.evidence) == (stance, evidence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "mention", "evidence"),
+    [
+        ("Unfortunately, there are many individuals who will willingly continue to support him.", "him",
+         "who will willingly continue to support him"),
+        ("Those who oppose NATO have no plan.", "NATO", "who oppose NATO"),
+    ],
+)
+def test_a_side_taken_in_a_relative_clause_is_someone_elses(sentence: str, mention: str, evidence: str) -> None:
+    result = rule_stance(*_at(sentence, mention))
+    assert result is not None
+    assert (result.stance, result.evidence) == ("neutral", evidence)
+
+
 def test_no_rule_for_a_plain_report() -> None:
     assert rule_stance(*_at("NATO ministers meet in Brussels on Monday.", "NATO")) is None
 

@@ -264,3 +264,54 @@ def test_user_registry_names_the_party(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("VOLTE_REGISTRY", str(ROOT / "tests" / "data" / "registry_samples.yaml"))
     (s,) = _statements('Erik Dahlqvist spoke on Monday. "I will never vote with the CRP," Dahlqvist said.')
     assert list(_targets(s)) == ["Civic Renewal Party"]
+
+
+def test_the_speaker_between_two_quotations_is_no_target() -> None:
+    """`"…," he says. "…"` taken as one statement (when the attribution gives it to another speaker): `he` is
+    who says the words; a `he` inside the quoted words is what they are about."""
+    from volte.nlp.pipeline import load_pipeline
+    from volte.nlp.target_filters import Spot, speaker_inside
+
+    text = "“Universities put rents above lives,” he says. “He says students must stay, but they cannot.”"
+    doc = load_pipeline("en")(text)
+    start, end = 1, len(text) - 1
+    says = text.index("he says")
+    inner = text.index("He says")
+    assert speaker_inside(Spot(doc, says, says + 2, "pronoun", start, end, "direct"))
+    assert not speaker_inside(Spot(doc, inner, inner + 2, "pronoun", start, end, "direct"))
+
+
+def test_a_reports_partial_quotation_is_not_about_the_other_names_of_its_sentence() -> None:
+    """The adviser's campaign is who she works for; her words are about Mr. Obama's remarks."""
+    text = ('With 50 days until the election, Minyon Moore, a senior adviser to the Clinton campaign, called Mr. '
+            'Obama\'s remarks on Saturday "a true wake-up call" to his coalition of supporters.')
+    (s,) = [s for s in _statements(text) if "wake-up" in s.text]
+    assert list(_targets(s)) == ["Obama"]
+
+
+def test_a_pronoun_in_reported_speech_is_a_target_when_it_cannot_be_the_speaker() -> None:
+    """`her proposals` in a man's report is the woman named before; `his` in a report by the man named is his own."""
+    text = ("Hillary Clinton said she would close loopholes for the wealthy. David Kamin, a law professor, said "
+            "he liked it. Mr. Kamin emphasized that her proposals would simplify returns for small businesses.")
+    (s,) = [s for s in _statements(text) if "her proposals" in s.text]
+    assert "Hillary Clinton" in _targets(s)
+    text = "Donald Trump spoke on Monday. Trump said his plan would simplify returns for small businesses."
+    (s,) = [s for s in _statements(text) if "his plan" in s.text]
+    assert _targets(s) == {}
+
+
+def test_a_place_in_a_partial_quotations_sentence_is_no_target() -> None:
+    """`At a forum in Virginia, one questioner claimed that "the forces of political correctness" …`: Virginia
+    is where it was said; `described Clinton as "a lifetime politician"` is about Clinton."""
+    from volte.nlp.pipeline import load_pipeline
+    from volte.nlp.target_filters import Spot, sentence_name_aside
+
+    nlp = load_pipeline("en")
+    text = 'At a forum in Virginia, one questioner claimed that "the forces of political correctness" won.'
+    doc, quoted = nlp(text), text.index("the forces")
+    at = text.index("Virginia")
+    assert sentence_name_aside(Spot(doc, at, at + 8, "sentence", quoted, quoted + 32, "partial"))
+    text = 'Ham described Clinton as "a lifetime politician" on Monday.'
+    doc, quoted = nlp(text), text.index("a lifetime")
+    at = text.index("Clinton")
+    assert not sentence_name_aside(Spot(doc, at, at + 7, "sentence", quoted, quoted + 22, "partial"))

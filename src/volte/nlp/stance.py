@@ -303,6 +303,9 @@ _INNER_NEGATION = re.compile(r"\b(?:not|never|no longer)\b", re.IGNORECASE)
 # A negated verb of knowing leaves what follows true: `he didn't realize T was a liar` is still against T.
 _FACTIVE = re.compile(r"\b(?:realis|realiz|notic|know|knew)\w*\W+$", re.IGNORECASE)
 RULE_CONFIDENCE = 0.8
+# A side taken in a relative clause is someone else's, not the speaker's: `there are many individuals who will
+# willingly continue to support him` (said against him), `those who oppose T`. No side, whatever the model reads.
+_OTHERS_SIDE = re.compile(r"\b(?:who|whom)\s+(?:[\w’'-]+\s+){0,4}$", re.IGNORECASE)
 
 
 # French negation wraps the verb (`ne soutient pas T`, `n'a jamais soutenu T`): `N ` in a French rule is the slot
@@ -391,6 +394,8 @@ def rule_match(sentence: str, start: int, end: int, language: str = "en") -> tup
         elif negation:
             label = "favor" if label == "against" else "against"  # `n'a jamais soutenu T`
             a = before + negation.start()
+    elif (others := _OTHERS_SIDE.search(masked[before:a])) is not None:
+        label, a = "neutral", before + others.start()
     else:
         negation = _NEGATION.search(masked[before:a])
         if negation and _FACTIVE.search(masked[before:a]):

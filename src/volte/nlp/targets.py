@@ -26,14 +26,18 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Token
 
 from volte.model import Entity, Kind, StanceLabel, Statement, TargetStance
+from volte.nlp.attribution.rules import veto
 from volte.nlp.entities import NameBook
 from volte.nlp.stance import StanceResult, find_continuity, rule_match, rule_stance, scored_stance
+from volte.nlp.target_filters import TARGET_FILTERS, Spot
 from volte.registry import Registry, load_registry
 
 # Pronouns inside quoted words that may point at a third party (first and second person are the speaker and
 # the audience): `"He takes us on the back foot"`, `"It has spent twenty-five years looking for a reason"`.
-_THIRD_PERSON = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their"}
-_PERSONAL = {"he", "him", "his", "she", "her"}
+# French `il` / `elle` as persons (`"Lors de la première période, il augmente les impôts"` -> the candidate named
+# before); not an impersonal `il` (`il faut`, `il y a`: _impersonal_il).
+_THIRD_PERSON = {"he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "il", "elle"}
+_PERSONAL = {"he", "him", "his", "she", "her", "il", "elle"}
 _PLURAL = {"they", "them", "their"}
 # Mentions of one target read by the stance model, at most: the first ones in the statement.
 _MAX_MENTIONS = 3
@@ -113,8 +117,20 @@ def find_targets(
         found.append(TargetMention(registry.resolve(book.entity(mention.key)), mention.start, mention.end, "name"))
     if kind != "indirect":
         found.extend(_pronouns(doc, book, registry, start, end, list(found)))
+    else:
+        # In reported speech a subject pronoun is mostly the speaker (`Berg said she would …`); a possessive or
+        # an object is someone the report speaks of: `Kamin emphasized that her proposals would simplify returns`.
+        found.extend(
+            t for t in _pronouns(doc, book, registry, start, end, list(found)) if _object_pronoun(doc, book, t, speaker)
+        )
+    # The target filters (target_filters.py) drop the mentions that are not what the words are about; the
+    # speaker of the words named inside them is no target under any other form either (`it`, `she`).
+    vetoed = [veto(TARGET_FILTERS, Spot(doc, t.start, t.end, t.form, start, end, kind)) for t in found]
+    speakers = {t.entity.id for t, name in zip(found, vetoed, strict=True) if name == "speaker_inside"}
+    found = [t for t, name in zip(found, vetoed, strict=True) if name is None and t.entity.id not in speakers]
     if kind == "partial" and not found:
-        found.extend(_sentence_names(doc, book, registry, start, end, named, elsewhere))
+        sentence = _sentence_names(doc, book, registry, start, end, named, elsewhere)
+        found.extend(t for t in sentence if veto(TARGET_FILTERS, Spot(doc, t.start, t.end, t.form, start, end, kind)) is None)
     seen: set[str] = set()
     if speaker is not None:
         seen.add(registry.resolve(speaker).id)
@@ -122,9 +138,29 @@ def find_targets(
     return sorted((t for t in found if t.entity.id not in seen), key=lambda t: t.start)
 
 
+_OBJECT_PRONOUNS = {"him", "his", "her", "its", "them", "their"}
+
+
+def _object_pronoun(doc: Doc, book: NameBook, target: TargetMention, speaker: Entity | None) -> bool:
+    """A possessive or object pronoun (`her proposals`, `voted for him`) that cannot be the speaker's own: a
+    `his` or a `her` only when the speaker is known to be of the other gender, or not a person (`In defending
+    himself and his business record, Trump …`: `his` is Trump's); `her` as a clause's subject is no object."""
+    word = _text(doc)[target.start : target.end].lower()
+    if word not in _OBJECT_PRONOUNS:
+        return False
+    if word in ("him", "his", "her") and speaker is not None and speaker.type == "person":
+        gender = book.gender.get(speaker.name)
+        if gender is None or gender == ("f" if word == "her" else "m"):
+            return False
+    tok = doc.char_span(target.start, target.end, alignment_mode="expand")
+    return tok is not None and len(tok) > 0 and tok.root.dep_ not in ("nsubj", "nsubjpass")
+
+
 def _written_as_name(doc: Doc, start: int, end: int) -> bool:
-    """A name has a capital letter: `the government's "quiet march"` tagged as a person is no name."""
-    return any(c.isupper() for c in _text(doc)[start:end])
+    """A name has a capital letter and no bracket: `the government's "quiet march"` tagged as a person is no
+    name, nor the `W]e` of a quotation's `[W]e are reminded`."""
+    written = _text(doc)[start:end]
+    return any(c.isupper() for c in written) and not any(c in written for c in "[]")
 
 
 def _joined(doc: Doc, registry: Registry, named: set[str]) -> list[tuple[int, Entity]]:
@@ -182,7 +218,9 @@ def _pronouns(
     if span is None:
         return out
     for tok in span:
-        if tok.lower_ not in _THIRD_PERSON:
+        if tok.lower_ not in _THIRD_PERSON or (doc.lang_ == "fr") != (tok.lower_ in ("il", "elle")):
+            continue
+        if tok.lower_ == "il" and _impersonal_il(tok):
             continue
         # A name earlier in the same quotation comes first: `"Russia is not a threat. It is a partner."`.
         kinds = ("person",) if tok.lower_ in _PERSONAL else ("organization", "party", "country", "group")
@@ -219,6 +257,23 @@ def _dummy_it(tok: Token) -> bool:
         c.i > tok.i and c.dep_ in ("advcl", "xcomp", "ccomp")
         and any(g.lower_ in ("to", "that") and g.dep_ in ("aux", "mark") for g in c.children)
         for c in head.children
+    )
+
+
+# Verbs of an impersonal `il`: `il faut`, `il s'agit`, `il semble`, `il y a`, `il est … de`.
+_IMPERSONAL = {"faut", "fallait", "faudra", "faudrait", "agit", "agissait", "semble", "semblait", "paraît", "reste",
+               "manque", "suffit", "importe", "convient", "vaut", "pleut", "existe"}
+
+
+def _impersonal_il(tok: Token) -> bool:
+    """`il faut`, `il s'agit de`, `il y a`, `il est temps de`: an `il` that stands for nobody."""
+    if tok.dep_.startswith("expl"):
+        return True
+    after = [t.lower_ for t in tok.doc[tok.i + 1 : tok.i + 4]]
+    if after[:1] == ["y"] or (after and after[0] in _IMPERSONAL) or after[:2] in (["s'", "agit"], ["s’", "agit"]):
+        return True
+    return bool(after) and after[0] in ("est", "était", "sera") and any(
+        t.lower_ in ("de", "d'", "d’", "que", "qu'", "qu’") for t in tok.doc[tok.i + 2 : tok.i + 6]
     )
 
 
@@ -339,9 +394,25 @@ def attach_targets(
         quoted = replace(statement, kind="partial", start=a, end=b, quotes=(), targets=())
         for t in attach_targets(doc, book, registry, quoted, named, elsewhere, carry).targets:
             known = targets.get(t.entity.id)
+            if known is None and registry.entry(t.entity.id) is None and not _named_between(
+                doc, book, registry, statement.start, statement.end, t.entity, statement.speaker, named
+            ):
+                # The report's partial quotation is about what the report names, or a registry entity of its
+                # sentence (`the partnership with it had been "a slow loss"`), not the article's other names there:
+                # `Moore, a senior adviser to the Clinton campaign, called Mr. Obama's remarks "a wake-up call"`.
+                continue
             if known is None or (t.stance != "neutral", t.confidence) > (known.stance != "neutral", known.confidence):
                 targets[t.entity.id] = t
     return replace(statement, targets=tuple(targets.values())) if targets else statement
+
+
+def _named_between(
+    doc: Doc, book: NameBook, registry: Registry, a: int, b: int, entity: Entity, speaker: Entity | None,
+    named: set[str] | None,
+) -> bool:
+    """Whether doc.text[a:b] names `entity` itself (a name, an alias or any third-person pronoun: `Holm said
+    that the partnership with it had been "a slow loss"` names the union)."""
+    return any(t.entity.id == entity.id for t in find_targets(doc, book, registry, a, b, "direct", speaker, named))
 
 
 # Characters between a partial quotation and the rule words that take its side: a quotation mark and a space.

@@ -35,6 +35,9 @@ class Example:
     language: str = "en"
     said: str | None = None  # for a date rule: the statement's `said` (articles of Friday 2022-04-08)
     title: str | None = None  # the article's title, when the example needs one (a headline)
+    # For a target rule: the statement's targets as `Name: stance`, joined by `; ` in text order ("" = none);
+    # with `speaker` None the speaker is not checked.
+    targets: str | None = None
 
 
 @dataclass(frozen=True)
