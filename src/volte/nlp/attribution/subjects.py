@@ -279,6 +279,30 @@ def subject_of_head_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Tok
     return None
 
 
+@rule("subject", examples=[
+    Example("Le gouvernement a dénoncé « la furie destructrice des islamistes » et a menacé les auteurs de "
+            "poursuites.", "gouvernement", words="les auteurs", language="fr"),
+    Example("Les syndicats réclament une hausse des salaires et indiquent leur refus de signer l'accord.",
+            "syndicats", words="leur refus", language="fr"),
+])
+def coordinated_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """French: a cue verb after `et` that the parse hangs off a quotation or a noun shares the subject of its
+    sentence, the first outside quotation marks: `X a dénoncé « … » et a menacé les auteurs de poursuites`, `Les
+    syndicats réclament une hausse et indiquent leur refus`."""
+    if verb.doc.lang_ != "fr" or dep_of(verb) != "conj":
+        return None
+    doc, k = verb.doc, verb.i - 1
+    while k > verb.sent.start and doc[k].pos_ in ("AUX", "ADV"):
+        k -= 1
+    if doc[k].lower_ not in cues.words["list_joins"]:
+        return None
+    subjects = [
+        t for t in doc[verb.sent.start : k]
+        if dep_of(t) == "nsubj" and t.i not in quoted and t.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
+    return subjects[0] if subjects else None
+
+
 @rule("subject", examples=[Example(
     "Monday at the annual party conference in Boston Rep. Peter Lund (R-OH) said the tax plan would hurt farmers.",
     "Peter Lund")])
@@ -351,6 +375,7 @@ SUBJECT_RULES = stage("subject", (
     relative_clause_head,
     verb_opening_sentence,
     object_control,
+    coordinated_verb,
     subject_of_head_verb,
     name_before_verb,
     relative_clause_before_verb,
