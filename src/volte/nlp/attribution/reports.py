@@ -121,6 +121,12 @@ def _aside_words(verb: Token, asides: frozenset[str]) -> set[int]:
     return out
 
 
+def _verbs_of_phrase(verb: Token) -> list[Token]:
+    """The cue verb and the verbs of its cue phrase, which the parse may head (`a fait savoir qu'…`, the clause
+    hung on `savoir`)."""
+    return [verb, *(verb.doc[i] for i in _phrase_words(verb) if verb.doc[i].pos_ == "VERB")]
+
+
 def _phrase_words(verb: Token) -> tuple[int, ...]:
     """The other words of the cue phrase `verb` heads (`état`, `de` of `a fait état de`), or none."""
     found = cue_tables(verb.doc.lang_).verb_phrase(verb)
@@ -130,7 +136,7 @@ def _phrase_words(verb: Token) -> tuple[int, ...]:
 def complements(verb: Token) -> list[Token]:
     """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
     clauses = [
-        ch for ch in verb.children
+        ch for head in _verbs_of_phrase(verb) for ch in head.children
         if dep_of(ch) == "ccomp"
         # `tweeted in the early hours that Machado was …`, the clause parsed as an adverbial one
         or dep_of(ch) == "advcl" and ch.i > verb.i and ch.left_edge.lower_ in _THAT
@@ -181,7 +187,7 @@ def inverted_after(frame: Frame, cue: Cue) -> bool:
 @rule("report_cue", examples=[Example("Valcourt said that the government had lied about the deal.", "Valcourt")])
 def content_clause(frame: Frame, cue: Cue) -> bool:
     """`X said (that) …`: a cue verb with a clause of content."""
-    return any(dep_of(ch) == "ccomp" for ch in cue.token.children)
+    return any(dep_of(ch) == "ccomp" for verb in _verbs_of_phrase(cue.token) for ch in verb.children)
 
 
 @rule("report_cue", examples=[Example(

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from volte.model import Entity, EntityType, entity_id
 from volte.nlp.attribution.cues import Cue
@@ -213,11 +213,36 @@ class Mention:
 
     @cached_property
     def span(self) -> Span:
-        return noun_phrase(self.tok)
+        return hyphen_joined(noun_phrase(self.tok))
 
     @cached_property
     def name(self) -> str:
         return strip_name(self.span, self.frame.cues)[0]
+
+
+def _joins(doc: Doc, k: int) -> bool:
+    """A hyphen at `k` with no space on either side between two proper nouns: `al-Rahman`."""
+    return (
+        0 < k < len(doc) - 1 and doc[k].text in ("-", "‐") and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+        and doc[k - 1].pos_ == "PROPN" and doc[k + 1].pos_ == "PROPN"
+    )
+
+
+def hyphen_joined(span: Span) -> Span:
+    """A name the tagger cut at a hyphen, made whole: `Rami Abd al` or `Rahman` -> `Rami Abd al-Rahman`."""
+    doc, start, end = span.doc, span.start, span.end
+    if not len(span):
+        return span
+    while end < len(doc) - 1 and _joins(doc, end):
+        end += 2
+    if end < len(doc) and _joins(doc, end - 1) and end - 1 > start:
+        end += 1  # (the entity ran to the hyphen: `Rami Abd al -`)
+    if start >= 2 and _joins(doc, start - 1):
+        start -= 2
+        # (the words before, capitalised, whatever their tags: `Rami` tagged a noun at a sentence's start)
+        while start > doc[start].sent.start and doc[start - 1].is_title and doc[start - 1].whitespace_:
+            start -= 1
+    return doc[start:end]
 
 
 _FR_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une"}  # (not `de`: `De nombreux habitants` as written)
