@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -89,7 +89,16 @@ class Cues:
                 words.append(k)
                 k += 1
             else:
+                if any(doc[w].pos_ == "VERB" and token.head.i == w for w in words) and not _has_subject(token):
+                    return None  # the parse heads the phrase by its second verb, with the subject (below)
                 return name, tuple(words)
+        # `a fait savoir que …` parsed with `savoir` as the head and the subject: the phrase is that verb's.
+        k = token.i - 1
+        while k > 0 and doc[k].pos_ == "ADV":
+            k -= 1
+        for name, before, after in self.verb_phrases.get(doc[k].lemma_.lower(), ()) if k >= 0 else ():
+            if not before and after == (_plain(token),) and doc[k].head.i == token.i and not _has_subject(doc[k]):
+                return name, (k,)
         return None
 
 
@@ -141,9 +150,14 @@ def _verb_phrases(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, tuple[st
 _CLITICS = frozenset({"en", "y", "s'", "se"})
 
 
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
 def _plain(token: Token) -> str:
-    """A token's lower-case form with a straight apostrophe (`l’` -> `l'`)."""
-    return token.lower_.replace("’", "'")
+    """A token's lower-case form with a straight apostrophe (`l’` -> `l'`), `de` elided or not (`état d'une`)."""
+    form = token.lower_.replace("’", "'")
+    return "de" if form == "d'" else form
 
 
 def _word_classes(data: dict[str, Any], language: str) -> dict[str, frozenset[str]]:

@@ -85,7 +85,8 @@ def object_onward(verb: Token) -> list[Token]:
     own = set(_phrase_words(verb))
     # `réclament quant à elles la gratuité`: an aside is nobody's content
     own |= _aside_words(verb, table.words["asides"])
-    kids, promoted = [], set()
+    kids: list[Token] = []
+    promoted: set[int] = set()
     for ch in verb.rights:
         if ch.i in own:
             # (the parse may hang the object on a word of the phrase or the aside: `quant à elles la gratuité`)
@@ -190,8 +191,14 @@ def content_clause(frame: Frame, cue: Cue) -> bool:
     return any(dep_of(ch) == "ccomp" for verb in _verbs_of_phrase(cue.token) for ch in verb.children)
 
 
-@rule("report_cue", examples=[Example(
-    "Valcourt denounced the agreement as a betrayal of the voters.", "Valcourt", cue="denounced")])
+@rule("report_cue", examples=[
+    Example("Valcourt denounced the agreement as a betrayal of the voters.", "Valcourt", cue="denounced"),
+    # French: the object and the obliques after it (object_onward), a cue phrase of several words
+    Example("La Fédération des pêcheurs estime à 3 000 le nombre d'emplois menacés dans les ports bretons.",
+            "Fédération des pêcheurs", words="ports bretons", language="fr"),
+    Example("Le Secours populaire a fait état d'une hausse des demandes d'aide alimentaire depuis l'été.",
+            "Secours populaire", words="hausse des demandes", language="fr"),
+])
 def complement(frame: Frame, cue: Cue) -> bool:
     """`X denounced the plan as a betrayal`, `X called for new elections`: what the verb says of its object."""
     return bool(complements(cue.token))
