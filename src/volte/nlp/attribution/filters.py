@@ -18,7 +18,7 @@ from volte.model import Entity
 from volte.nlp.attribution.cues import Cue
 from volte.nlp.attribution.frame import Frame
 from volte.nlp.attribution.rules import Example, rule, stage
-from volte.nlp.attribution.speech import cannot_speak
+from volte.nlp.attribution.speech import cannot_speak, noun_forms
 from volte.nlp.deps import dep_of
 
 if TYPE_CHECKING:
@@ -99,7 +99,27 @@ def discourse_marker(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return is_discourse_marker(frame, cue.token)
 
 
-REPORT_CUE_FILTERS = stage("report_cue_filter", (framing_verb, report_inside_report, discourse_marker))
+@rule("report_cue_filter", examples=[Example(
+    "Selon l'AFP, le Conseil national syrien a appelé à ce que les auteurs des exécutions soient jugés.",
+    "Conseil national syrien", words="auteurs des exécutions", language="fr")])
+def news_agency_source(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """French: `Selon l'AFP, le Conseil a appelé à …`: a news medium after `selon` tells where the news came from;
+    the report in its sentence, a cue verb with a subject of its own, is that subject's statement, not the
+    medium's (cues `media`)."""
+    src = cue.speaker
+    if frame.doc.lang_ != "fr" or not cue.phrase or src is None or not noun_forms(src) & frame.cues.media:
+        return False
+    sent = cue.token.sent
+    return any(
+        t.i > src.i and t.pos_ == "VERB" and not frame.in_quote[t.i] and frame.cues.lemma(t) is not None
+        and any(c.dep_.startswith("nsubj") and c.i > src.i and not frame.in_quote[c.i] for c in t.children)
+        for t in sent
+    )
+
+
+REPORT_CUE_FILTERS = stage(
+    "report_cue_filter", (framing_verb, report_inside_report, discourse_marker, news_agency_source)
+)
 
 
 # -- reports that are nobody's statement -----------------------------------------------------------------------

@@ -69,6 +69,9 @@ def trailing_inversion(frame: Frame, cue: Cue) -> int | None:
         k -= 1
     if verb.doc[k].text != "," or k <= verb.sent.start or frame.in_quote[k - 1]:
         return None
+    # (a sentence that opens with a quotation is the quotation's: `« … », y compris le montant …, commente X`)
+    if any(frame.in_quote[i] for i in range(verb.sent.start, min(k, verb.sent.start + 2))):
+        return None
     return k
 
 

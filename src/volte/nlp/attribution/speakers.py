@@ -213,7 +213,7 @@ class Mention:
 
     @cached_property
     def span(self) -> Span:
-        return hyphen_joined(noun_phrase(self.tok))
+        return hyphen_joined(whole_person(noun_phrase(self.tok), self.tok))
 
     @cached_property
     def name(self) -> str:
@@ -226,6 +226,18 @@ def _joins(doc: Doc, k: int) -> bool:
         0 < k < len(doc) - 1 and doc[k].text in ("-", "‐") and not doc[k - 1].whitespace_ and not doc[k].whitespace_
         and doc[k - 1].pos_ == "PROPN" and doc[k + 1].pos_ == "PROPN"
     )
+
+
+def whole_person(span: Span, tok: Token) -> Span:
+    """The whole person name the tagger found from `tok` on, whatever the parse and the tags of its words: `commente
+    Song Myung-Sup` (`Song` tagged X, the rest hung elsewhere)."""
+    doc = tok.doc
+    if tok.ent_iob_ != "B" or tok.ent_type_ not in ("PER", "PERSON") or span.start != tok.i:
+        return span
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[span.start : end] if end > span.end else span
 
 
 def hyphen_joined(span: Span) -> Span:
@@ -376,6 +388,28 @@ def described_entity(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
 
 
 @rule("speaker", examples=[
+    Example("La CGT dénonce les suppressions d'emplois. Chez Renault, la direction a confirmé mardi un plan de "
+            "départs de 2 000 postes.", "Renault", words="plan de départs", language="fr"),
+])
+def described_at_name(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French: a description of an organisation in a sentence opened by `Chez X,` (cues `org_places`) is X's: `Chez
+    Bouygues Telecom, la direction a confirmé un plan de départs` (not the last organisation that spoke)."""
+    if m.tok.lower_ not in frame.cues.words["org_descriptions"] or not frame.cues.words["org_places"]:
+        return None
+    sent = m.tok.sent
+    opening = sent[0] if sent[0].lower_ in frame.cues.words["org_places"] else None
+    if opening is None or opening.i + 1 >= m.tok.i:
+        return None
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or comma > m.tok.i:
+        return None
+    names = [t for t in frame.doc[opening.i + 1 : comma] if t.pos_ == "PROPN" and not frame.in_quote[t.i]]
+    if not names:
+        return None
+    return named(frame, strip_name(hyphen_joined(noun_phrase(names[0])), frame.cues)[0])
+
+
+@rule("speaker", examples=[
     Example("Le ministre du Redressement productif a déclaré dimanche que « le nucléaire est une filière d'avenir ». "
             "Arnaud Montebourg reconnaît qu'il faut le rééquilibrer.", "Arnaud Montebourg", words="filière",
             language="fr"),
@@ -514,6 +548,7 @@ SPEAKER_RULES = stage("speaker", (
     pronoun_antecedent,
     dateline_is_nobody,
     the_two,
+    described_at_name,
     described_entity,
     described_person,
     proper_name,
