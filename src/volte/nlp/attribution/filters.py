@@ -117,8 +117,31 @@ def news_agency_source(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     )
 
 
+@rule("report_cue_filter", examples=[
+    Example("Cette chute des ventes s'explique par un mauvais positionnement de la marque.", None,
+            words="mauvais positionnement", language="fr"),
+    Example("La baisse est due à la crise, ajoutée à une chute libre du titre en bourse.", None,
+            words="chute libre", language="fr"),
+])
+def not_a_speech_act(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """French forms of a cue verb that say nothing: a pronominal verb of things (`s'explique par`, `se confirme`,
+    cues `pronominal_things`; not `se félicite`, `se réjouit`) and the participle that qualifies a noun (`une hausse
+    ajoutée à …`)."""
+    verb = cue.token
+    if frame.doc.lang_ != "fr" or cue.phrase or verb.pos_ != "VERB":
+        return False
+    lemma = frame.cues.lemma(verb) or ""
+    pronominal = lemma in frame.cues.words["pronominal_things"] and any(
+        c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in verb.children
+    )
+    qualifying = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", []) and not any(
+        dep_of(c).startswith("aux") for c in verb.children
+    )
+    return pronominal or qualifying
+
+
 REPORT_CUE_FILTERS = stage(
-    "report_cue_filter", (framing_verb, report_inside_report, discourse_marker, news_agency_source)
+    "report_cue_filter", (framing_verb, report_inside_report, discourse_marker, news_agency_source, not_a_speech_act)
 )
 
 

@@ -85,6 +85,11 @@ def object_onward(verb: Token) -> list[Token]:
     le nombre d'emplois menacés]`, `a fait état [de l'exécution, jeudi, par les rebelles, de 28 soldats]` (the
     words of a cue phrase are the cue's, not the content). Empty without an object or an argument oblique."""
     table = cue_tables(verb.doc.lang_)
+    k = verb.i - 1
+    while k > 0 and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].text == ","):
+        k -= 1
+    if verb.doc[k].text in ("»", "”", '"'):
+        return []  # `« … » déclare à l'AFP X`: the quotation is what it reports, the rest is who and to whom
     own = set(_phrase_words(verb))
     # `réclament quant à elles la gratuité`: an aside is nobody's content
     own |= _aside_words(verb, table.words["asides"])
