@@ -82,7 +82,10 @@ class Cues:
                 continue
             words, k = list(range(start, token.i)), token.i + 1
             for word in after:
-                while k < len(doc) and doc[k].pos_ == "ADV" and _plain(doc[k]) != word:
+                # (adverbs and days may stand inside: `faisait part dimanche soir de son étonnement`)
+                while k < len(doc) and _plain(doc[k]) != word and (
+                    doc[k].pos_ == "ADV" or doc[k].lower_ in self.words.get("time_words", ())
+                ):
                     k += 1
                 if k >= len(doc) or _plain(doc[k]) != word:
                     break

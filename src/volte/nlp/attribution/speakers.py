@@ -444,6 +444,22 @@ def described_person(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
 
 
 @rule("speaker", examples=[
+    Example("« Nous ne signerons pas » déclare à l'AFP Jean-Marc Vallier, le porte-parole du collectif. « La réforme "
+            "est injuste » a-t-il ajouté.", "Jean-Marc Vallier", words="La réforme", language="fr"),
+])
+def name_with_role(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """A name followed by a comma and an office (cues `roles`: `Jean-Philippe Magnen, le porte-parole du parti`) is
+    a person's, whatever type the tagger gave it, so that the `il` after it is that person."""
+    if not frame.cues.words["roles"] or not (m.tok.pos_ == "PROPN" or m.tok.ent_type_) or not len(m.span):
+        return None
+    after = frame.doc[m.span.end : m.span.end + 3]
+    if len(after) < 2 or after[0].text != "," or not any(t.lower_ in frame.cues.words["roles"] for t in after[1:]):
+        return None
+    key, _ = frame.book.canonical(m.name)
+    return Resolution(Entity(entity_id(key), key, "person"), persons=(key,))
+
+
+@rule("speaker", examples=[
     Example("Valcourt said the government had lied about the deal.", "Valcourt"),
     # (a name whose article is part of it, cues `article_names`: not `Poste`)
     Example("Un postier a été retrouvé mort. La Poste a nié toute responsabilité en affirmant que son geste était lié "
@@ -551,6 +567,7 @@ SPEAKER_RULES = stage("speaker", (
     described_at_name,
     described_entity,
     described_person,
+    name_with_role,
     proper_name,
     thing_cannot_speak,
     role_named_before,
