@@ -63,6 +63,17 @@ _CASES = [
      "le gouvernement ne reculerait pas", "Premier ministre"),
     ("L'ONG Amnesty International a publié un rapport. L'organisation accuse les forces de sécurité d'avoir "
      "tiré sur des manifestants.", "forces de sécurité", "Amnesty International"),
+    # (added with the second set of rules, written before running them)
+    ("Chez Michelin, la direction a annoncé la fermeture de l'usine de Cholet d'ici 2026.",
+     "la fermeture de l'usine", "Michelin"),
+    ("Jugeant que « le compte n'y est pas », la CFDT a quitté la table des négociations.",
+     "le compte n'y est pas", "CFDT"),
+    ("Selon Reuters, le gouvernement turc a démenti toute implication dans l'attaque.",
+     "toute implication", "gouvernement turc"),
+    ("« Nous irons jusqu'au bout » assure à France Info Karim Benali, le délégué syndical. « La direction doit "
+     "reculer » a-t-il ajouté.", "La direction doit reculer", "Karim Benali"),
+    ("Le préfet s'est félicité du calme des manifestations.", "du calme des manifestations", "préfet"),
+    ("La hausse des prix s'explique par la sécheresse de l'été.", "la sécheresse", None),
     # narration, nobody's statement
     ("La tempête a fait trois morts et des milliers de foyers ont été privés d'électricité.", "trois morts", None),
     ("Le tribunal a fait droit à la demande de la commune en mars dernier.", "la demande de la commune", None),
@@ -73,6 +84,8 @@ _NOT_YET = {
     "un réchauffement": "an organisation's name cut at `pour` (`Haut Conseil` for `Haut Conseil pour le climat`)",
     "les inégalités de patrimoine": "`Pour l'économiste X,`: a profession not among the roles `Pour X,` accepts",
     "le gouvernement ne reculerait pas": "`Le Premier ministre` stored as `ministre` (the title word stripped)",
+    "le compte n'y est pas": "`Jugeant`, a weak cue, parsed as a `mark`: no cue governs the quotation",
+    "La direction doit reculer": "`assure à France Info Karim Benali`: the medium taken for the speaker (`Info`)",
 }
 
 
