@@ -232,7 +232,8 @@ def whole_person(span: Span, tok: Token) -> Span:
     """The whole person name the tagger found from `tok` on, whatever the parse and the tags of its words: `commente
     Song Myung-Sup` (`Song` tagged X, the rest hung elsewhere)."""
     doc = tok.doc
-    if tok.ent_iob_ != "B" or tok.ent_type_ not in ("PER", "PERSON") or span.start != tok.i:
+    # (French only: an English headline's `Obama Says` is one PERSON entity to the tagger)
+    if doc.lang_ != "fr" or tok.ent_iob_ != "B" or tok.ent_type_ not in ("PER", "PERSON") or span.start != tok.i:
         return span
     end = tok.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -243,8 +244,8 @@ def whole_person(span: Span, tok: Token) -> Span:
 def hyphen_joined(span: Span) -> Span:
     """A name the tagger cut at a hyphen, made whole: `Rami Abd al` or `Rahman` -> `Rami Abd al-Rahman`."""
     doc, start, end = span.doc, span.start, span.end
-    if not len(span):
-        return span
+    if not len(span) or doc.lang_ != "fr":
+        return span  # (French: the English tokenizer's hyphens are read when the name book is built)
     while end < len(doc) - 1 and _joins(doc, end):
         end += 2
     if end < len(doc) and _joins(doc, end - 1) and end - 1 > start:
@@ -445,7 +446,7 @@ def described_person(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
 
 @rule("speaker", examples=[
     Example("« Nous ne signerons pas » déclare à l'AFP Jean-Marc Vallier, le porte-parole du collectif. « La réforme "
-            "est injuste » a-t-il ajouté.", "Jean-Marc Vallier", words="La réforme", language="fr"),
+            "est injuste » a-t-il ajouté.", "Jean-Marc Vallier", words="Nous ne signerons", language="fr"),
 ])
 def name_with_role(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
     """A name followed by a comma and an office (cues `roles`: `Jean-Philippe Magnen, le porte-parole du parti`) is
