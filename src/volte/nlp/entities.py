@@ -107,7 +107,9 @@ class NameBook:
         word = word.lower()
         if word in _PERSONAL:
             want = _PERSONAL[word]
-            candidates = [m for m in self.before(char) if m.type == "person" and not m.quoted][-12:]
+            # (French: a type learnt while attributing counts, `Jean-Philippe Magnen, le porte-parole`, tagged ORG)
+            learnt = self.types if self.language == "fr" else {}
+            candidates = [m for m in self.before(char) if learnt.get(m.key, m.type) == "person" and not m.quoted][-12:]
             fits = [m for m in candidates if self.gender.get(m.key, want) == want]
             subjects = [m for m in fits if m.subject]
             # The person last named as a subject close before: `Reinholt … urged restraint. He described …`; the

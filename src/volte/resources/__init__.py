@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -50,6 +51,8 @@ class Cues:
     title_words: frozenset[str]
     characterized: frozenset[str]  # cues (lemmas, nouns) by which the author describes a position, not a speech act
     words: dict[str, frozenset[str]]  # small word classes by name (`pronouns`, `modals`, …): resources/cues_en.yaml
+    # verb lemma -> the cue phrases it heads, as (phrase, words before the verb, words after it): `faire état de`
+    verb_phrases: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
 
     def voice_of(self, token: Token | None, quoted_words: bool = False) -> Voice:
         """The voice of a report by the cue `token` (None: a phrase such as `according to`, which reports): a cue of
@@ -64,7 +67,42 @@ class Cues:
     def lemma(self, token: Token) -> str | None:
         """The cue verb `token` is a form of, or None: its own form first, then the parser's lemma (French cues
         are matched by lemma: `affirmé` -> affirmer)."""
+        phrase = self.verb_phrase(token)
+        if phrase is not None:
+            return phrase[0]
         return self.verb_forms.get(token.lower_) or self.verb_forms.get(token.lemma_.lower())
+
+    def verb_phrase(self, token: Token) -> tuple[str, tuple[int, ...]] | None:
+        """The cue phrase `token` heads, with the indices of its other words, or None: `a fait état de`, `met
+        également en cause` (adverbs may stand inside), `en appelle à` (French `verb_phrases`)."""
+        doc = token.doc
+        for name, before, after in self.verb_phrases.get(token.lemma_.lower(), ()):
+            start = token.i - len(before)
+            if start < 0 or tuple(_plain(t) for t in doc[start : token.i]) != before:
+                continue
+            words, k = list(range(start, token.i)), token.i + 1
+            for word in after:
+                # (adverbs and days may stand inside: `faisait part dimanche soir de son étonnement`)
+                while k < len(doc) and _plain(doc[k]) != word and (
+                    doc[k].pos_ == "ADV" or doc[k].lower_ in self.words.get("time_words", ())
+                ):
+                    k += 1
+                if k >= len(doc) or _plain(doc[k]) != word:
+                    break
+                words.append(k)
+                k += 1
+            else:
+                if any(doc[w].pos_ == "VERB" and token.head.i == w for w in words) and not _has_subject(token):
+                    return None  # the parse heads the phrase by its second verb, with the subject (below)
+                return name, tuple(words)
+        # `a fait savoir que …` parsed with `savoir` as the head and the subject: the phrase is that verb's.
+        k = token.i - 1
+        while k > 0 and doc[k].pos_ == "ADV":
+            k -= 1
+        for name, before, after in self.verb_phrases.get(doc[k].lemma_.lower(), ()) if k >= 0 else ():
+            if not before and after == (_plain(token),) and doc[k].head.i == token.i and not _has_subject(doc[k]):
+                return name, (k,)
+        return None
 
 
 @cache
@@ -97,7 +135,32 @@ def cues(language: str = "en") -> Cues:
         title_words=frozenset(data.get("title_words") or ()),
         characterized=frozenset((data.get("voices") or {}).get("characterized") or ()),
         words=_word_classes(data, language),
+        verb_phrases=_verb_phrases(data.get("verb_phrases") or ()),
     )
+
+
+def _verb_phrases(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]]:
+    """Cue phrases by the lemma of their verb, the first word that is no clitic: `en appeler à` -> appeler, with
+    `en` before it and `à` after it."""
+    out: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = {}
+    for phrase in phrases:
+        words = phrase.replace("'", "' ").split()
+        at = next(i for i, w in enumerate(words) if w not in _CLITICS)
+        out.setdefault(words[at], []).append((phrase, tuple(words[:at]), tuple(words[at + 1 :])))
+    return {lemma: tuple(found) for lemma, found in out.items()}
+
+
+_CLITICS = frozenset({"en", "y", "s'", "se"})
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
+def _plain(token: Token) -> str:
+    """A token's lower-case form with a straight apostrophe (`l’` -> `l'`), `de` elided or not (`état d'une`)."""
+    form = token.lower_.replace("’", "'")
+    return "de" if form == "d'" else form
 
 
 def _word_classes(data: dict[str, Any], language: str) -> dict[str, frozenset[str]]:

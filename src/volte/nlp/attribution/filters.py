@@ -18,7 +18,7 @@ from volte.model import Entity
 from volte.nlp.attribution.cues import Cue
 from volte.nlp.attribution.frame import Frame
 from volte.nlp.attribution.rules import Example, rule, stage
-from volte.nlp.attribution.speech import cannot_speak
+from volte.nlp.attribution.speech import cannot_speak, noun_forms
 from volte.nlp.deps import dep_of
 
 if TYPE_CHECKING:
@@ -112,8 +112,48 @@ def phrasal_verb(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     )
 
 
+@rule("report_cue_filter", examples=[Example(
+    "Selon l'AFP, le Conseil national syrien a appelé à ce que les auteurs des exécutions soient jugés.",
+    "Conseil national syrien", words="auteurs des exécutions", language="fr")])
+def news_agency_source(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """French: `Selon l'AFP, le Conseil a appelé à …`: a news medium after `selon` tells where the news came from;
+    the report in its sentence, a cue verb with a subject of its own, is that subject's statement, not the
+    medium's (cues `media`)."""
+    src = cue.speaker
+    if frame.doc.lang_ != "fr" or not cue.phrase or src is None or not noun_forms(src) & frame.cues.media:
+        return False
+    sent = cue.token.sent
+    return any(
+        t.i > src.i and t.pos_ == "VERB" and not frame.in_quote[t.i] and frame.cues.lemma(t) is not None
+        and any(c.dep_.startswith("nsubj") and c.i > src.i and not frame.in_quote[c.i] for c in t.children)
+        for t in sent
+    )
+
+
+@rule("report_cue_filter", examples=[
+    Example("Cette chute des ventes s'explique par un mauvais positionnement de la marque.", None,
+            words="mauvais positionnement", language="fr"),
+])
+def not_a_speech_act(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """French forms of a cue verb that say nothing: a pronominal verb of things (`s'explique par`, `se confirme`,
+    cues `pronominal_things`; not `se félicite`, `se réjouit`) and a participle parsed as qualifying a noun (`acl`,
+    no auxiliary: `une hausse ajoutée à …`)."""
+    verb = cue.token
+    if frame.doc.lang_ != "fr" or cue.phrase or verb.pos_ != "VERB":
+        return False
+    lemma = frame.cues.lemma(verb) or ""
+    pronominal = lemma in frame.cues.words["pronominal_things"] and any(
+        c.dep_.startswith("expl") and c.lower_ in ("se", "s'", "s’") for c in verb.children
+    )
+    qualifying = verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm", []) and not any(
+        dep_of(c).startswith("aux") for c in verb.children
+    )
+    return pronominal or qualifying
+
+
 REPORT_CUE_FILTERS = stage(
-    "report_cue_filter", (framing_verb, report_inside_report, discourse_marker, phrasal_verb)
+    "report_cue_filter",
+    (framing_verb, report_inside_report, discourse_marker, phrasal_verb, news_agency_source, not_a_speech_act),
 )
 
 

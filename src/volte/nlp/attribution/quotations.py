@@ -43,7 +43,11 @@ def view_quote(frame: Frame, q: QuoteSpan) -> QuoteView:
     # `"…," she said.` split off as its own short sentence: part of the frame.
     if frame_end < len(doc):
         nxt = doc[frame_end].sent
-        if len(nxt) <= 12 and not any(frame.in_quote[i] for i in range(nxt.start, nxt.end)):
+        # (not past a full stop after the closing mark, `« … ». La fédération en appelle …`: a sentence of its own)
+        ended = any(ch in ".!?" for ch in text[q.close_at : doc[nxt.start].idx])
+        if ended:
+            pass
+        elif len(nxt) <= 12 and not any(frame.in_quote[i] for i in range(nxt.start, nxt.end)):
             if doc[nxt.start].idx - q.close_at <= 3 or doc[nxt.start].is_lower:
                 frame_end = nxt.end
         elif doc[nxt.start].idx - q.close_at <= 3:

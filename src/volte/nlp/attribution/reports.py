@@ -19,6 +19,7 @@ from volte.nlp.attribution.rules import Example, disabled, first, note, rule, st
 from volte.nlp.attribution.speech import can_speak
 from volte.nlp.attribution.subjects import find_subject
 from volte.nlp.deps import dep_of
+from volte.resources import cues as cue_tables
 
 _THAT = ("that", "que", "qu'", "qu’")
 # Reported content shorter than this many tokens is too thin to be a statement: `he said so`.
@@ -68,13 +69,83 @@ def trailing_inversion(frame: Frame, cue: Cue) -> int | None:
         k -= 1
     if verb.doc[k].text != "," or k <= verb.sent.start or frame.in_quote[k - 1]:
         return None
+    # (a sentence that opens with a quotation is the quotation's: `« … », y compris le montant …, commente X`)
+    if any(frame.in_quote[i] for i in range(verb.sent.start, min(k, verb.sent.start + 2))):
+        return None
     return k
+
+
+# French dependents of a verb that are not what it reports: its subject, its auxiliaries, a coordinated verb.
+_NOT_OBJECT_ONWARD = frozenset({"punct", "conj", "cc", "parataxis", "nsubj", "nsubjpass", "expl", "aux", "auxpass"})
+
+
+def object_onward(verb: Token) -> list[Token]:
+    """French: what a verb reports by its object runs to the end of its clause, the obliques after the object
+    included: `ont annoncé [le boycott des instances au sein de La Poste à l'exception des CHSCT]`, `estime [à 75 000
+    le nombre d'emplois menacés]`, `a fait état [de l'exécution, jeudi, par les rebelles, de 28 soldats]` (the
+    words of a cue phrase are the cue's, not the content). Empty without an object or an argument oblique."""
+    table = cue_tables(verb.doc.lang_)
+    k = verb.i - 1
+    while k > 0 and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].text == ","):
+        k -= 1
+    if verb.doc[k].text in ("»", "”", '"'):
+        return []  # `« … » déclare à l'AFP X`: the quotation is what it reports, the rest is who and to whom
+    own = set(_phrase_words(verb))
+    # `réclament quant à elles la gratuité`: an aside is nobody's content
+    own |= _aside_words(verb, table.words["asides"])
+    kids: list[Token] = []
+    promoted: set[int] = set()
+    for ch in verb.rights:
+        if ch.i in own:
+            # (the parse may hang the object on a word of the phrase or the aside: `quant à elles la gratuité`)
+            inner = [c for c in ch.rights if c.i not in own and dep_of(c) not in _NOT_OBJECT_ONWARD]
+            kids.extend(inner)
+            promoted.update(c.i for c in inner)
+        elif dep_of(ch) not in _NOT_OBJECT_ONWARD:
+            kids.append(ch)
+    start = next(
+        (k for k, ch in enumerate(kids) if ch.dep_ in ("obj", "obl:arg", "iobj") or ch.i in promoted), None
+    )
+    if start is None:
+        return []
+    # A second cue verb the parse hangs inside the object is a report of its own (`réclament la gratuité et
+    # indiquent leur peu d'intérêt`): the content stops before its `et`.
+    content = [t for ch in kids[start:] for t in ch.subtree if t.i not in own]
+    second = next(
+        (t for t in content if dep_of(t) == "conj" and t.pos_ == "VERB" and table.lemma(t) is not None), None
+    )
+    if second is not None:
+        cut = min((c.i for c in second.children if dep_of(c) == "cc"), default=second.i)
+        content = [t for t in content if t.i < cut]
+    return content
+
+
+def _aside_words(verb: Token, asides: frozenset[str]) -> set[int]:
+    """The words of an aside (`quant à elles`, `pour sa part`) in the clause after `verb`."""
+    doc, out = verb.doc, set()
+    for k in range(verb.i + 1, min(verb.i + 6, len(doc))):
+        for n in (2, 3, 4):
+            if " ".join(t.lower_ for t in doc[k : k + n]).replace("’", "'") in asides:
+                out |= set(range(k, k + n))
+    return out
+
+
+def _verbs_of_phrase(verb: Token) -> list[Token]:
+    """The cue verb and the verbs of its cue phrase, which the parse may head (`a fait savoir qu'…`, the clause
+    hung on `savoir`)."""
+    return [verb, *(verb.doc[i] for i in _phrase_words(verb) if verb.doc[i].pos_ == "VERB")]
+
+
+def _phrase_words(verb: Token) -> tuple[int, ...]:
+    """The other words of the cue phrase `verb` heads (`état`, `de` of `a fait état de`), or none."""
+    found = cue_tables(verb.doc.lang_).verb_phrase(verb)
+    return found[1] if found is not None else ()
 
 
 def complements(verb: Token) -> list[Token]:
     """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
     clauses = [
-        ch for ch in verb.children
+        ch for head in _verbs_of_phrase(verb) for ch in head.children
         if dep_of(ch) == "ccomp"
         # `tweeted in the early hours that Machado was …`, the clause parsed as an adverbial one
         or dep_of(ch) == "advcl" and ch.i > verb.i and ch.left_edge.lower_ in _THAT
@@ -83,6 +154,8 @@ def complements(verb: Token) -> list[Token]:
         # `… an accident — X told the Ledger that …`: the clause after the verb when there is one.
         after = [ch for ch in clauses if ch.i > verb.i]
         return list((after or clauses)[0].subtree)
+    if verb.doc.lang_ == "fr" and (onward := object_onward(verb)):
+        return onward
     parts = [
         ch for ch in verb.rights
         if dep_of(ch) in ("dobj", "oprd", "attr", "xcomp", "acomp")
@@ -123,11 +196,17 @@ def inverted_after(frame: Frame, cue: Cue) -> bool:
 @rule("report_cue", examples=[Example("Valcourt said that the government had lied about the deal.", "Valcourt")])
 def content_clause(frame: Frame, cue: Cue) -> bool:
     """`X said (that) …`: a cue verb with a clause of content."""
-    return any(dep_of(ch) == "ccomp" for ch in cue.token.children)
+    return any(dep_of(ch) == "ccomp" for verb in _verbs_of_phrase(cue.token) for ch in verb.children)
 
 
-@rule("report_cue", examples=[Example(
-    "Valcourt denounced the agreement as a betrayal of the voters.", "Valcourt", cue="denounced")])
+@rule("report_cue", examples=[
+    Example("Valcourt denounced the agreement as a betrayal of the voters.", "Valcourt", cue="denounced"),
+    # French: the object and the obliques after it (object_onward), a cue phrase of several words
+    Example("La Fédération des pêcheurs estime à 3 000 le nombre d'emplois menacés dans les ports bretons.",
+            "Fédération des pêcheurs", words="ports bretons", language="fr"),
+    Example("Le Secours populaire a fait état d'une hausse des demandes d'aide alimentaire depuis l'été.",
+            "Secours populaire", words="hausse des demandes", language="fr"),
+])
 def complement(frame: Frame, cue: Cue) -> bool:
     """`X denounced the plan as a betrayal`, `X called for new elections`: what the verb says of its object."""
     return bool(complements(cue.token))

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from volte.model import Entity, EntityType, entity_id
 from volte.nlp.attribution.cues import Cue
@@ -213,11 +213,49 @@ class Mention:
 
     @cached_property
     def span(self) -> Span:
-        return noun_phrase(self.tok)
+        return hyphen_joined(whole_person(noun_phrase(self.tok), self.tok))
 
     @cached_property
     def name(self) -> str:
         return strip_name(self.span, self.frame.cues)[0]
+
+
+def _joins(doc: Doc, k: int) -> bool:
+    """A hyphen at `k` with no space on either side between two proper nouns: `al-Rahman`."""
+    return (
+        0 < k < len(doc) - 1 and doc[k].text in ("-", "‐") and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+        and doc[k - 1].pos_ == "PROPN" and doc[k + 1].pos_ == "PROPN"
+    )
+
+
+def whole_person(span: Span, tok: Token) -> Span:
+    """The whole person name the tagger found from `tok` on, whatever the parse and the tags of its words: `commente
+    Song Myung-Sup` (`Song` tagged X, the rest hung elsewhere)."""
+    doc = tok.doc
+    # (French only: an English headline's `Obama Says` is one PERSON entity to the tagger)
+    if doc.lang_ != "fr" or tok.ent_iob_ != "B" or tok.ent_type_ not in ("PER", "PERSON") or span.start != tok.i:
+        return span
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[span.start : end] if end > span.end else span
+
+
+def hyphen_joined(span: Span) -> Span:
+    """A name the tagger cut at a hyphen, made whole: `Rami Abd al` or `Rahman` -> `Rami Abd al-Rahman`."""
+    doc, start, end = span.doc, span.start, span.end
+    if not len(span) or doc.lang_ != "fr":
+        return span  # (French: the English tokenizer's hyphens are read when the name book is built)
+    while end < len(doc) - 1 and _joins(doc, end):
+        end += 2
+    if end < len(doc) and _joins(doc, end - 1) and end - 1 > start:
+        end += 1  # (the entity ran to the hyphen: `Rami Abd al -`)
+    if start >= 2 and _joins(doc, start - 1):
+        start -= 2
+        # (the words before, capitalised, whatever their tags: `Rami` tagged a noun at a sentence's start)
+        while start > doc[start].sent.start and doc[start - 1].is_title and doc[start - 1].whitespace_:
+            start -= 1
+    return doc[start:end]
 
 
 _FR_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une"}  # (not `de`: `De nombreux habitants` as written)
@@ -353,6 +391,28 @@ def described_entity(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
 
 
 @rule("speaker", examples=[
+    Example("La CGT dénonce les suppressions d'emplois. Chez Renault, la direction a confirmé mardi un plan de "
+            "départs de 2 000 postes.", "Renault", words="plan de départs", language="fr"),
+])
+def described_at_name(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French: a description of an organisation in a sentence opened by `Chez X,` (cues `org_places`) is X's: `Chez
+    Bouygues Telecom, la direction a confirmé un plan de départs` (not the last organisation that spoke)."""
+    if m.tok.lower_ not in frame.cues.words["org_descriptions"] or not frame.cues.words["org_places"]:
+        return None
+    sent = m.tok.sent
+    opening = sent[0] if sent[0].lower_ in frame.cues.words["org_places"] else None
+    if opening is None or opening.i + 1 >= m.tok.i:
+        return None
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None or comma > m.tok.i:
+        return None
+    names = [t for t in frame.doc[opening.i + 1 : comma] if t.pos_ == "PROPN" and not frame.in_quote[t.i]]
+    if not names:
+        return None
+    return named(frame, strip_name(hyphen_joined(noun_phrase(names[0])), frame.cues)[0])
+
+
+@rule("speaker", examples=[
     Example("Le ministre du Redressement productif a déclaré dimanche que « le nucléaire est une filière d'avenir ». "
             "Arnaud Montebourg reconnaît qu'il faut le rééquilibrer.", "Arnaud Montebourg", words="filière",
             language="fr"),
@@ -384,6 +444,22 @@ def described_person(frame: Frame, cue: Cue, m: Mention, history: History) -> Re
     if nxt is not None and frame.paragraph(nxt.start) == paragraph:
         return Resolution(frame.book.entity(nxt.key))
     return None
+
+
+@rule("speaker", examples=[
+    Example("« Nous ne signerons pas » déclare à l'AFP Jean-Marc Vallier, le porte-parole du collectif. « La réforme "
+            "est injuste » a-t-il ajouté.", "Jean-Marc Vallier", words="Nous ne signerons", language="fr"),
+])
+def name_with_role(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """A name followed by a comma and an office (cues `roles`: `Jean-Philippe Magnen, le porte-parole du parti`) is
+    a person's, whatever type the tagger gave it, so that the `il` after it is that person."""
+    if not frame.cues.words["roles"] or not (m.tok.pos_ == "PROPN" or m.tok.ent_type_) or not len(m.span):
+        return None
+    after = frame.doc[m.span.end : m.span.end + 3]
+    if len(after) < 2 or after[0].text != "," or not any(t.lower_ in frame.cues.words["roles"] for t in after[1:]):
+        return None
+    key, _ = frame.book.canonical(m.name)
+    return Resolution(Entity(entity_id(key), key, "person"), persons=(key,))
 
 
 @rule("speaker", examples=[
@@ -515,8 +591,10 @@ SPEAKER_RULES = stage("speaker", (
     pronoun_antecedent,
     dateline_is_nobody,
     the_two,
+    described_at_name,
     described_entity,
     described_person,
+    name_with_role,
     proper_name,
     thing_cannot_speak,
     role_named_before,

@@ -154,7 +154,9 @@ def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | 
     if not rest or len(rest) > 10 or any(t.pos_ in ("VERB", "AUX") or t.i in quoted for t in rest):
         return None
     head = next((t for t in rest if t.pos_ not in ("DET", "ADV")), None)
-    if head is None or head.pos_ not in ("NOUN", "PROPN") or _timely(head, cues):
+    # (a person the tagger found, whatever the word's tag: `commente Song Myung-Sup`, `Song` tagged X)
+    person = head is not None and head.ent_iob_ == "B" and head.ent_type_ in ("PER", "PERSON")
+    if head is None or head.pos_ not in ("NOUN", "PROPN") and not person or _timely(head, cues):
         return None
     return head
 
@@ -279,6 +281,49 @@ def subject_of_head_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Tok
     return None
 
 
+@rule("subject", examples=[
+    Example("Le sénateur Paul Morel a quitté son parti. Estimant que « la loi est injuste », il a voté contre le "
+            "texte.", "Paul Morel", words="la loi est injuste", language="fr"),
+])
+def opening_participle(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """French: a cue participle opening its sentence (`Estimant que « … », il vota contre`, `Jugeant le projet
+    dangereux, la maire a …`) has the subject of the clause after its comma, which the parse often hangs on it."""
+    doc = verb.doc
+    participle = verb.lower_.endswith("ant") and "Part" in verb.morph.get("VerbForm", [])
+    if doc.lang_ != "fr" or verb.i != verb.sent.start or not participle:
+        return None
+    comma = next((t.i for t in doc[verb.i : verb.sent.end] if t.text == "," and t.i not in quoted), None)
+    if comma is None:
+        return None
+    return next(
+        (t for t in doc[comma + 1 : verb.sent.end] if t.dep_.startswith("nsubj") and t.i not in quoted), None
+    )
+
+
+@rule("subject", examples=[
+    Example("Le gouvernement a dénoncé « la furie destructrice des islamistes » et a menacé les auteurs de "
+            "poursuites.", "gouvernement", words="les auteurs", language="fr"),
+    Example("Les syndicats réclament une hausse des salaires et indiquent leur refus de signer l'accord.",
+            "syndicats", words="leur refus", language="fr"),
+])
+def coordinated_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """French: a cue verb after `et` that the parse hangs off a quotation or a noun shares the subject of its
+    sentence, the first outside quotation marks: `X a dénoncé « … » et a menacé les auteurs de poursuites`, `Les
+    syndicats réclament une hausse et indiquent leur refus`."""
+    if verb.doc.lang_ != "fr" or dep_of(verb) != "conj":
+        return None
+    doc, k = verb.doc, verb.i - 1
+    while k > verb.sent.start and doc[k].pos_ in ("AUX", "ADV"):
+        k -= 1
+    if doc[k].lower_ not in cues.words["list_joins"]:
+        return None
+    subjects = [
+        t for t in doc[verb.sent.start : k]
+        if dep_of(t) == "nsubj" and t.i not in quoted and t.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
+    return subjects[0] if subjects else None
+
+
 @rule("subject", examples=[Example(
     "Monday at the annual party conference in Boston Rep. Peter Lund (R-OH) said the tax plan would hurt farmers.",
     "Peter Lund")])
@@ -351,6 +396,8 @@ SUBJECT_RULES = stage("subject", (
     relative_clause_head,
     verb_opening_sentence,
     object_control,
+    opening_participle,
+    coordinated_verb,
     subject_of_head_verb,
     name_before_verb,
     relative_clause_before_verb,

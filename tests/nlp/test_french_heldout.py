@@ -1,0 +1,103 @@
+"""A small held-out check of French attribution: sentences of the shapes real French news uses, written for this
+test and never used to tune a rule (wikinews-fr measures the rules; this keeps the gain from being only on those
+twenty articles). Each case gives the words of one statement and who says them (None: nobody's statement)."""
+
+from __future__ import annotations
+
+import pytest
+
+from volte.ingest import make_article
+from volte.nlp.extract import extract_statements
+
+pytestmark = pytest.mark.model
+
+_CASES = [
+    # cue phrases of several words
+    ("La Ligue des droits de l'homme a fait état de nombreuses arrestations arbitraires dans la région.",
+     "nombreuses arrestations", "Ligue des droits de l'homme"),
+    ("Le ministère de l'Intérieur a fait savoir que les contrôles seraient renforcés aux frontières.",
+     "contrôles seraient renforcés", "ministère de l'Intérieur"),
+    # (a document speaks, as in English: `The report found …`)
+    ("Le rapport met directement en cause la gestion du préfet pendant les inondations.",
+     "la gestion du préfet", "rapport"),
+    ("Marie Delorme a mis en cause la responsabilité de l'exploitant du barrage.",
+     "la responsabilité de l'exploitant", "Marie Delorme"),
+    ("Le maire de Lyon en appelle à la solidarité des communes voisines.",
+     "la solidarité des communes", "maire de Lyon"),
+    ("Le syndicat Force ouvrière a fait part de son inquiétude après l'annonce du plan social.",
+     "son inquiétude", "Force ouvrière"),
+    ("Le Haut Conseil pour le climat met en garde contre un réchauffement plus rapide que prévu.",
+     "un réchauffement", "Haut Conseil pour le climat"),
+    # a report by its object, running to the end of the clause
+    ("L'UNICEF estime à deux millions le nombre d'enfants privés d'école dans le pays.",
+     "deux millions le nombre d'enfants privés d'école", "UNICEF"),
+    ("Les syndicats de cheminots ont annoncé une grève reconductible à partir du 5 décembre sur l'ensemble du réseau.",
+     "grève reconductible à partir du 5 décembre sur l'ensemble du réseau", "syndicats de cheminots"),
+    ("Greenpeace dénonce la reprise des forages au large de la Guyane malgré l'avis des scientifiques.",
+     "la reprise des forages au large de la Guyane", "Greenpeace"),
+    # a second cue verb after `et`
+    ("L'opposition a critiqué « un budget d'austérité » et a réclamé un débat au Parlement sur la dette.",
+     "un débat au Parlement", "opposition"),
+    ("Les agriculteurs dénoncent la baisse des prix et exigent une aide d'urgence de l'État.",
+     "une aide d'urgence", "agriculteurs"),
+    # names the tagger may cut at a hyphen
+    ("Le chômage va encore augmenter, affirme Jean-Baptiste Moreau de l'Observatoire de l'emploi.",
+     "Le chômage va encore augmenter", "Jean-Baptiste Moreau"),
+    ("Abdel Karim al-Masri a fait état de combats violents autour de l'aéroport.",
+     "combats violents", "Abdel Karim al-Masri"),
+    # a quotation ended by a full stop keeps its own attribution, not the next sentence's
+    ("Selon la fédération des notaires, Notaires de France, « le marché reste stable ». La fédération en appelle "
+     "aussi à la prudence des acheteurs.", "le marché reste stable", "Notaires de France"),
+    # reported speech already handled, for a rounded check
+    ("Selon le procureur de la République, l'incendie serait d'origine criminelle.",
+     "l'incendie serait d'origine criminelle", "procureur de la République"),
+    ("D'après l'Insee, le pouvoir d'achat a reculé de 0,4 % au premier trimestre.",
+     "le pouvoir d'achat a reculé", "Insee"),
+    ("La situation est sous contrôle, a assuré le préfet de police Laurent Nuñez.",
+     "La situation est sous contrôle", "Laurent Nuñez"),
+    ("La réforme sera votée avant l'été, a-t-elle précisé. Élisabeth Borne était à Matignon.",
+     "La réforme sera votée", None),
+    ("Pour l'économiste Thomas Piketty, les inégalités de patrimoine continuent de se creuser.",
+     "les inégalités de patrimoine", "Thomas Piketty"),
+    ("Le Premier ministre a déclaré jeudi que le gouvernement ne reculerait pas sur les retraites.",
+     "le gouvernement ne reculerait pas", "Premier ministre"),
+    ("L'ONG Amnesty International a publié un rapport. L'organisation accuse les forces de sécurité d'avoir "
+     "tiré sur des manifestants.", "forces de sécurité", "Amnesty International"),
+    # (added with the second set of rules, written before running them)
+    ("Chez Michelin, la direction a annoncé la fermeture de l'usine de Cholet d'ici 2026.",
+     "la fermeture de l'usine", "Michelin"),
+    ("Jugeant que « le compte n'y est pas », la CFDT a quitté la table des négociations.",
+     "le compte n'y est pas", "CFDT"),
+    ("Selon Reuters, le gouvernement turc a démenti toute implication dans l'attaque.",
+     "toute implication", "gouvernement turc"),
+    ("« Nous irons jusqu'au bout » assure à France Info Karim Benali, le délégué syndical. « La direction doit "
+     "reculer » a-t-il ajouté.", "La direction doit reculer", "Karim Benali"),
+    ("Le préfet s'est félicité du calme des manifestations.", "du calme des manifestations", "préfet"),
+    ("La hausse des prix s'explique par la sécheresse de l'été.", "la sécheresse", None),
+    # narration, nobody's statement
+    ("La tempête a fait trois morts et des milliers de foyers ont été privés d'électricité.", "trois morts", None),
+    ("Le tribunal a fait droit à la demande de la commune en mars dernier.", "la demande de la commune", None),
+]
+
+# Cases the rules do not serve yet, each with the cause (the check stays honest: they fail today).
+_NOT_YET = {
+    "un réchauffement": "an organisation's name cut at `pour` (`Haut Conseil` for `Haut Conseil pour le climat`)",
+    "les inégalités de patrimoine": "`Pour l'économiste X,`: a profession not among the roles `Pour X,` accepts",
+    "le gouvernement ne reculerait pas": "`Le Premier ministre` stored as `ministre` (the title word stripped)",
+    "le compte n'y est pas": "`Jugeant`, a weak cue, parsed as a `mark`: no cue governs the quotation",
+    "La direction doit reculer": "`assure à France Info Karim Benali`: the medium taken for the speaker (`Info`)",
+}
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), _CASES, ids=[c[1][:30] for c in _CASES])
+def test_french_news_sentence(text: str, words: str, speaker: str | None) -> None:
+    if words in _NOT_YET:
+        pytest.xfail(_NOT_YET[words])
+    statements = extract_statements(make_article(text, source="fr.md", published="2024-03-14", language="fr"))
+    hits = [s for s in statements if words in s.text]
+    if speaker is None:
+        assert all(s.speaker is None for s in hits), [(s.text, s.speaker) for s in hits]
+        return
+    assert hits, f"no statement holds {words!r}: {[(s.text, s.speaker and s.speaker.name) for s in statements]}"
+    assert hits[0].speaker is not None and speaker.lower() in hits[0].speaker.name.lower(), (
+        hits[0].speaker, hits[0].text)
