@@ -163,3 +163,12 @@ def test_another_clause_s_time_is_not_the_statement_s() -> None:
     assert dates.find_date(", Roe said on Tuesday, and added", FRIDAY, cue="said") == ("2022-04-05", "relative")
     context = "But Fowler said   — and he noted that any change would come later than the switch in 1972."
     assert dates.find_date(context, "2016-09-12", cue="said") is None  # a dash before `and` parts clauses too
+
+
+def test_a_scene_dates_what_follows_in_the_past_not_what_is_said_now() -> None:
+    scene = "In August, the telescope detected hundreds of bursts. "
+    for after, said in (("Li said the bursts were too faint to see.", "2021-08"),
+                        ("The bursts were too faint to see, says Li.", FRIDAY)):  # said now, to the reporter
+        article = make_article(scene + after, source="t.txt", published=FRIDAY, language="en")
+        [statement] = extract_statements(article)
+        assert statement.said == said, after

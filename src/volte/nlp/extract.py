@@ -50,6 +50,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
             position=lexicon.verb_forms.get(" ".join((f.cue or "").split()[:1]).lower(), "") in positions,
             speaker_name=f.speaker.name if f.speaker and f.speaker.type == "person" else None,
             speaker_words=f.speaker.name if f.speaker else None,
+            present=_present(lexicon.verb_forms, f.cue, article.language),
         )
         for f in kept
     ]
@@ -112,3 +113,12 @@ def nest_quotations(found: list[Attribution], text: str) -> list[Attribution]:
             voice = "reported" if out[k].voice == "characterized" else out[k].voice
             out[k] = replace(out[k], quotes=(*out[k].quotes, *spans), voice=voice)
     return out
+
+
+def _present(forms: dict[str, str], cue: str | None, language: str) -> bool:
+    """Whether an English cue is a present-tense form of its verb (`says`, `tells`, `carries`), from the cue table."""
+    word = (cue or "").split()[0].lower() if cue and cue.split() else ""
+    lemma = forms.get(word)
+    if language != "en" or not lemma or word == lemma:
+        return False
+    return word in (lemma + "s", lemma + "es", lemma[:-1] + "ies")

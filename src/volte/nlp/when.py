@@ -44,6 +44,7 @@ class Utterance:
     position: bool = False  # the cue takes a position rather than reports words: `backed`, `opposed`
     speaker_name: str | None = None  # a person's name, when the speaker is a person (else None)
     speaker_words: str | None = None  # the speaker's name whatever its type (`the poll`, `Reuters`)
+    present: bool = False  # the cue is in the present (`says`): said now, to the reporter, not in a scene recounted
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,10 @@ def scene_frame(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | 
     """A sentence of the paragraph, before the statement, that opens on the time of its scene (`In late September,
     a group of parents sent a letter …`, `In a March 2016 meeting with the editorial board, Trump said …`) sets
     the time of the statements after it in that paragraph. A time given later in a sentence (`He bought the bridge
-    in 2014.`) is that sentence's own and sets nothing."""
+    in 2014.`) is that sentence's own and sets nothing; nor is a statement in the present (`In August, the telescope
+    detected hundreds of bursts. Many were too faint to see, says Li.`: said now, to the reporter)."""
+    if u.present:
+        return None
     start = page.paragraphs[page.paragraph_of(u.start)]
     return dates.scene(page.narrative[start : u.start], page.published, page.language)
 
