@@ -162,3 +162,15 @@ def test_an_article_over_the_time_budget_fails_and_the_pool_carries_on(tmp_path)
     assert run.returncode == 1, run.stderr
     assert f"skipped {corpus}/01-long.txt: extracting its statements took longer than 5s" in run.stderr
     assert set(_per_article(tmp_path / "t.db")) == {str(corpus / f"{i:02d}.txt") for i in range(3)}
+
+
+def test_a_worker_whose_parent_died_while_it_started_ends_at_once():
+    # The parent the worker was given is not its parent any more (it died during the worker's imports; the worker
+    # now hangs under another process): following it ends the worker at once, not after its first article.
+    code = "import time; from volte.watchdog import follow_parent; follow_parent(1); time.sleep(30)"
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], timeout=25, capture_output=True, text=True)
+    assert (done.returncode, done.stderr) == (1, "") and time.monotonic() - started < 20  # (ended, not crashed)
+    # Given its real parent, it runs on.
+    code = f"import time; from volte.watchdog import follow_parent; follow_parent({os.getpid()}); time.sleep(0.5)"
+    assert subprocess.run([sys.executable, "-c", code], timeout=25).returncode == 0

@@ -102,9 +102,10 @@ def ingest(
     return run.report
 
 
-def _start_worker() -> None:
-    """Worker initializer: end with the main process; Ctrl-C is its business; load the pipeline once, up front."""
-    follow_parent()
+def _start_worker(parent: int) -> None:
+    """Worker initializer: end with the main process (`parent`, its pid); Ctrl-C is its business; load the
+    pipeline once, up front."""
+    follow_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_pipeline("en")
 
@@ -231,7 +232,8 @@ def _renew_pool(pool: ProcessPoolExecutor | None, workers: int) -> ProcessPoolEx
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
     return ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
 
 

@@ -1,6 +1,6 @@
 """Guards of a worker process: it ends when the process that started it dies, and one article has a time budget.
 
-    follow_parent()                      # in the worker's initializer
+    follow_parent(parent_pid)            # in the worker's initializer
     with time_budget(seconds): ...       # LimitExceeded when the block runs longer
 
 A worker of a killed `volte ingest` (kill -9 gives the main process no chance to stop its pool) would otherwise
@@ -27,9 +27,12 @@ _PR_SET_PDEATHSIG = 1
 _CHECK_EVERY = 1.0
 
 
-def follow_parent() -> None:
-    """End this process when its parent dies (call once, early, in a worker process)."""
-    parent = os.getppid()
+def follow_parent(parent: int | None = None) -> None:
+    """End this process when its parent dies (call once, early, in a worker process). `parent`: the pid of the
+    process that started this one, as that process knew it (`os.getpid()` passed to the worker); without it, the
+    parent at the time of the call, which misses a parent that died while the worker was still starting (its
+    imports take seconds): the worker would then run on under init."""
+    parent = os.getppid() if parent is None else parent
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)
