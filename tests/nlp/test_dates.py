@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from volte.nlp.dates import beside_event, event_date, find_said, scene
+from volte.nlp.dates import beside_event, event_date, find_said, scene, written_date
 
 FRIDAY = "2022-04-08"
 THURSDAY = "2022-04-07"
@@ -308,3 +308,46 @@ def test_a_day_beside_a_dated_event() -> None:
     assert beside_event("Roe complained after the debate", before, FRIDAY) is None
     # Never after publication: a day after Friday's debate, in Friday's paper.
     assert beside_event("the day after the debate", "Friday's debate drew crowds.", FRIDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("context", "published", "said"),
+    [
+        # Monday 5 September 2016 was Labor Day; the paper of Thursday 8 September.
+        ("At a Labor Day cookout, Roe said", "2016-09-08", ("2016-09-05", "relative")),
+        # Thanksgiving 2016: Thursday 24 November (the fourth Thursday); Memorial Day 2016: Monday 30 May (the last).
+        ("Roe said on Thanksgiving", "2016-12-01", ("2016-11-24", "relative")),
+        ("At a Memorial Day parade, Roe said", "2016-06-01", ("2016-05-30", "relative")),
+        # Election Day: the Tuesday after the first Monday of November (8 November 2016, 6 November 2012).
+        ("On Election Day, Roe said", "2016-11-10", ("2016-11-08", "relative")),
+        ("On Election Day, Roe said", "2012-11-07", ("2012-11-06", "relative")),
+        # Last year's Christmas, in a paper of 5 January.
+        ("On Christmas Eve, Roe said", "2022-01-05", ("2021-12-24", "relative")),
+        # A holiday long past is no day said ("Christmas" in a paper of May), nor one to come ("by Christmas").
+        ("At Christmas, Roe said", "2022-05-01", ("2022-05-01", "published")),
+        ("Roe said by Christmas", "2022-12-20", ("2022-12-20", "published")),
+        # A weekly broadcast: the Sunday before Monday's paper (Monday 26 September 2016).
+        ("Pence said on CNN's \"State of the Union.\"", "2016-09-26", ("2016-09-25", "relative")),
+        ("In an interview on CBS's “Face the Nation,” Ryan said", "2016-09-26", ("2016-09-25", "relative")),
+        # Only the show, with its capitals, after "on": not the address, not "this week".
+        ("Obama said in his State of the Union address", "2016-09-26", ("2016-09-26", "published")),
+        ("They agreed on this week that Roe said", "2016-09-26", ("2016-09-26", "published")),
+    ],
+)
+def test_holidays_and_weekly_shows(context: str, published: str, said: tuple[str, str]) -> None:
+    assert find_said(context, published) == said
+
+
+def test_french_holiday() -> None:
+    assert find_said("Le soir de Noël, Roe a déclaré", "2016-12-27", "fr") == ("2016-12-25", "relative")
+
+
+def test_words_written_take_the_date_of_the_document_told_of_last() -> None:
+    told = "The mayors sent a letter to Ames on Tuesday. It was short. Roe read it."
+    assert written_date("wrote", told, FRIDAY) == ("2022-04-05", "relative")
+    # A later mention of a document without a date gives way to the dated one before it.
+    assert written_date("wrote", told + " The letter was signed by ten mayors.", FRIDAY) == ("2022-04-05", "relative")
+    assert written_date("wrote", "Reporters found a 1995 story from the Times.", FRIDAY) == ("1995", "explicit")
+    # Not a written cue, or no dated document: nothing.
+    assert written_date("said", told, FRIDAY) is None
+    assert written_date("wrote", "The mayors met Ames on Tuesday.", FRIDAY) is None

@@ -93,6 +93,11 @@ _GRAMMAR: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:(?:in|during)\s+(?:early\s+|late\s+|mid-)?|(?:early|late)\s+|mid-)(?P<month><MONTH>)"
             r"(?!\w)(?!\.?,?\s*\d)",
         ),
+        # A weekly broadcast, said on it: "on CBS's "Face the Nation"", "on "Meet the Press"" (the table's
+        # `weekly_shows`): its last airing on or before publication.
+        ("show", r"\bon\s+(?:[\w.&-]+'s\s+)?[\"“]?(?P<show><SHOW>)(?![\w-])"),
+        # A holiday: "at a Labor Day cookout", "on Christmas Eve" (the table's `holidays`).
+        ("holiday", r"(?<![\w-])(?P<holiday><HOLIDAY>)(?![\w-])"),
         # "last Friday", "this past Monday": the weekday strictly before publication.
         ("last_weekday", r"\b(?:last|this\s+past)\s+<WD>(?!\w)"),
         # A plain weekday: "Speaking on Thursday, she added", "Roe said Friday"; not "Friday next week".
@@ -138,6 +143,8 @@ _GRAMMAR: dict[str, tuple[tuple[str, str], ...]] = {
             "month",
             r"\b(?:en|début|fin|mi-|courant|au\s+mois\s+de)\s*(?P<month><MONTH>)(?!\w)(?!\s*\d)",
         ),
+        # Une fête : "le soir de Noël", "à la Toussaint" (la table `holidays`).
+        ("holiday", r"(?<![\w-])(?P<holiday><HOLIDAY>)(?![\w-])"),
         # "jeudi dernier", "lundi passé" : le jour strictement avant la publication.
         ("last_weekday", r"\b<WD>\s+(?:dernier|passé)\b"),
         # Un jour seul : "a-t-il déclaré jeudi", "ce lundi" ; pas "jeudi prochain", "vendredi saint".
@@ -186,6 +193,11 @@ class _Language:
     scene_breakers: re.Pattern[str] | None = None  # a sentence that opens on another time: "Meanwhile, …", "Now …"
     beside_event: re.Pattern[str] | None = None  # a day beside an event: "the morning after the debate"
     beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
+    written_cues: re.Pattern[str] | None = None  # cues of words written: "wrote", "reads"
+    documents: re.Pattern[str] | None = None  # what words are written in: "letter", "story", "op-ed"
+    holidays: dict[str, dict[str, int]] | None = None  # "labor day": {month: 9, weekday: 0, nth: 1}
+    holiday_reach: int = 0  # how many days before publication a holiday may be, at most
+    shows: dict[str, int] | None = None  # a weekly broadcast and the weekday it airs: "face the nation": 6
 
 
 def _alternation(words: Iterable[object] | None) -> str:
@@ -229,6 +241,8 @@ def _language(language: str) -> _Language:
         "<PHRASE>": _alternation(table["phrases"]),
         "<OCCASION>": _alternation(table["occasions"]),
         "<QUANTITY>": _alternation(table.get("quantities")),
+        "<HOLIDAY>": _alternation(table.get("holidays")),
+        "<SHOW>": f"(?-i:{_alternation(table.get('weekly_shows'))})",
     }
     rules = []
     for kind, template in _GRAMMAR[language]:
@@ -240,6 +254,8 @@ def _language(language: str) -> _Language:
     # word): a lower-cased context with none of these words has no date. "Dupont told reporters:" stops here.
     triggers = [*months, *abbreviations, *table["weekdays"], *table["units"]]
     triggers += [max(re.findall(r"\w+", str(phrase)), key=len) for phrase in table["phrases"]]
+    # (A holiday or a show by its whole name: "state", "press" or "day" alone would let most contexts through.)
+    triggers += [str(name).replace("\u2019", "'") for name in [*(table.get("holidays") or ()), *(table.get("weekly_shows") or ())]]
     prefilter = re.compile(rf"\d|\b(?:{_alternation(w.lower() for w in triggers)})")
     excluding = re.compile(
         rf"(?<!\w)(?:{_alternation(table.get('excluding'))})\s*{_DETERMINERS}$", re.IGNORECASE
@@ -278,6 +294,13 @@ def _language(language: str) -> _Language:
         numbers={_fold(k): v for k, v in table["numbers"].items()},
         units={_fold(k): v for k, v in table["units"].items()},
         phrases=phrases,
+        written_cues=re.compile(_alternation(table.get("written_cues")), re.IGNORECASE)
+        if table.get("written_cues") else None,
+        documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
+        if table.get("documents") else None,
+        holidays={_fold(k): dict(v) for k, v in (table.get("holidays") or {}).items()},
+        holiday_reach=int(table.get("holiday_reach_days") or 0),
+        shows={_fold(k): table["weekdays"][str(v).lower()] for k, v in (table.get("weekly_shows") or {}).items()},
     )
 
 
@@ -411,6 +434,38 @@ def _ago(match: re.Match[str], lang: _Language, published: date | None) -> _Foun
     return _back(published, unit, count)
 
 
+def _holiday_in(year: int, rule: dict[str, int]) -> date:
+    """The day a holiday falls on in `year`: a fixed day, or the nth weekday of its month from day `from`."""
+    if "day" in rule:
+        return date(year, rule["month"], rule["day"])
+    nth, weekday = rule["nth"], rule["weekday"]
+    if nth < 0:  # the last one: from the month's last day back
+        end = date(year + rule["month"] // 12, rule["month"] % 12 + 1, 1) - timedelta(days=1)
+        return end - timedelta(days=(end.weekday() - weekday) % 7)
+    first = date(year, rule["month"], rule.get("from", 1))
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    """The latest such holiday on or before publication, if it is within the reach: "at a Labor Day cookout"."""
+    rule = (lang.holidays or {}).get(_fold(match["holiday"]))
+    if published is None or rule is None:
+        return None
+    for year in (published.year, published.year - 1):
+        day = _holiday_in(year, rule)
+        if day <= published:
+            return (day.isoformat(), "relative") if (published - day).days <= lang.holiday_reach else None
+    return None
+
+
+def _show(match: re.Match[str], lang: _Language, published: date | None) -> _Found:
+    """A weekly broadcast's last airing on or before publication: "on "Face the Nation"" in Monday's paper is Sunday."""
+    weekday = (lang.shows or {}).get(_fold(match["show"]))
+    if published is None or weekday is None:
+        return None
+    return (published - timedelta(days=(published.weekday() - weekday) % 7)).isoformat(), "relative"
+
+
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Language, date | None], _Found]] = {
     "date": _explicit_date,
     "month_year": _explicit_month,
@@ -420,6 +475,8 @@ _RESOLVERS: dict[str, Callable[[re.Match[str], _Language, date | None], _Found]]
     "month": _month,
     "last_weekday": _last_weekday,
     "weekday": _weekday,
+    "holiday": _holiday,
+    "show": _show,
     "phrase": _phrase,
     "ago": _ago,
 }
@@ -610,8 +667,14 @@ def event_named(context: str, language: str = "en") -> str | None:
 def event_date(text: str, event: str, published: str | None, language: str = "en") -> _Found:
     """The date `text` gives the event last named `event` in it ("Monday's debate", "a cease-and-desist letter
     Thursday"): the date nearest the event word, in its sentence, at its last mention that has one."""
-    lang = _language(language.split("-")[0].lower() if language else "en")
     pattern = re.compile(rf"\b{re.escape(event).replace(chr(92) + ' ', chr(92) + 's+')}s?\b", re.IGNORECASE)
+    return _last_dated(text, pattern, published, language)
+
+
+def _last_dated(text: str, pattern: re.Pattern[str], published: str | None, language: str) -> _Found:
+    """The date `text` gives the last mention of `pattern` that has one: the date nearest it in its sentence, else
+    the time its sentence opens on."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
     for m in reversed(list(pattern.finditer(text))):
         left = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - _EVENT_REACH)
         right = min(x for x in (text.find(".", m.end()), text.find("\n", m.end()), m.end() + _EVENT_REACH) if x != -1)
@@ -625,6 +688,15 @@ def event_date(text: str, event: str, published: str | None, language: str = "en
         if opening:
             return opening
     return None
+
+
+def written_date(cue: str | None, text: str, published: str | None, language: str = "en") -> _Found:
+    """For a statement whose cue says it was written (`they wrote`, `the letter reads`), the date `text` gave the
+    last document it told of that has one (`sent a letter on Thursday`, `a 1995 story from the Times`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if not cue or lang.written_cues is None or lang.documents is None or not lang.written_cues.fullmatch(cue.strip()):
+        return None
+    return _last_dated(text, lang.documents, published, language)
 
 
 def beside_event(context: str, before: str, published: str | None, language: str = "en") -> _Found:

@@ -194,6 +194,27 @@ def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found 
     "said",
     examples=[
         Example(
+            "The mayors sent a letter to Ames on Tuesday.\n\n\"The plan is unlawful,\" the mayors wrote.",
+            "mayors", "The plan is unlawful", said="2022-04-05",
+        ),
+        Example(
+            "Reporters found a 1995 story from the Times.\n\n\"Roe has erased much of his debt,\" the Times wrote.",
+            "Times", "Roe has erased", said="1995",
+        ),
+    ],
+)
+def written_words(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """Words written (`they wrote`, `it reads`) were written in the document the text told of last, in this or the
+    two paragraphs before, and take the date it gave it (`sent a letter on Tuesday`, `a 1995 story`)."""
+    since = page.paragraphs[max(0, page.paragraph_of(u.start) - _ANAPHOR_REACH)]
+    # (In the narration: a document the speakers' own words name, `the tweet yesterday`, is about their content.)
+    return dates.written_date(u.cue, page.narrative[since : u.start], page.published, page.language)
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
             "Speaking in Ohio on Tuesday, Roe said the plan would fail.\n\n\"It is over,\" Roe added.",
             "Roe", "It is over", said="2022-04-05",
         ),
@@ -389,7 +410,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 
 SAID_RULES = stage(
     "said",
-    (own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, speaker_passage, same_event, dated_document, headline_summary,
+    (own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, speaker_passage, same_event, dated_document, headline_summary,
      lead_participant, lead_event, publication_date),
 )
 

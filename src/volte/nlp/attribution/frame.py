@@ -27,6 +27,11 @@ _LINE_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]")
 # `"PENCE: Well, the question …"`: a transcript's speaker label opening the quoted words.
 _LABEL = re.compile(r"^([A-Z][A-Z'’-]{2,}(?: [A-Z][A-Z'’-]+)?):\s")
 _DASHES = ("—", "–", "-", "--")
+# A title in quotation marks: two to six words, each capitalised or a short function word, the first capitalised
+# (`"Face the Nation,"`, `"State of the Union."`): a name of a show or a work, read with the words around a
+# statement for the date it may give, where a quotation's own words are not.
+_TITLE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|a|an|in|on|for|to|with|at))"
+                    r"{1,5}[,.]?")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class Frame:
     line_labels: dict[int, tuple[str, int]]  # a line's first character -> (the name labelling it, where it ends)
     signatures: tuple[str | None, ...]  # per quotation: the name signing it after a dash, else None
     transcript_labels: tuple[str | None, ...]  # per quotation: the label opening its words, else None
+    titled: frozenset[int] = frozenset()  # tokens of quotations that are titles: `"Face the Nation"`
 
     def tok(self, char: int) -> int:
         """Index of the token that holds character `char` (or the nearest before it)."""
@@ -75,7 +81,8 @@ class Frame:
     def context(self, start: int, end: int, exclude: list[Token] | None = None) -> str:
         """The words of tokens start..end outside quotations (and outside `exclude`): where a date may be."""
         skip = {t.i for t in exclude} if exclude else set()
-        return "".join(t.text_with_ws for t in self.doc[start:end] if not self.in_quote[t.i] and t.i not in skip)
+        return "".join(t.text_with_ws for t in self.doc[start:end]
+                       if (not self.in_quote[t.i] or t.i in self.titled) and t.i not in skip)
 
 
 def build_frame(doc: Doc, table: Cues) -> Frame:
@@ -84,11 +91,14 @@ def build_frame(doc: Doc, table: Cues) -> Frame:
     quotes = tuple(find_quotes(text))
     token_starts = tuple(t.idx for t in doc)
     in_quote = [False] * len(doc)
+    titled: set[int] = set()
     for q in quotes:
         first = max(0, bisect.bisect_right(token_starts, q.start) - 1)
         last = max(0, bisect.bisect_right(token_starts, q.end - 1) - 1)
         for i in range(first, last + 1):
             in_quote[i] = True
+        if _TITLE.fullmatch(text[q.start : q.end]):
+            titled.update(range(first, last + 1))
     quoted = frozenset(i for i, inside in enumerate(in_quote) if inside)
     book = build_namebook(doc, table, quoted)
     _tag_known_names(doc, book)
@@ -106,6 +116,7 @@ def build_frame(doc: Doc, table: Cues) -> Frame:
         line_labels={m.start(): (m.group(1), m.end()) for m in _line_label_matches(text)},
         signatures=tuple(_signature(text, q) for q in quotes),
         transcript_labels=tuple(_transcript_label(text, q) for q in quotes),
+        titled=frozenset(titled),
     )
 
 
