@@ -92,6 +92,16 @@ def page_of(
     first_line = text.split("\n", 1)[0]
     opens_with_title = bool(title) and len(starts) > 1 and _folded(first_line).startswith(_folded(title or "")[:40])
     headline_end = len(first_line) if opens_with_title else 0
+    if opens_with_title:
+        # (A deck under the title is part of the headline: "Lawmaker urges retaliation on Russia;" then "Member
+        # of House panel says U.S. has to keep Moscow out of elections.", short lines before the running text.)
+        # Only short lines that running text follows: a short article is no deck.
+        paragraphs = list(pairwise([*starts, len(text)]))[1:]
+        deck = 0
+        while deck < min(_DECK_LINES, len(paragraphs) - 1) and len(text[slice(*paragraphs[deck])].split()) < _LEAD_WORDS:
+            deck += 1
+        if deck and len(text[slice(*paragraphs[deck])].split()) >= _LEAD_WORDS:
+            headline_end = len(text[: paragraphs[deck - 1][1]].rstrip())
     return Page("".join(chars), tuple(starts), published, language, headline_end, text)
 
 
@@ -115,6 +125,7 @@ def _unquoted(text: str) -> str:
 # The lead: up to the second paragraph of running text (one of at least this many words), within the first few.
 _LEAD_PARAGRAPHS, _LEAD_WORDS = 2, 20
 _LEAD_MOST = 4  # paragraphs after the headline, at most
+_DECK_LINES = 2  # short lines under the title that are its deck, at most
 
 
 def _shift(said: str, days: int, published: str | None) -> str:
@@ -198,7 +209,7 @@ def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found 
             "mayors", "The plan is unlawful", said="2022-04-05",
         ),
         Example(
-            "Reporters found a 1995 story from the Times.\n\n\"Roe has erased much of his debt,\" the Times wrote.",
+            "The Daily Caller dug up a 1995 story from the Times.\n\n\"Roe has erased much of his debt,\" the Times wrote.",
             "Times", "Roe has erased", said="1995",
         ),
     ],
@@ -402,6 +413,26 @@ def headline_summary(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
     return said, "relative"
 
 
+@rule(
+    "said",
+    examples=[
+        Example(
+            "Roe Wins.\n\nLawmaker says he will back Ames.\n\nSen. Lee Roe of Ohio said on Tuesday that he "
+            "would back Ames in the race, ending months of silence about the primary and its result.",
+            "Lawmaker", "he will back Ames", said="2022-04-05", title="Roe Wins.",
+        ),
+    ],
+)
+def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """A statement in the headline whose speaker the body names otherwise (`Senator from Texas says …`, `Member of
+    House panel says …`) summarises the article's news: the day the body's statements give most often."""
+    if u.end > page.headline_end:
+        return None
+    days = Counter(d.said for d in earlier if d.utterance.start >= page.headline_end and d.basis == "relative"
+                   and d.rule == "own_clause" and d.said and len(d.said) == 10)
+    return (days.most_common(1)[0][0], "relative") if days else None
+
+
 @rule("said", examples=[Example("Roe said the plan would fail.", "Roe", "the plan would fail", said="2022-04-08")])
 def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | _Nobody:
     """Nothing in the text dates it: undated reported speech is recent, the publication date (news convention)."""
@@ -411,7 +442,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 SAID_RULES = stage(
     "said",
     (own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, speaker_passage, same_event, dated_document, headline_summary,
-     lead_participant, lead_event, publication_date),
+     headline_news_day, lead_participant, lead_event, publication_date),
 )
 
 
