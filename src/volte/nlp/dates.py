@@ -194,6 +194,7 @@ class _Language:
     beside_event: re.Pattern[str] | None = None  # a day beside an event: "the morning after the debate"
     beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
     written_cues: re.Pattern[str] | None = None  # cues of words written: "wrote", "reads"
+    reporting: re.Pattern[str] | None = None  # cues that only report speech: "said", "told"
     documents: re.Pattern[str] | None = None  # what words are written in: "letter", "story", "op-ed"
     holidays: dict[str, dict[str, int]] | None = None  # "labor day": {month: 9, weekday: 0, nth: 1}
     holiday_reach: int = 0  # how many days before publication a holiday may be, at most
@@ -294,6 +295,8 @@ def _language(language: str) -> _Language:
         numbers={_fold(k): v for k, v in table["numbers"].items()},
         units={_fold(k): v for k, v in table["units"].items()},
         phrases=phrases,
+        reporting=re.compile(_alternation(table.get("reporting_cues")), re.IGNORECASE)
+        if table.get("reporting_cues") else None,
         written_cues=re.compile(_alternation(table.get("written_cues")), re.IGNORECASE)
         if table.get("written_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
@@ -688,6 +691,16 @@ def _last_dated(text: str, pattern: re.Pattern[str], published: str | None, lang
         if opening:
             return opening
     return None
+
+
+def reporting(cue: str | None, language: str = "en") -> bool:
+    """Whether `cue` only reports speech (`said`, `told`, `a déclaré`): speech to the reporter as often as a past
+    recounted, unlike a belief or an act told (`believed`, `declared war`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if not cue or lang.reporting is None:
+        return False
+    words = cue.split()
+    return any(lang.reporting.fullmatch(w) for w in (" ".join(words), " ".join(words[-1:])))
 
 
 def written_date(cue: str | None, text: str, published: str | None, language: str = "en") -> _Found:

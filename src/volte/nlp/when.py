@@ -433,6 +433,40 @@ def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fo
     return (days.most_common(1)[0][0], "relative") if days else None
 
 
+# How many years before the article a paragraph's years must all be for it to recount the past.
+_PAST_YEARS = 10
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
+            "In 1990, Roe left the party after a bitter fight over taxes.\n\nRoe believed the party had lost its way "
+            "and wanted a new one.", "Roe", "the party had lost its way", said=None,
+        ),
+    ],
+)
+def recounted_past(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """A statement in a passage that recounts the past (an essay's history, a profile's youth): the narration of its
+    paragraph and the one before gives years, all long before the article (`In 1993, radical Islamists bombed the
+    World Trade Center`), and no time near it. It is earlier than the article and undated (`before`), not said at
+    publication; not when its cue only reports speech (`said`, `told`: what a person recalls to the reporter)."""
+    here = page.paragraph_of(u.start)
+    if u.cue is None:  # (a quotation that goes on: the cue of the speaker's statement before it in the paragraph)
+        before = [d.utterance for d in earlier if d.utterance.speaker == u.speaker and d.utterance.start < u.start
+                  and page.paragraph_of(d.utterance.start) == here]
+        u = before[-1] if before else u
+    if u.present or page.published is None or dates.reporting(u.cue, page.language):
+        return None  # ("Mr. Clarke said he began to rethink his life's goals": said to the reporter, now)
+    since = page.paragraphs[max(0, here - 1)]
+    until = page.paragraphs[here + 1] if here + 1 < len(page.paragraphs) else len(page.narrative)
+    found = dates.dates_in(_unquoted(page.narrative[since:until]), page.published, page.language, asides=True)
+    latest = int(page.published[:4]) - _PAST_YEARS
+    if found and all(int(said[:4]) <= latest for _, said, _ in found):
+        return None, "before"
+    return None
+
+
 @rule("said", examples=[Example("Roe said the plan would fail.", "Roe", "the plan would fail", said="2022-04-08")])
 def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | _Nobody:
     """Nothing in the text dates it: undated reported speech is recent, the publication date (news convention)."""
@@ -442,7 +476,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 SAID_RULES = stage(
     "said",
     (own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, speaker_passage, same_event, dated_document, headline_summary,
-     headline_news_day, lead_participant, lead_event, publication_date),
+     headline_news_day, lead_participant, lead_event, recounted_past, publication_date),
 )
 
 
