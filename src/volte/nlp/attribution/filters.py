@@ -310,30 +310,10 @@ def topic_of_gerund(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
     return bool(words) and words[0].lower_ in frame.cues.words["question_words"]
 
 
-@rule("report_filter", examples=[
-    Example("The framework will guide stakeholders on how the Government intends to navigate the forex market.", None,
-            words="navigate the forex"),
-    Example("It is unclear whether Valcourt believes that the border will stay closed.", None, words="stay closed"),
-])
-def indirect_question(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
-    """`guide stakeholders on how the Government intends to navigate …`, `it is unclear whether X believes …`: a cue
-    opened by `how`, `whether` or `why` (cues `question_openers`) and governed by no other cue asks what
-    someone says or means; the sentence says nothing they said (under a cue it is that cue's report)."""
-    verb = cue.token
-    opened = any(
-        c.i < verb.i and dep_of(c) in ("advmod", "mark") and c.lower_ in frame.cues.words["question_openers"]
-        for c in verb.children
-    )
-    if not opened or verb.head.i == verb.i:
-        return False
-    head = verb.head.head if verb.head.pos_ == "ADP" else verb.head
-    return not frame.cues.lemma(head)
-
-
 REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown,
-     finds_oneself, empty_it_frame, topic_of_gerund, indirect_question),
+     finds_oneself, empty_it_frame, topic_of_gerund),
 )
 
 
