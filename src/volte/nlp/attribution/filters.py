@@ -292,7 +292,10 @@ def empty_it_frame(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: 
         tok = tok.head
         if frame.cues.lemma(tok):
             return False  # (a cue on the way up reports: `it said it would continue to argue …`)
-        framed = framed or tok.lower_ in frame.cues.words["empty_it_frames"]
+        # (the frame is the verb of the `it` or an adjective on the way: not `It exists to help encourage a peace`)
+        framed = framed or tok.lower_ in frame.cues.words["empty_it_frames"] and (
+            tok.i == cue.speaker.head.i or tok.pos_ == "ADJ"
+        )
     return framed and tok.i == cue.speaker.head.i
 
 
