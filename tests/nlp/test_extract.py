@@ -826,3 +826,23 @@ def test_a_clause_joined_after_according_to_is_the_authors_again() -> None:
     s = extract(text)[0]
     assert (s.cue, s.speaker.name if s.speaker else None) == ("according to", "Forbes")
     assert s.text == "Plant-based diets are becoming increasingly popular"
+
+
+def test_a_new_document_is_not_the_medium_named_before() -> None:
+    # A photo credit names a medium; `A new research paper … suggests` introduces a document of its own.
+    text = (
+        "Courtesy of Forests News\n\n"
+        "A new research paper published in the journal suggests that rights recognition is crucial for forests."
+    )
+    assert speaker(extract(text), "rights recognition") == "new research paper"
+
+
+def test_an_empty_it_framing_the_authors_remark_is_no_statement_but_an_it_that_stands_for_a_speaker_is() -> None:
+    text = (
+        "Healthline ran the piece in May. It is worth noting that too much vitamin C could lead to kidney stones.\n\n"
+        "The White House said the revelations show the need for reform. But it is steering clear of criticizing "
+        "Trump for taking advantage of legal tax deductions."
+    )
+    st = extract(text)
+    assert not [s for s in st if "kidney stones" in s.text]
+    assert speaker(st, "taking advantage") == "White House"

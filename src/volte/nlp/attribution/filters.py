@@ -274,10 +274,49 @@ def finds_oneself(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: E
     )
 
 
+@rule("report_filter", examples=[
+    Example("It is worth noting that too much vitamin C could lead to kidney stones.", None, words="kidney stones"),
+    Example("It goes without saying that raising taxes on the rich is anathema to Republicans.", None,
+            words="anathema"),
+    Example("Healthline ran the piece in May. It helps to know what happens to your body when you take too many "
+            "vitamins.", None, words="what happens"),
+])
+def empty_it_frame(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`It is worth noting that …`, `It goes without saying that …`, `it helps to know what …`: a cue whose borrowed
+    subject is the empty `it` of such a frame (cues `empty_it_frames`) is the author's narration, whatever a
+    pronoun rule made of the `it` (`But it is steering clear of criticizing Trump`, the White House's, stays)."""
+    if cue.subject_rule != "subject_of_head_verb" or cue.speaker is None or cue.speaker.lower_ != "it":
+        return False
+    tok, framed = cue.token, False
+    while tok.head.i != tok.i and tok.i != cue.speaker.head.i:
+        tok = tok.head
+        if frame.cues.lemma(tok):
+            return False  # (a cue on the way up reports: `it said it would continue to argue …`)
+        # (the frame is the verb of the `it` or an adjective on the way: not `It exists to help encourage a peace`)
+        framed = framed or tok.lower_ in frame.cues.words["empty_it_frames"] and (
+            tok.i == cue.speaker.head.i or tok.pos_ == "ADJ"
+        )
+    return framed and tok.i == cue.speaker.head.i
+
+
+@rule("report_filter", examples=[Example(
+    "In explaining how his algorithm works, Okwudire uses the example of a speaker in a large hall.", None,
+    words="his algorithm works")])
+def topic_of_gerund(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`In explaining how his algorithm works, he uses the example of …`: a gerund after a preposition, whose
+    content is an indirect question (cues `question_words`), names what the main clause is about; the words said
+    are the main clause's (`In explaining his vote, he said that …` keeps its `said`)."""
+    verb = cue.token
+    if verb.tag_ != "VBG" or dep_of(verb) != "pcomp" or verb.head.pos_ != "ADP":
+        return False
+    words = [t for t in content if not t.is_punct]
+    return bool(words) and words[0].lower_ in frame.cues.words["question_words"]
+
+
 REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown,
-     finds_oneself),
+     finds_oneself, empty_it_frame, topic_of_gerund),
 )
 
 

@@ -495,11 +495,15 @@ def role_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> R
     return Resolution(frame.book.entity(role)) if role is not None else None
 
 
-@rule("speaker", examples=[Example(
-    "The Northern Ledger published the letter on Tuesday.\n\n“The minister knew everything,” the newspaper wrote.",
-    "Northern Ledger", words="minister knew")])
+@rule("speaker", examples=[
+    Example("The Northern Ledger published the letter on Tuesday.\n\n“The minister knew everything,” the newspaper "
+            "wrote.", "Northern Ledger", words="minister knew"),
+])
 def description(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
-    """`the newspaper said` -> the news medium last named; `the party said` -> the party last named."""
+    """`the newspaper said` -> the news medium last named; `the party said` -> the party last named (`a new
+    research paper suggests` is a document the article introduces there, not the medium it named before)."""
+    if m.span[0].lower_ in frame.cues.words["indefinite"]:
+        return None
     resolved = frame.book.resolve_description(m.tok.lower_, m.tok.idx)
     return Resolution(frame.book.entity(resolved)) if resolved else None
 

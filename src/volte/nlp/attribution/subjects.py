@@ -136,14 +136,24 @@ def inverted_name_run(verb: Token, cues: Cues, quoted: Container[int]) -> Token 
     return None
 
 
-@rule("subject", examples=[Example(
-    "L'assemblée nationale a donc voté la confiance au gouvernement, qui devient ainsi le 36e gouvernement de la "
-    "République, a annoncé le président de l'Assemblée Claude Bartolone.", "Claude Bartolone", language="fr")])
+@rule("subject", examples=[
+    Example("L'assemblée nationale a donc voté la confiance au gouvernement, qui devient ainsi le 36e gouvernement de "
+            "la République, a annoncé le président de l'Assemblée Claude Bartolone.", "Claude Bartolone", language="fr"),
+    Example("Registered dietitian Trista Best joined us. But don't worry too much about vitamin overdoses if you're "
+            "only taking a multivitamin, says Best.", "Best", words="vitamin overdoses"),
+])
 def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
-    """French reported speech with the cue last, after a comma: `…, a annoncé le président de l'Assemblée Claude
-    Bartolone.`, `…, estime le ministre.`; the noun after the verb is its subject, whatever the parse made of it
-    (`dit-on` is hearsay: nobody)."""
-    if verb.doc.lang_ != "fr":
+    """Reported speech with the cue last, after a comma: `…, a annoncé le président de l'Assemblée Claude
+    Bartolone.`, `…, estime le ministre.`, `…, says Best.`; the noun after the verb is its subject, whatever the
+    parse made of it (`dit-on` is hearsay: nobody). In English only where the parse found no subject (it finds
+    most: `…, said the minister.`; `says Best` is parsed an adverb), only a verb in the present or the past, not a
+    participle (`…, citing a threat to public health` has no subject after it), and not a verb whose object is
+    who heard it (`object_control`: `…, founder of the center, tells Breitbart News.`)."""
+    if verb.doc.lang_ != "fr" and (
+        verb.tag_ not in ("VBZ", "VBD")
+        or verb.lower_ in cues.words["object_control"]
+        or any(dep_of(c) in _SUBJECTS for c in verb.children)
+    ):
         return None
     k = verb.i - 1
     while k > verb.sent.start and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].text.startswith("-")):
