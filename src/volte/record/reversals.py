@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from volte.model import OWN_WORDS, Entity, StanceLabel
+from volte.model import OWN_WORDS, Entity, StanceLabel, entity_id
 from volte.record.clusters import read_clusters
 from volte.record.timeline import TimelineEntry, entries_of
 from volte.store import Store
@@ -83,21 +83,41 @@ def find_reversals(
 ) -> list[Reversal]:
     """Every reversal in the store (or of one speaker: entity id or part of a name), by speaker then date. Built
     from statements of these `voices`: by default the speaker's own words on both sides, quoted or reported, never
-    what the author says of them (`X backs the plan`)."""
-    by_speaker: dict[str, list[Any]] = {}
-    speakers: dict[str, Entity] = {}
-    for cluster in read_clusters(store, speaker=speaker, voices=voices):
-        first = cluster.reports[0][0].speaker
-        if first is None:
-            continue
-        # A cluster read for all speakers can hold reports by an unknown speaker; it belongs to the known one.
-        speakers[first.id] = first
-        by_speaker.setdefault(first.id, []).append(cluster)
-    found = []
-    for speaker_id, clusters in by_speaker.items():
-        found.extend(reversals_in(speakers[speaker_id], entries_of(clusters), min_confidence=min_confidence))
-    found.sort(key=lambda r: (r.speaker.name, r.target.name, r.after.said))
-    return found
+    what the author says of them (`X backs the plan`). See `iter_reversals`."""
+    return list(iter_reversals(store, speaker, min_confidence=min_confidence, voices=voices))
+
+
+def iter_reversals(
+    store: Store, speaker: str | None = None, *, min_confidence: float = MIN_CONFIDENCE,
+    voices: Iterable[str] | None = OWN_WORDS,
+) -> Iterator[Reversal]:
+    """The reversals of `find_reversals`, one speaker at a time (by name, then target and date): each speaker's
+    statements are read from the speaker's index and let go before the next speaker's, so memory stays that of
+    the busiest speaker, not of the store. A speaker's utterances are clusters of the speaker's own statements
+    (corrections applied): the reversals of the whole store are those of each speaker in turn."""
+    copies = store.article_copies()
+    for entity in speakers_matching(store, speaker):
+        clusters = read_clusters(store, speaker_id=entity.id, voices=voices, copies=copies)
+        found = reversals_in(entity, entries_of(clusters), min_confidence=min_confidence)
+        found.sort(key=lambda r: (r.target.name, r.after.said))
+        yield from found
+
+
+# ASCII letters folded as SQLite's LIKE folds them (`--speaker trump` finds Donald Trump).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def speakers_matching(store: Store, speaker: str | None) -> list[Entity]:
+    """The speakers `speaker` names (all of them when None), by name: its entity id, or every speaker whose name
+    holds it (case-insensitive), as `Store.iter_statements(speaker=…)` matches them."""
+    summaries = store.speakers()
+    if speaker is not None:
+        ids = {speaker, entity_id(speaker)}
+        needle = speaker.translate(_ASCII_LOWER)
+        summaries = [
+            s for s in summaries if s.entity.id in ids or needle in s.entity.name.translate(_ASCII_LOWER)
+        ]
+    return sorted((s.entity for s in summaries), key=lambda e: (e.name, e.id))
 
 
 def reversals_in(
