@@ -314,11 +314,13 @@ class Store:
         article: str | None = None,
         *,
         speaker_id: str | None = None,
+        ids: Sequence[str] | None = None,
     ) -> Iterator[tuple[Statement, Article]]:
         """Stored statements with their articles, ordered by date said (undated last), article, offset.
 
         `speaker` is an entity id or part of a name (case-insensitive); `speaker_id` is exactly one speaker's id
-        (corrections applied), read from the speaker's index whatever the size of the store; `since` and `until` are dates
+        (corrections applied), read from the speaker's index whatever the size of the store; `ids` only these statements;
+        `since` and `until` are dates
         (YYYY, YYYY-MM or YYYY-MM-DD) compared at the precision both sides have, so "2020" is within
         since="2020-06-01"; undated statements are left out when either is given. `article` is an
         article id or a source as ingested. Statements are read in batches, never all at once.
@@ -335,6 +337,9 @@ class Store:
         if speaker_id is not None:
             where.append(f"{speaker_clause(self._db, speaker_id)} AND coalesce(cs.entity_id, e.id) = :speaker")
             params["speaker"] = speaker_id
+        if ids is not None:
+            where.append("s.id IN (SELECT value FROM json_each(:ids))")
+            params["ids"] = json.dumps(list(ids))
         if since is not None:
             where.append("s.said >= substr(:since, 1, length(s.said))")
             params["since"] = _check_date(since, "since")
@@ -394,6 +399,33 @@ class Store:
             else:
                 targets[index] = fixed
         return {key: tuple(value) for key, value in found.items() if value}
+
+    def stance_points(self, speaker_id: str) -> tuple[list[tuple[Any, ...]], dict[str, list[tuple[str, str, float]]]]:
+        """What reversals need of one speaker's statements (corrections applied), without building them: (id,
+        article_id, said, said_basis, cluster, voice) in `iter_statements` order, and each one's targets as
+        (entity id, stance, confidence) in their order."""
+        clause = f"{speaker_clause(self._db, speaker_id)} AND {_NOT_HIDDEN}"
+        rows = self._db.execute(
+            "SELECT s.id, s.article_id, s.said, s.said_basis, s.cluster, s.voice FROM statements s"
+            f" WHERE {clause} ORDER BY s.said IS NULL, s.said, s.article_id, s.start",
+            {"speaker": speaker_id},
+        ).fetchall()
+        targets: dict[str, list[tuple[str, str, float]]] = {}
+        for sid, eid, stance, confidence in self._db.execute(
+            "SELECT t.statement_id, t.entity_id, t.stance, t.confidence FROM statements s"
+            f" JOIN linked_targets t ON t.statement_id = s.id WHERE {clause} ORDER BY t.statement_id, t.position",
+            {"speaker": speaker_id},
+        ):
+            targets.setdefault(sid, []).append((eid, stance, confidence))
+        # A stance corrected by hand: those few statements' targets as `_targets` reads them.
+        fixed = [r[0] for r in self._db.execute("SELECT DISTINCT statement_id FROM corrections WHERE field = 'stance'")]
+        own = {row[0] for row in rows}
+        fixed = [sid for sid in fixed if sid in own]
+        if fixed:
+            corrected = self._targets(fixed)
+            for sid in fixed:
+                targets[sid] = [(t.entity.id, t.stance, t.confidence) for t in corrected.get(sid, ())]
+        return rows, targets
 
     def speakers(self) -> list[SpeakerSummary]:
         """Every speaker with statements: most statements first, then by name, corrections applied.
