@@ -11,8 +11,10 @@ from typing import Any
 import pytest
 
 from volte.model import Article, Statement
+from volte.record.clusters import read_clusters
 from volte.record.corrections import correct_speaker, mark_not_statement
-from volte.record.reversals import find_reversals
+from volte.record.reversals import find_reversals, reversals_in
+from volte.record.timeline import entries_of
 from volte.store import Store
 from volte.store.clustering import FUNCTION_WORD_LANGUAGES, _common_words, normalise
 
@@ -159,6 +161,10 @@ def test_reversals_of_all_are_those_of_each_speaker(store: Store, make_article, 
     assert [(r.speaker.name, r.target.name, r.before.stance, r.after.stance) for r in every] == [
         ("Adam Ant", "The Plan", "favor", "against"), ("Zoe Zed", "The Plan", "favor", "against")]
     assert every == find_reversals(store, "Adam", voices=None) + find_reversals(store, "zoe", voices=None)
+    # Computed from the few columns they need, they are those of the speaker's whole Statement objects.
+    for reversal in every:
+        whole = reversals_in(reversal.speaker, entries_of(read_clusters(store, speaker_id=reversal.speaker.id)))
+        assert whole == [reversal]
 
 
 def test_function_words_are_spacy_lists():
