@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from volte.model import OWN_WORDS, Entity, StanceLabel, effective_cluster, entity_id, has_voice
 from volte.record.clusters import group_clusters
@@ -103,8 +103,7 @@ def iter_reversals(
         yield from found
 
 
-@dataclass(frozen=True, slots=True)
-class _Utterance:
+class _Utterance(NamedTuple):
     """What a reversal needs of a cluster: its id, date and independent sources (as `Cluster` has them)."""
 
     id: str
@@ -112,18 +111,18 @@ class _Utterance:
     independent_sources: int
 
 
-@dataclass(frozen=True, slots=True)
-class _Point:
-    """What a reversal needs of a timeline entry (as `TimelineEntry` has them)."""
+class _Target(NamedTuple):
+    id: str
 
-    target: Entity
+
+class _Point(NamedTuple):
+    """What a reversal needs of a timeline entry (as `TimelineEntry` has them; tuples: a million are made)."""
+
+    target: _Target
     cluster: _Utterance
-    stance: StanceLabel
+    stance: str
     confidence: float
-
-    @property
-    def said(self) -> str | None:
-        return self.cluster.said
+    said: str | None
 
 
 def _speaker_reversals(
@@ -150,8 +149,7 @@ def _speaker_reversals(
         # (one report: its own date, as best_said gives it)
         said = reports[0][2] if len(reports) == 1 else best_said([(row[2], row[3]) for row in reports])[0]
         utterance = _Utterance(cluster_id, said, len({copies.get(row[1], row[1]) for row in reports}))
-        points.extend(_Point(Entity(eid, "", "person"), utterance, cast(StanceLabel, stance), confidence)
-                      for eid, (confidence, stance) in best.items())
+        points.extend(_Point(_Target(eid), utterance, stance, confidence, said) for eid, (confidence, stance) in best.items())
     found = reversals_in(speaker, cast(list[TimelineEntry], points), min_confidence=min_confidence)
     if not found:
         return []
