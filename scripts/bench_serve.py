@@ -3,7 +3,7 @@
     .venv/bin/python scripts/bench_serve.py --source SMALL.db [--statements 1000000] [--out BIG.db] [--reuse]
 
 The big store is made from a real ingest (`--source`, e.g. PolNeAR dev) by copying its rows in SQL, not by
-re-parsing: copy k of every article, statement, target and full-text row gets new ids (`a_k…`, `s_k…`, `c_k…`)
+re-parsing: copy k of every article, statement, target, full-text and cluster key row gets new ids (`a_k…`, `s_k…`, `c_k…`)
 and new dates (the original `said` and `published` moved k days later; an undated statement of copy k is dated
 by its copy's publication date, spread over 2010-2024), until the store holds `--statements` statements.
 Then the store is opened with `Store.open` (migrations, 0007's indexes included), served by uvicorn on a
@@ -85,6 +85,12 @@ def build(source: Path, out: Path, statements: int) -> None:
         ("statement_words",
          "INSERT INTO statement_words (statement_id, words) SELECT 's_' || c.k || '_' || substr(w.statement_id, 3),"
          " w.words FROM src.statement_words w, copies c"),
+        # The writer's clustering reads these too: a new statement's candidates are the statements whose key words
+        # it holds. (Shingles are not copied: the copies are not marked as copies of one another, and a new article
+        # looks up only the shingles it shares, few with other articles.)
+        ("statement_keys",
+         "INSERT INTO statement_keys (word, statement_id, need, reach) SELECT k.word,"
+         " 's_' || c.k || '_' || substr(k.statement_id, 3), k.need, k.reach FROM src.statement_keys k, copies c"),
     ]
     for name, sql in steps:
         t = time.perf_counter()

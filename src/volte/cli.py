@@ -327,23 +327,25 @@ def timeline_command(speaker: str, target: str | None, voice: tuple[str, ...], f
 @db_option
 def reversals_command(speaker: str | None, min_confidence: float | None, voice: tuple[str, ...], fmt: str) -> None:
     """Changes of stance: who, toward whom, from what to what, when, and how sure (json: CONTRACT.md)."""
-    from volte.record.reversals import MIN_CONFIDENCE, find_reversals
+    from volte.record.reversals import MIN_CONFIDENCE, iter_reversals
 
     with _open_store() as store:
-        found = find_reversals(
+        # One speaker at a time, printed as found: memory stays that of one speaker (record/reversals.py).
+        found = iter_reversals(
             store, speaker, min_confidence=MIN_CONFIDENCE if min_confidence is None else min_confidence,
             voices=_voices(voice),
         )
-    if fmt == "json":
-        emit((r.as_json() for r in found), (), fmt)
-        return
-    rows = (
-        {"speaker": r.speaker.name, "target": r.target.name, "before": r.before.stance, "said_before": r.before.said,
-         "after": r.after.stance, "said_after": r.after.said,
-         "statements": f"{len(r.before.entries)} / {len(r.after.entries)}", "confidence": f"{r.confidence:.2f}"}
-        for r in found
-    )
-    emit(rows, ("speaker", "target", "before", "said_before", "after", "said_after", "statements", "confidence"), fmt)
+        if fmt == "json":
+            emit((r.as_json() for r in found), (), fmt)
+            return
+        rows = (
+            {"speaker": r.speaker.name, "target": r.target.name, "before": r.before.stance,
+             "said_before": r.before.said, "after": r.after.stance, "said_after": r.after.said,
+             "statements": f"{len(r.before.entries)} / {len(r.after.entries)}", "confidence": f"{r.confidence:.2f}"}
+            for r in found
+        )
+        emit(rows, ("speaker", "target", "before", "said_before", "after", "said_after", "statements", "confidence"),
+             fmt)
 
 
 @cli.command("report")
@@ -351,14 +353,19 @@ def reversals_command(speaker: str | None, min_confidence: float | None, voice: 
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="The HTML file to write."
 )
+@click.option(
+    "--serve-url", metavar="URL", default="http://127.0.0.1:8000", show_default=True,
+    help="Where `volte serve` answers on this store: the page links there for what it does not list.",
+)
 @voice_option
 @db_option
-def report_command(speaker: str, output: Path, voice: tuple[str, ...]) -> None:
-    """Write one self-contained HTML page on a speaker: stance charts, changes of mind, every statement."""
+def report_command(speaker: str, output: Path, serve_url: str, voice: tuple[str, ...]) -> None:
+    """Write one self-contained HTML page on a speaker: stance charts, changes of mind, the statements (the 500
+    most recent of a busy speaker, the rest linked in `volte serve`)."""
     from volte.record.report import write_report
 
     with _open_store() as store:
-        path = write_report(store, speaker, output, voices=_voices(voice))
+        path = write_report(store, speaker, output, voices=_voices(voice), serve_url=serve_url)
     click.echo(f"report written to {path}")
 
 

@@ -15,12 +15,9 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, cast
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from volte.errors import UsageError
 from volte.model import Article, Statement
-from volte.record.reversals import find_reversals
+from volte.record.reversals import iter_reversals
 from volte.store import Store
 
 Format = Literal["jsonl", "csv", "parquet"]
@@ -52,9 +49,6 @@ FLAT_COLUMNS: tuple[str, ...] = (
     "author",
 )
 
-_PARQUET_SCHEMA = pa.schema(
-    [(name, pa.int64() if name in ("start", "end") else pa.string()) for name in FLAT_COLUMNS]
-)
 # Rows per Parquet row group and per CSV write.
 _BATCH = 2048
 
@@ -76,13 +70,14 @@ def export_statements(store: Store, fmt: Format, out: Output) -> int:
 
 def export_reversals(store: Store, out: Output) -> int:
     """Write every detected change of stance as one JSON object per line (CONTRACT.md, "A reversal"); returns
-    how many. Detection is volte.record.reversals.find_reversals, corrections applied."""
-    reversals = find_reversals(store)
+    how many. Detection is volte.record.reversals.find_reversals, corrections applied, one speaker at a time."""
+    count = 0
     with _text_output(out) as text:
-        for reversal in reversals:
+        for reversal in iter_reversals(store):
             text.write(json.dumps(reversal.as_json(), ensure_ascii=False))
             text.write("\n")
-    return len(reversals)
+            count += 1
+    return count
 
 
 def flatten_statement(statement: Statement, article: Article) -> dict[str, Any]:
@@ -149,11 +144,16 @@ def _write_csv(statements: Iterator[tuple[Statement, Article]], text: IO[str]) -
 
 
 def _write_parquet(statements: Iterator[tuple[Statement, Article]], out: Output) -> int:
+    # (pyarrow is imported here, not with the module: it costs every command's start a third of a second)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(name, pa.int64() if name in ("start", "end") else pa.string()) for name in FLAT_COLUMNS])
     count = 0
     sink: Any = str(out) if isinstance(out, str | Path) else out
-    with pq.ParquetWriter(sink, _PARQUET_SCHEMA) as writer:
+    with pq.ParquetWriter(sink, schema) as writer:
         while batch := list(islice(statements, _BATCH)):
             rows = [flatten_statement(s, a) for s, a in batch]
-            writer.write_table(pa.Table.from_pylist(rows, schema=_PARQUET_SCHEMA))
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
             count += len(rows)
     return count

@@ -59,8 +59,14 @@ def group_clusters(
     return clusters
 
 
-def read_clusters(store: Store, speaker: str | None = None, voices: Iterable[str] | None = None) -> list[Cluster]:
-    """Every cluster of the store (or of the speaker: an entity id or part of a name), in `said` order; only
-    statements of these `voices` (model.VOICES; None: all)."""
-    statements = ((s, a) for s, a in store.iter_statements(speaker=speaker) if has_voice(s.voice, voices))
-    return group_clusters(statements, store.article_copies())
+def read_clusters(
+    store: Store, speaker: str | None = None, voices: Iterable[str] | None = None, *, speaker_id: str | None = None,
+    copies: dict[str, str] | None = None,
+) -> list[Cluster]:
+    """Every cluster of the store (or of the speaker: an entity id or part of a name; or of exactly the speaker
+    `speaker_id`, read from its index), in `said` order; only statements of these `voices` (model.VOICES; None:
+    all). `copies` is Store.article_copies, when the caller read it already."""
+    statements = (
+        (s, a) for s, a in store.iter_statements(speaker=speaker, speaker_id=speaker_id) if has_voice(s.voice, voices)
+    )
+    return group_clusters(statements, store.article_copies() if copies is None else copies)

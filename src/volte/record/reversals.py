@@ -17,12 +17,13 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple, cast
 
-from volte.model import OWN_WORDS, Entity, StanceLabel
-from volte.record.clusters import read_clusters
+from volte.model import OWN_WORDS, Entity, StanceLabel, effective_cluster, entity_id, has_voice
+from volte.record.clusters import group_clusters
 from volte.record.timeline import TimelineEntry, entries_of
 from volte.store import Store
+from volte.store.clustering import best_said
 
 # The cost of a change of period; an utterance's weight is at most about 1.6 (confidence 1, four sources). Above one
 # utterance's usual weight, so a single statement (or a single stance the model got wrong) never makes a change.
@@ -83,21 +84,109 @@ def find_reversals(
 ) -> list[Reversal]:
     """Every reversal in the store (or of one speaker: entity id or part of a name), by speaker then date. Built
     from statements of these `voices`: by default the speaker's own words on both sides, quoted or reported, never
-    what the author says of them (`X backs the plan`)."""
-    by_speaker: dict[str, list[Any]] = {}
-    speakers: dict[str, Entity] = {}
-    for cluster in read_clusters(store, speaker=speaker, voices=voices):
-        first = cluster.reports[0][0].speaker
-        if first is None:
+    what the author says of them (`X backs the plan`). See `iter_reversals`."""
+    return list(iter_reversals(store, speaker, min_confidence=min_confidence, voices=voices))
+
+
+def iter_reversals(
+    store: Store, speaker: str | None = None, *, min_confidence: float = MIN_CONFIDENCE,
+    voices: Iterable[str] | None = OWN_WORDS,
+) -> Iterator[Reversal]:
+    """The reversals of `find_reversals`, one speaker at a time (by name, then target and date): each speaker's
+    statements are read from the speaker's index and let go before the next speaker's, so memory stays that of
+    the busiest speaker, not of the store. A speaker's utterances are clusters of the speaker's own statements
+    (corrections applied): the reversals of the whole store are those of each speaker in turn."""
+    copies = store.article_copies()
+    for entity in speakers_matching(store, speaker):
+        found = _speaker_reversals(store, entity, voices, copies, min_confidence)
+        found.sort(key=lambda r: (r.target.name, r.after.said))
+        yield from found
+
+
+class _Utterance(NamedTuple):
+    """What a reversal needs of a cluster: its id, date and independent sources (as `Cluster` has them)."""
+
+    id: str
+    said: str | None
+    independent_sources: int
+
+
+class _Target(NamedTuple):
+    id: str
+
+
+class _Point(NamedTuple):
+    """What a reversal needs of a timeline entry (as `TimelineEntry` has them; tuples: a million are made)."""
+
+    target: _Target
+    cluster: _Utterance
+    stance: str
+    confidence: float
+    said: str | None
+
+
+def _speaker_reversals(
+    store: Store, speaker: Entity, voices: Iterable[str] | None, copies: dict[str, str], min_confidence: float
+) -> list[Reversal]:
+    """`reversals_in` the speaker's timeline, computed from the few columns it needs (`Store.stance_points`),
+    not from a million Statement objects; only the utterances of the reversals found are then read whole, so
+    each side holds the same `TimelineEntry` objects as `reversals_in(speaker, entries_of(read_clusters(…)))`."""
+    rows, targets = store.stance_points(speaker.id)
+    members: dict[str, list[tuple[Any, ...]]] = {}
+    for row in rows:
+        if has_voice(row[5], voices):
+            members.setdefault(effective_cluster(row[0], row[4]), []).append(row)
+    points: list[_Point] = []
+    for cluster_id, reports in members.items():
+        # As entries_of: for each target, the most confident report speaks for the utterance.
+        best: dict[str, tuple[float, str]] = {}
+        for row in reports:
+            for eid, stance, confidence in targets.get(row[0], ()):
+                if eid not in best or confidence > best[eid][0]:
+                    best[eid] = (confidence, stance)
+        if not best:
             continue
-        # A cluster read for all speakers can hold reports by an unknown speaker; it belongs to the known one.
-        speakers[first.id] = first
-        by_speaker.setdefault(first.id, []).append(cluster)
-    found = []
-    for speaker_id, clusters in by_speaker.items():
-        found.extend(reversals_in(speakers[speaker_id], entries_of(clusters), min_confidence=min_confidence))
-    found.sort(key=lambda r: (r.speaker.name, r.target.name, r.after.said))
-    return found
+        # (one report: its own date, as best_said gives it)
+        said = reports[0][2] if len(reports) == 1 else best_said([(row[2], row[3]) for row in reports])[0]
+        utterance = _Utterance(cluster_id, said, len({copies.get(row[1], row[1]) for row in reports}))
+        points.extend(_Point(_Target(eid), utterance, stance, confidence, said) for eid, (confidence, stance) in best.items())
+    found = reversals_in(speaker, cast(list[TimelineEntry], points), min_confidence=min_confidence)
+    if not found:
+        return []
+    # The utterances of these reversals, read whole (the same reports, so the same dates, weights and stances).
+    wanted = {e.cluster.id for r in found for side in (r.before, r.after) for e in side.entries}
+    ids = [row[0] for cluster_id in sorted(wanted) for row in members[cluster_id]]
+    clusters = group_clusters(
+        ((st, a) for st, a in store.iter_statements(speaker_id=speaker.id, ids=ids) if has_voice(st.voice, voices)),
+        copies,
+    )
+    entries = {(e.cluster.id, e.target.id): e for e in entries_of(clusters)}
+
+    def whole(side: Side) -> Side:
+        return Side(side.stance, side.said, tuple(entries[(e.cluster.id, e.target.id)] for e in side.entries))
+
+    return [
+        Reversal(speaker, entries[(r.before.entries[0].cluster.id, r.target.id)].target, whole(r.before),
+                 whole(r.after), r.confidence)
+        for r in found
+    ]
+
+
+# ASCII letters folded as SQLite's LIKE folds them (`--speaker trump` finds Donald Trump).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def speakers_matching(store: Store, speaker: str | None) -> list[Entity]:
+    """The speakers `speaker` names (all of them when None), by name: its entity id, or every speaker whose name
+    holds it (case-insensitive), as `Store.iter_statements(speaker=…)` matches them."""
+    summaries = store.speakers()
+    if speaker is not None:
+        ids = {speaker, entity_id(speaker)}
+        needle = speaker.translate(_ASCII_LOWER)
+        summaries = [
+            s for s in summaries if s.entity.id in ids or needle in s.entity.name.translate(_ASCII_LOWER)
+        ]
+    return sorted((s.entity for s in summaries), key=lambda e: (e.name, e.id))
 
 
 def reversals_in(

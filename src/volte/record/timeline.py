@@ -78,4 +78,4 @@ def build_timeline(
     """The speaker (see `find_speaker`) and their timeline: every utterance with a stance, in `said` order, from
     statements of these `voices` (the speaker's own words, quoted or reported, by default)."""
     entity = find_speaker(store, speaker)
-    return entity, entries_of(read_clusters(store, speaker=entity.id, voices=voices), target)
+    return entity, entries_of(read_clusters(store, speaker_id=entity.id, voices=voices), target)

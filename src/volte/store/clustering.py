@@ -24,11 +24,10 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from importlib import resources
 from itertools import combinations
 
 from rapidfuzz import fuzz
-from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP_WORDS
-from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP_WORDS
 
 from volte.model import Entity, Statement, effective_cluster
 
@@ -328,9 +327,17 @@ def key_words(words: Sequence[str]) -> list[str]:
     return sorted({w for w in words if w not in _COMMON}, key=lambda w: (-len(w), w))[:_PAIR_WORDS]
 
 
+FUNCTION_WORD_LANGUAGES = ("en", "fr")
+
+
 def _common_words() -> frozenset[str]:
-    """English and French function words (spaCy's lists), folded as `normalise` folds text."""
-    return frozenset(w for word in _EN_STOP_WORDS | _FR_STOP_WORDS for w in normalise(word).split())
+    """English and French function words (spaCy's lists, kept as data in resources/function_words_<lang>.txt),
+    folded as `normalise` folds text."""
+    found: set[str] = set()
+    for lang in FUNCTION_WORD_LANGUAGES:
+        text = resources.files("volte.resources").joinpath(f"function_words_{lang}.txt").read_text(encoding="utf-8")
+        found.update(line for line in text.split("\n") if line and not line.startswith("#"))
+    return frozenset(found)
 
 
 _COMMON = _common_words()

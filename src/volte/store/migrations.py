@@ -86,6 +86,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0011_statement_voice", _run_sql_file("0011_statement_voice.sql")),
     Migration("0013_identity", _identity),
     Migration("0015_key_words", _key_words),
+    Migration("0020_speaker_counts", _run_sql_file("0020_speaker_counts.sql")),
+    Migration("0021_article_copies", _run_sql_file("0021_article_copies.sql")),
 )
 
 
