@@ -516,9 +516,18 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
             elif set(titles) & _FEMALE_TITLES:
                 book.gender.setdefault(key, "f")
         root = span.root
+        # (French: the parser often makes a name set off after its description a `conj` of it: `L'ancien
+        # directeur de la banque, Michel Durand, a indiqué …`.)
+        apposed = ("appos", "compound", "conj") if doc.lang_ == "fr" else ("appos", "compound")
         subject = dep_of(root) in ("nsubj", "nsubjpass") or (
-            dep_of(root) in ("appos", "compound") and dep_of(root.head) in ("nsubj", "nsubjpass")
+            dep_of(root) in apposed and dep_of(root.head) in ("nsubj", "nsubjpass")
         )
+        if doc.lang_ == "fr" and etype != "person" and dep_of(root) in apposed and (
+            root.head.lower_ in cues.words["roles"] or root.head.lower_ in cues.titles
+        ) and root.head.lower_ not in ("le", "la", "les", "l'", "un", "une"):
+            # `L'ancien porte-parole de la mission, Timor Goksel, …` (tagged a place): a role's name is a person's.
+            etype = "person"
+            book.types[key] = "person"
         bracketed = text.rfind("(", 0, span.start_char) > text.rfind(")", 0, span.start_char)
         book.mentions.append(
             Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted, bracketed)

@@ -124,7 +124,37 @@ def relative_pronoun(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     return about if about is not tok else None
 
 
-MENTION_RULES = stage("mention", (document_issuer, participle_on_thing, person_before_participle, relative_pronoun))
+@rule("mention", examples=[
+    Example("Des économistes jugent la hausse des taux inévitable. Ils estiment que l'inflation restera forte en "
+            "2025.", "économistes", words="l'inflation restera forte", language="fr"),
+    Example("Plusieurs centaines de riverains ont manifesté samedi devant la mairie. Ils réclament la fermeture de "
+            "l'usine.", "riverains", words="la fermeture", language="fr"),
+])
+def plural_pronoun_description(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """French `Ils estiment que …` after a sentence whose subject is people described, not named (`Des analystes
+    jugent …`, `Environ 2 000 manifestants ont défilé …`): `ils` stands for that subject."""
+    if frame.doc.lang_ != "fr" or tok.lower_ not in ("ils", "elles") or dep_of(tok) != "nsubj":
+        return None
+    sent = tok.sent
+    if any(t.pos_ in ("NOUN", "PROPN") and dep_of(t) == "nsubj" for t in frame.doc[sent.start : tok.i]):
+        return None  # a subject nearer in its own sentence
+    if sent.start == 0 or "\n" in frame.text[frame.doc[sent.start - 1].idx : tok.idx]:
+        return None  # the sentence before, in the same paragraph
+    before = frame.doc[sent.start - 1].sent
+    subjects = [t for t in before if dep_of(t) == "nsubj" and t.head.dep_ == "ROOT" and not frame.in_quote[t.i]]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    span = noun_phrase(subject)
+    plural = "Plur" in subject.morph.get("Number", [])
+    named = any(t.ent_type_ for t in span) or subject.pos_ != "NOUN"
+    if span.start - before.start > 3:
+        return None  # (the sentence's own opening subject, not a noun deep in a long phrase the parse cut)
+    return subject if plural and not named and not cannot_speak(subject, frame.cues) else None
+
+
+MENTION_RULES = stage("mention", (document_issuer, participle_on_thing, person_before_participle, relative_pronoun,
+                                  plural_pronoun_description))
 
 
 # -- 2. which word names it ----------------------------------------------------------------------------------
