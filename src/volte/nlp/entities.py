@@ -371,7 +371,22 @@ def _acronyms(raw: list[tuple[Span, str, EntityType, list[str]]], text: str) -> 
         acronym = found.group(1)
         if acronym[0].lower() == name[0].lower() and acronym.lower() != name.lower():
             out[name.lower()] = out[acronym.lower()] = (f"{name} ({acronym})", etype)
+    # The acronym used alone elsewhere, spelling the name's initials: `L'ONG Human Rights Watch …`, then `HRW a
+    # relevé …` (with or without the small words: `Europe Écologie Les Verts`, EELV).
+    acronyms = {name for _, name, etype, _ in raw if etype != "person" and _ACRONYM.fullmatch(name)}
+    for _, name, etype, _ in raw:
+        words = name.split()
+        if etype == "person" or len(words) < 2 or name.lower() in out:
+            continue
+        initials = {"".join(w[0] for w in words).upper(),
+                    "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()}
+        for acronym in acronyms & initials:
+            out[name.lower()] = out[acronym.lower()] = (f"{name} ({acronym})", etype)
     return out
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SMALL_WORDS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "pour", "en", "à", "au", "aux"}
 
 
 def _joining_hyphen(doc: Doc, j: int) -> bool:
