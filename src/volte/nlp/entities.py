@@ -335,7 +335,24 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
         if label in ("", *_NAME_LABELS):
             spans.append((doc[_person_start(doc, i, j) : j], label))
         i = j
+    if doc.lang_ == "fr":
+        spans = _joined_organisations(doc, spans)
     return spans
+
+
+def _joined_organisations(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """French: a name the tagger cut, an organisation's name right after another name with nothing between, is
+    one organisation: `Europe Écologie` (tagged a place) + `Les Verts` (a name never follows another name
+    without a comma or a word between them)."""
+    out: list[tuple[Span, str]] = []
+    for span, label in spans:
+        if out and label == "ORG" and out[-1][1] in ("ORG", "LOC", "MISC", "") and out[-1][0].end == span.start and (
+            "\n" not in out[-1][0].text_with_ws
+        ):
+            out[-1] = (doc[out[-1][0].start : span.end], label)
+            continue
+        out.append((span, label))
+    return out
 
 
 def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], title_end: int) -> set[str]:

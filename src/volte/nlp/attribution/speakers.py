@@ -343,6 +343,28 @@ def pronoun_of_reporting_verb(frame: Frame, cue: Cue, m: Mention, history: Histo
     return None
 
 
+@rule("speaker", examples=[
+    Example("L'ONG Greenpeace vient de sortir une étude dans laquelle elle affirme que les forêts reculent.", "Greenpeace",
+            words="les forêts reculent", language="fr"),
+])
+def pronoun_for_organisation(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French `il` / `elle` for the organisation that is its sentence's subject, no person named between: `L'ONG
+    Human Rights Watch vient de publier un rapport dans lequel elle dévoile que …` (`elle` is the ONG)."""
+    if frame.doc.lang_ != "fr" or m.low not in ("il", "elle"):
+        return None
+    sent = m.tok.sent
+    for tok in frame.doc[sent.start : m.tok.i]:
+        held = frame.book.named_at(tok.idx)
+        if held is None or held.quoted:
+            continue
+        if frame.book.types.get(held.key, held.type) == "person":
+            return None
+        # (the name or the description it stands beside is the subject: `L'ONG Human Rights Watch vient de …`)
+        if held.type in ("organization", "party", "media") and "nsubj" in (dep_of(tok), dep_of(tok.head)):
+            return Resolution(frame.book.entity(held.key))
+    return None
+
+
 @rule("speaker", examples=[Example(
     "Anna Berg spoke in Velden on Monday. She said her party would support the application.", "Anna Berg",
     words="her party")])
@@ -617,6 +639,7 @@ def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Res
 SPEAKER_RULES = stage("speaker", (
     share_of_group,
     first_person_label,
+    pronoun_for_organisation,
     pronoun_of_reporting_verb,
     pronoun_antecedent,
     dateline_is_nobody,
