@@ -621,6 +621,35 @@ def speaks_for(frame: Frame, cue: Cue, m: Mention, history: History) -> Resoluti
     return None
 
 
+@rule("speaker", examples=[
+    Example("Renault a confirmé la fermeture de l'usine de Flins. Renault emploie 2 000 salariés, selon la CGT. Un "
+            "porte-parole du constructeur a précisé que les salariés seraient reclassés.", "porte-parole de Renault", words="seraient reclassés",
+            language="fr"),
+])
+def for_described_organisation(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French `un représentant du groupe`, `le porte-parole de l'entreprise`: someone speaking for an organisation
+    the article names, by a description of it (cues `org_descriptions`), named with that organisation."""
+    if frame.doc.lang_ != "fr" or m.tok.pos_ != "NOUN" or m.tok.lower_ not in (
+        frame.cues.words["roles"] | frame.cues.groups | {"représentant", "représentante"}
+    ):
+        return None
+    for whom in m.tok.children:
+        if dep_of(whom) != "nmod" or whom.lower_ not in frame.cues.words["org_descriptions"] or whom.i < m.tok.i:
+            continue
+        if not any(dep_of(c) == "case" and c.lower_ in ("du", "de") for c in whom.children):
+            continue
+        # the organisation introduced with that word, else the one the article names most (its subject: `le
+        # groupe` in an article on Samsung), not merely the last one named (an analyst's bank)
+        org = frame.book.described_as(whom.lower_, whom.idx)
+        if org is None:
+            named_orgs = [x.key for x in frame.book.before(whom.idx) if x.type == "organization" and not x.quoted]
+            org = max(reversed(named_orgs), key=named_orgs.count) if named_orgs else None
+        if org is not None:
+            name = f"{m.tok.text} de {org}"
+            return Resolution(Entity(frame.book.entity(name).id, name, "group"))
+    return None
+
+
 @rule("speaker", examples=[Example("Senior officials said the talks had stalled over the border.", "Senior officials")])
 def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution:
     """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written."""
@@ -655,6 +684,7 @@ SPEAKER_RULES = stage("speaker", (
     person_in_phrase,
     counted_group,
     speaks_for,
+    for_described_organisation,
     described_group,
 ))
 

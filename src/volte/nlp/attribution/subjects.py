@@ -161,33 +161,6 @@ def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | 
     return head
 
 
-@rule("subject", examples=[
-    Example("Le gouvernement n'ayant pas tenu sa promesse, le syndicat a réclamé l'ouverture de négociations.",
-            "syndicat", words="l'ouverture de négociations", language="fr"),
-    Example("Faute d'un accord sur la dette, l'opposition a dénoncé un budget insincère.", "opposition",
-            words="un budget insincère", language="fr"),
-])
-def subject_after_comma(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
-    """French `La Syrie n'ayant pas ratifié la convention, l'ONG a demandé …`: the parser hung `l'ONG` on a noun of
-    the opening clause and made that noun the subject; the noun phrase right before the verb, after the comma,
-    is the subject."""
-    if verb.doc.lang_ != "fr":
-        return None
-    subjects = [c for c in verb.children if dep_of(c) in _SUBJECTS and c.i < verb.i and c.i not in quoted]
-    if not subjects:
-        return None
-    j = verb.i - 1
-    while j > 0 and verb.doc[j].pos_ in ("AUX", "ADV") and verb.doc[j].head.i == verb.i:
-        j -= 1
-    noun = verb.doc[j]
-    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in quoted or dep_of(noun) != "nmod":
-        return None
-    left = min(t.i for t in noun.subtree)
-    if left == 0 or verb.doc[left - 1].text != "," or not any(a.i == subjects[0].i for a in noun.ancestors):
-        return None
-    return noun if subjects[0].i < left - 1 else None
-
-
 @rule("subject", examples=[Example("Jean Dupont said the plan would fail badly.", "Jean Dupont")])
 def parse_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
     """The verb's subject in the parse; of two, the one next to the verb (`The Latest: Trump urges supporters …`).
@@ -413,7 +386,6 @@ SUBJECT_RULES = stage("subject", (
     inverted_subject,
     inverted_name_run,
     inverted_at_end,
-    subject_after_comma,
     parse_subject,
     expletive_pronoun,
     past_aside,
