@@ -335,7 +335,24 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
         if label in ("", *_NAME_LABELS):
             spans.append((doc[_person_start(doc, i, j) : j], label))
         i = j
+    if doc.lang_ == "fr":
+        spans = _joined_organisations(doc, spans)
     return spans
+
+
+def _joined_organisations(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """French: a name the tagger cut, an organisation's name right after another name with nothing between, is
+    one organisation: `Europe Écologie` (tagged a place) + `Les Verts` (a name never follows another name
+    without a comma or a word between them)."""
+    out: list[tuple[Span, str]] = []
+    for span, label in spans:
+        if out and label == "ORG" and out[-1][1] in ("ORG", "LOC", "MISC", "") and out[-1][0].end == span.start and (
+            "\n" not in out[-1][0].text_with_ws
+        ):
+            out[-1] = (doc[out[-1][0].start : span.end], label)
+            continue
+        out.append((span, label))
+    return out
 
 
 def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], title_end: int) -> set[str]:
@@ -371,7 +388,22 @@ def _acronyms(raw: list[tuple[Span, str, EntityType, list[str]]], text: str) -> 
         acronym = found.group(1)
         if acronym[0].lower() == name[0].lower() and acronym.lower() != name.lower():
             out[name.lower()] = out[acronym.lower()] = (f"{name} ({acronym})", etype)
+    # The acronym used alone elsewhere, spelling the name's initials: `L'ONG Human Rights Watch …`, then `HRW a
+    # relevé …` (with or without the small words: `Europe Écologie Les Verts`, EELV).
+    acronyms = {name for _, name, etype, _ in raw if etype != "person" and _ACRONYM.fullmatch(name)}
+    for _, name, etype, _ in raw:
+        words = name.split()
+        if etype == "person" or len(words) < 2 or name.lower() in out:
+            continue
+        initials = {"".join(w[0] for w in words).upper(),
+                    "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()}
+        for acronym in acronyms & initials:
+            out[name.lower()] = out[acronym.lower()] = (f"{name} ({acronym})", etype)
     return out
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_SMALL_WORDS = {"de", "des", "du", "d'", "d’", "la", "le", "les", "l'", "l’", "et", "pour", "en", "à", "au", "aux"}
 
 
 def _joining_hyphen(doc: Doc, j: int) -> bool:
@@ -516,9 +548,18 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
             elif set(titles) & _FEMALE_TITLES:
                 book.gender.setdefault(key, "f")
         root = span.root
+        # (French: the parser often makes a name set off after its description a `conj` of it: `L'ancien
+        # directeur de la banque, Michel Durand, a indiqué …`.)
+        apposed = ("appos", "compound", "conj") if doc.lang_ == "fr" else ("appos", "compound")
         subject = dep_of(root) in ("nsubj", "nsubjpass") or (
-            dep_of(root) in ("appos", "compound") and dep_of(root.head) in ("nsubj", "nsubjpass")
+            dep_of(root) in apposed and dep_of(root.head) in ("nsubj", "nsubjpass")
         )
+        if doc.lang_ == "fr" and etype != "person" and dep_of(root) in apposed and (
+            root.head.lower_ in cues.words["roles"] or root.head.lower_ in cues.titles
+        ) and root.head.lower_ not in ("le", "la", "les", "l'", "un", "une"):
+            # `L'ancien porte-parole de la mission, Timor Goksel, …` (tagged a place): a role's name is a person's.
+            etype = "person"
+            book.types[key] = "person"
         bracketed = text.rfind("(", 0, span.start_char) > text.rfind(")", 0, span.start_char)
         book.mentions.append(
             Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted, bracketed)

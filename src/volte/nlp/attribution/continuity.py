@@ -106,11 +106,35 @@ def announced_by_paragraph(frame: Frame, view: QuoteView, cue: Cue | None, histo
     return announced(frame, view, history, mid_paragraph=False) if cue is None else None
 
 
+@rule("continuity", examples=[
+    Example("« Nous sommes satisfaits », a déclaré l'avocat Paul Roux. Le verdict a convaincu la mère de la victime, "
+            "Nadia Benali, de faire appel : « Je veux que toute la vérité "
+            "soit dite sur la mort de mon fils ».", "Nadia Benali", words="toute la vérité", language="fr"),
+])
+def person_before_colon(frame: Frame, view: QuoteView, cue: Cue | None, history: History) -> Resolution | None:
+    """French: a quotation in the first person with no cue, after a colon ending a sentence that names one person
+    (`Le reportage a convaincu la veuve, Souha Arafat, de demander … : « Je veux … »`): that person speaks, not the
+    one who spoke before."""
+    lead = frame.text[: view.q.open_at].rstrip()
+    if cue is not None or frame.doc.lang_ != "fr" or not lead.endswith(":"):
+        return None
+    if not view.words or view.words[0].lower_ not in frame.cues.words["first_person"]:
+        return None
+    colon = frame.doc.char_span(len(lead) - 1, len(lead), alignment_mode="expand")
+    if colon is None:
+        return None
+    sent_start = colon[0].sent.start_char
+    people = {m.key for m in frame.book.before(view.q.open_at)
+              if m.start >= sent_start and not m.quoted and frame.book.types.get(m.key, m.type) == "person"}
+    return Resolution(frame.book.entity(people.pop())) if len(people) == 1 else None
+
+
 CONTINUITY_RULES = stage("continuity", (
     signature,
     transcript_label,
     same_quotation,
     announced_in_paragraph,
+    person_before_colon,
     previous_speaker,
     announced_by_paragraph,
 ))

@@ -68,12 +68,18 @@ def _opening_source(token: Token, cues: Cues) -> Cue | None:
     if not opening or dep_of(token) != "case" or source.i <= token.i:
         return None
     # (the comma closes X's phrase a few words on, whatever the parse hangs after it)
-    comma = next((t.i for t in doc[source.i : source.i + 7] if t.text == ","), None)
-    if comma is None or any(t.pos_ in ("VERB", "AUX") for t in doc[source.i : comma]):
+    # (a participle may describe X: `Pour l'organisation militant pour les droits de l'homme, …`)
+    comma = next((t.i for t in doc[source.i : source.i + 10] if t.text == ","), None)
+    describing = {t.i for c in source.children if dep_of(c) == "acl" for t in c.subtree}
+    if comma is None or any(t.pos_ in ("VERB", "AUX") and t.i not in describing for t in doc[source.i : comma]):
         return None
     named = source.pos_ == "PROPN" and source.ent_type_ in ("PER", "PERSON", "ORG")
     described = source.pos_ == "NOUN" and source.lower_ in (
         cues.words["roles"] | cues.words["org_descriptions"] | cues.groups
+    )
+    # `Pour l'économiste Thomas Piketty, …`: a person named beside any description of them
+    named = named or source.pos_ == "NOUN" and any(
+        t.ent_type_ in ("PER", "PERSON") and t.pos_ == "PROPN" and t.head.i == source.i for t in doc[source.i : comma]
     )
     return Cue(token, token.text, source, True, "according_to") if named or described else None
 

@@ -151,9 +151,25 @@ def not_a_speech_act(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return pronominal or qualifying
 
 
+@rule("report_cue_filter", examples=[
+    Example("Le ministre a ajouté que le projet restait, d'après elle, la meilleure option.", "ministre",
+            words="la meilleure option", language="fr"),
+])
+def echoed_source(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """`Le documentaire précise que le polonium est, selon lui, une substance …`: a `selon lui` inside the words
+    another cue reports names that cue's speaker again; the report is the cue's, not a second statement."""
+    source = cue.speaker
+    if frame.doc.lang_ != "fr" or not cue.phrase or source is None:
+        return False
+    if source.lower_ not in frame.cues.words["persons"] and source.lower_ not in ("lui", "eux"):
+        return False
+    return any(frame.cues.lemma(outer) and outer.pos_ in ("VERB", "AUX") for outer in source.ancestors)
+
+
 REPORT_CUE_FILTERS = stage(
     "report_cue_filter",
-    (framing_verb, report_inside_report, discourse_marker, phrasal_verb, news_agency_source, not_a_speech_act),
+    (framing_verb, report_inside_report, discourse_marker, phrasal_verb, news_agency_source, not_a_speech_act,
+     echoed_source),
 )
 
 

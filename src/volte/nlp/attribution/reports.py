@@ -175,6 +175,10 @@ def complements(verb: Token) -> list[Token]:
             cue="according to"),
     Example("Le parquet a ouvert une enquête. Pour le procureur fédéral Jean Dupont, plus de 3 millions d'euros "
             "auraient été volés dans les banques.", "Jean Dupont", words="3 millions", cue="pour", language="fr"),
+    Example("L'ONG Oxfam a publié son rapport annuel. Pour l'organisation luttant contre la pauvreté, les "
+            "inégalités se sont creusées.", "Oxfam", words="inégalités se sont creusées", cue="pour", language="fr"),
+    Example("Pour l'économiste Thomas Piketty, les inégalités de patrimoine continuent de se creuser.",
+            "Thomas Piketty", words="inégalités de patrimoine", cue="pour", language="fr"),
 ])
 def according_to(frame: Frame, cue: Cue) -> bool:
     """`according to X, …`, `selon X, …`: a fixed phrase names its source."""

@@ -124,7 +124,37 @@ def relative_pronoun(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     return about if about is not tok else None
 
 
-MENTION_RULES = stage("mention", (document_issuer, participle_on_thing, person_before_participle, relative_pronoun))
+@rule("mention", examples=[
+    Example("Des économistes jugent la hausse des taux inévitable. Ils estiment que l'inflation restera forte en "
+            "2025.", "économistes", words="l'inflation restera forte", language="fr"),
+    Example("Plusieurs centaines de riverains ont manifesté samedi devant la mairie. Ils réclament la fermeture de "
+            "l'usine.", "riverains", words="la fermeture", language="fr"),
+])
+def plural_pronoun_description(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """French `Ils estiment que …` after a sentence whose subject is people described, not named (`Des analystes
+    jugent …`, `Environ 2 000 manifestants ont défilé …`): `ils` stands for that subject."""
+    if frame.doc.lang_ != "fr" or tok.lower_ not in ("ils", "elles") or dep_of(tok) != "nsubj":
+        return None
+    sent = tok.sent
+    if any(t.pos_ in ("NOUN", "PROPN") and dep_of(t) == "nsubj" for t in frame.doc[sent.start : tok.i]):
+        return None  # a subject nearer in its own sentence
+    if sent.start == 0 or "\n" in frame.text[frame.doc[sent.start - 1].idx : tok.idx]:
+        return None  # the sentence before, in the same paragraph
+    before = frame.doc[sent.start - 1].sent
+    subjects = [t for t in before if dep_of(t) == "nsubj" and t.head.dep_ == "ROOT" and not frame.in_quote[t.i]]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    span = noun_phrase(subject)
+    plural = "Plur" in subject.morph.get("Number", [])
+    named = any(t.ent_type_ for t in span) or subject.pos_ != "NOUN"
+    if span.start - before.start > 3:
+        return None  # (the sentence's own opening subject, not a noun deep in a long phrase the parse cut)
+    return subject if plural and not named and not cannot_speak(subject, frame.cues) else None
+
+
+MENTION_RULES = stage("mention", (document_issuer, participle_on_thing, person_before_participle, relative_pronoun,
+                                  plural_pronoun_description))
 
 
 # -- 2. which word names it ----------------------------------------------------------------------------------
@@ -310,6 +340,28 @@ def pronoun_of_reporting_verb(frame: Frame, cue: Cue, m: Mention, history: Histo
                 outer_cue = Cue(outer, outer.text, subject, subject_rule=subject_rule)
                 return resolve_speaker(frame, outer_cue, history) or NOBODY
             return None
+    return None
+
+
+@rule("speaker", examples=[
+    Example("L'ONG Greenpeace vient de sortir une étude dans laquelle elle affirme que les forêts reculent.", "Greenpeace",
+            words="les forêts reculent", language="fr"),
+])
+def pronoun_for_organisation(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French `il` / `elle` for the organisation that is its sentence's subject, no person named between: `L'ONG
+    Human Rights Watch vient de publier un rapport dans lequel elle dévoile que …` (`elle` is the ONG)."""
+    if frame.doc.lang_ != "fr" or m.low not in ("il", "elle"):
+        return None
+    sent = m.tok.sent
+    for tok in frame.doc[sent.start : m.tok.i]:
+        held = frame.book.named_at(tok.idx)
+        if held is None or held.quoted:
+            continue
+        if frame.book.types.get(held.key, held.type) == "person":
+            return None
+        # (the name or the description it stands beside is the subject: `L'ONG Human Rights Watch vient de …`)
+        if held.type in ("organization", "party", "media") and "nsubj" in (dep_of(tok), dep_of(tok.head)):
+            return Resolution(frame.book.entity(held.key))
     return None
 
 
@@ -573,6 +625,35 @@ def speaks_for(frame: Frame, cue: Cue, m: Mention, history: History) -> Resoluti
     return None
 
 
+@rule("speaker", examples=[
+    Example("Renault a confirmé la fermeture de l'usine de Flins. Renault emploie 2 000 salariés, selon la CGT. Un "
+            "porte-parole du constructeur a précisé que les salariés seraient reclassés.", "porte-parole de Renault", words="seraient reclassés",
+            language="fr"),
+])
+def for_described_organisation(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French `un représentant du groupe`, `le porte-parole de l'entreprise`: someone speaking for an organisation
+    the article names, by a description of it (cues `org_descriptions`), named with that organisation."""
+    if frame.doc.lang_ != "fr" or m.tok.pos_ != "NOUN" or m.tok.lower_ not in (
+        frame.cues.words["roles"] | frame.cues.groups | {"représentant", "représentante"}
+    ):
+        return None
+    for whom in m.tok.children:
+        if dep_of(whom) != "nmod" or whom.lower_ not in frame.cues.words["org_descriptions"] or whom.i < m.tok.i:
+            continue
+        if not any(dep_of(c) == "case" and c.lower_ in ("du", "de") for c in whom.children):
+            continue
+        # the organisation introduced with that word, else the one the article names most (its subject: `le
+        # groupe` in an article on Samsung), not merely the last one named (an analyst's bank)
+        org = frame.book.described_as(whom.lower_, whom.idx)
+        if org is None:
+            named_orgs = [x.key for x in frame.book.before(whom.idx) if x.type == "organization" and not x.quoted]
+            org = max(reversed(named_orgs), key=named_orgs.count) if named_orgs else None
+        if org is not None:
+            name = f"{m.tok.text} de {org}"
+            return Resolution(Entity(frame.book.entity(name).id, name, "group"))
+    return None
+
+
 @rule("speaker", examples=[Example("Senior officials said the talks had stalled over the border.", "Senior officials")])
 def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution:
     """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written."""
@@ -591,6 +672,7 @@ def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Res
 SPEAKER_RULES = stage("speaker", (
     share_of_group,
     first_person_label,
+    pronoun_for_organisation,
     pronoun_of_reporting_verb,
     pronoun_antecedent,
     dateline_is_nobody,
@@ -606,6 +688,7 @@ SPEAKER_RULES = stage("speaker", (
     person_in_phrase,
     counted_group,
     speaks_for,
+    for_described_organisation,
     described_group,
 ))
 
