@@ -135,16 +135,6 @@ class NameBook:
             return recent[0].key if recent else None
         return None
 
-    def organisation_subject(self, char: int) -> str | None:
-        """The organisation last named as a subject close before `char` (250 characters), when no person is named
-        as a subject after it: French `elle` / `il` for `l'AG`, `le syndicat` (`L'AG Éducation IDF organise une
-        conférence … Elle appelle …`)."""
-        kinds = ("organization", "party", "media")
-        close = [m for m in self.before(char) if m.subject and not m.quoted and char - m.start < 250
-                 and self.types.get(m.key, m.type) in (*kinds, "person")]
-        last = close[-1] if close else None
-        return last.key if last is not None and self.types.get(last.key, last.type) in kinds else None
-
     def role(self, description: str) -> str | None:
         """The person an article named with this role: `the leader of the Civic Renewal Party` matches
         `Valcourt, the leader of the opposition Civic Renewal Party` (same head word, fewer words)."""
@@ -310,7 +300,7 @@ _ORG_HEADS = {
 }
 
 
-# Prepositions of place: `in Antigua`, `from nearby Antigua`, `à Domdidier`.
+# Prepositions of place: `in Antigua`, `from nearby Antigua`, `à Fribourg`.
 _PLACE_BEFORE = {"in", "from", "near", "nearby", "across", "around", "throughout", "à", "en", "au", "aux", "dans", "vers"}
 
 
@@ -320,10 +310,11 @@ def _entity_type(label: str, name: str, cues: Cues, placed: bool = False) -> Ent
         return "organization"  # (before the media words: `Independent` in a trust's name is no newspaper)
     if words & cues.media:
         return "media"
-    # A place left untagged, or tagged a person where a place's preposition comes before it: `l'AG Éducation
-    # Île-de-France`, `from nearby Antigua` (PERSON), `à Domdidier (FR)` (PER); not `Nelson said` (countries.py; a
-    # bare surname the article gives in full stays the person's: build_namebook).
-    if (label == "" or label in ("PERSON", "PER") and placed) and is_place(name):
+    # A place the tagger calls a person where a place's preposition comes before it: `from nearby Antigua`
+    # (PERSON), `à Fribourg` (PER); not `Nelson said` (countries.py; a bare surname the article gives in full
+    # stays the person's: build_namebook). (Untagged words stay persons: `l'AG Éducation Île-de-France … Elle
+    # appelle` would give its `elle` to a person named further back.)
+    if label in ("PERSON", "PER") and placed and is_place(name):
         return "country"
     if label in ("PERSON", "PER"):
         return "person"
@@ -591,7 +582,7 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         bracketed = text.rfind("(", 0, span.start_char) > text.rfind(")", 0, span.start_char)
         book.mentions.append(
             Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted, bracketed,
-                    label in ("PERSON", "PER"))
+                    any(t.ent_type_ in ("PERSON", "PER") for t in span))
         )
         if etype == "person" and span.root.i not in quoted and (role := _role_beside(doc, text, span, name, cues)):
             book.given_roles.setdefault(key, []).append((span.start_char, role))
