@@ -22,33 +22,35 @@ from pathlib import Path
 from typing import Any
 
 from volte.ingest import IngestFailure, iter_articles
-from volte.model import Article, Statement
-from volte.nlp.extract import extract_statements
+from volte.model import Article, Entity, Statement
+from volte.nlp.extract import extract_article
 from volte.store import Store
 
-Extracted = list[tuple[Article, list[Statement]]]
+Extracted = list[tuple[Article, list[Statement], tuple[Entity, ...]]]  # an article, its statements, its full names
 _FIELDS = ("speaker", "targets", "cluster")
 
 
 def extract(folder: Path, limit: int | None) -> Extracted:
     articles = sorted((a for a in iter_articles([folder]) if not isinstance(a, IngestFailure)), key=lambda a: a.source)
-    return [(a, extract_statements(a)) for a in articles[:limit]]
+    return [(a, *extract_article(a)) for a in articles[:limit]]
 
 
 def to_cache(items: Extracted) -> bytes:
     """The extractions by field name, so that a cache outlives a field added to Statement."""
-    return pickle.dumps([(a, [{f.name: getattr(s, f.name) for f in fields(s)} for s in ss]) for a, ss in items])
+    return pickle.dumps([(a, [{f.name: getattr(s, f.name) for f in fields(s)} for s in ss], n) for a, ss, n in items])
 
 
 def from_cache(data: bytes) -> Extracted:
-    names = {f.name for f in fields(Statement)}
-    return [(a, [Statement(**{k: v for k, v in s.items() if k in names}) for s in ss]) for a, ss in pickle.loads(data)]
+    keep = {f.name for f in fields(Statement)}
+    # (a cache written before the full names were kept has none)
+    return [(a, [Statement(**{k: v for k, v in s.items() if k in keep}) for s in ss], n[0] if n else ())
+            for a, ss, *n in pickle.loads(data)]
 
 
 def write(db: Path, items: Extracted) -> None:
     with Store.open(db) as store:
-        for article, statements in items:
-            store.write_article(article, statements)
+        for article, statements, names in items:
+            store.write_article(article, statements, names=names)
 
 
 def export(db: Path) -> dict[str, dict[str, Any]]:

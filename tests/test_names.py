@@ -107,3 +107,44 @@ def test_a_role_run_into_a_name_before_an_honorific_and_an_organisation_named_li
     assert "Amery Browne" in book.types and not any(k.startswith("Leader") for k in book.types)
     assert book.types.get("Citizens’ Independent Transportation Trust") == "organization"
     assert book.canonical("Trust") == ("Trust", False)  # (not a longer name shown to be a person's by speaking)
+
+
+def test_places_from_the_iso_lists_are_places() -> None:
+    from volte.countries import is_country, is_place
+
+    assert is_place("Île-de-France") and is_place("Texas") and is_place("Antigua") and is_place("Tobago")
+    assert not is_country("Texas") and is_country("Antigua and Barbuda")
+    assert not is_place("Jan Mayen") and not is_place("Donald Trump") and not is_place("Mayen")
+
+
+@pytest.mark.model
+def test_places_the_tagger_calls_persons_and_a_person_run_into_an_organisation() -> None:
+    from volte.nlp.entities import build_namebook
+    from volte.nlp.pipeline import load_pipeline
+    from volte.resources import cues
+
+    book = build_namebook(load_pipeline("en")(
+        "Locals from nearby Antigua had written off the island. Nelson said it was fine. Before the vote, Minister "
+        "in the Ministry of Finance Brian Manning said the issue was simple. Manning said it would hold."
+    ), cues("en"))
+    assert book.types["Antigua"] == "country" and book.types["Nelson"] == "person"  # (`Nelson`: not after `in`)
+    assert book.fullest["manning"] == "Brian Manning" and book.types["Brian Manning"] == "person"
+    assert not any("Ministry of Finance Brian" in k for k in book.types)
+    book = build_namebook(load_pipeline("fr")(
+        "Distinguons ici deux choses, a dit le ministre. Rappelons que Simons a parlé."
+    ), cues("fr"))
+    assert "Distinguons" not in book.types and "Rappelons" not in book.types and book.types["Simons"] == "person"
+
+
+@pytest.mark.model
+def test_the_full_names_an_article_gives_are_those_the_tagger_calls_persons() -> None:
+    from volte.nlp.entities import build_namebook, full_names
+    from volte.nlp.pipeline import load_pipeline
+    from volte.resources import cues
+
+    book = build_namebook(load_pipeline("en")(
+        "The commission chose NBC's Lester Holt, ABC's Martha Raddatz and Fox News' Chris Wallace. Black Voter "
+        "Turnout fell. Holt said he was honoured."
+    ), cues("en"))
+    names = [e.name for e in full_names(book)]
+    assert "Chris Wallace" in names and "Black Voter Turnout" not in names

@@ -54,7 +54,7 @@ def test_in_process_same_record_as_pool(tmp_path):
 def test_unreadable_file_and_failed_extraction_are_reported(store, tmp_path, monkeypatch):
     corpus = _corpus(tmp_path / "corpus", 3)
     (corpus / "blob.txt").write_bytes(bytes(range(256)))
-    real = volte.runner.extract_statements
+    real = volte.runner.extract_article
 
     # Fault injection around the real extractor: the article of 01.txt makes it crash.
     def crash_on_01(article):
@@ -62,7 +62,7 @@ def test_unreadable_file_and_failed_extraction_are_reported(store, tmp_path, mon
             raise RuntimeError("boom")
         return real(article)
 
-    monkeypatch.setattr(volte.runner, "extract_statements", crash_on_01)
+    monkeypatch.setattr(volte.runner, "extract_article", crash_on_01)
 
     report = ingest([corpus], store, workers=1)
 
@@ -74,7 +74,7 @@ def test_unreadable_file_and_failed_extraction_are_reported(store, tmp_path, mon
     assert "1 failed" not in report.summary() and "2 failed" in report.summary()
 
     # A rerun completes what failed, and skips the rest.
-    monkeypatch.setattr(volte.runner, "extract_statements", real)
+    monkeypatch.setattr(volte.runner, "extract_article", real)
     rerun = ingest([corpus], store, workers=1)
     assert (rerun.new, rerun.unchanged, rerun.failed) == (1, 2, 1)
     assert store.counts()["articles"] == 3

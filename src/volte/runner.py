@@ -25,8 +25,8 @@ from typing import Literal, TextIO
 
 from volte.errors import StoreError, VolteError
 from volte.ingest import IngestFailure, iter_articles
-from volte.model import Article, Statement
-from volte.nlp.extract import extract_statements
+from volte.model import Article
+from volte.nlp.extract import Extraction, extract_article
 from volte.nlp.pipeline import load_pipeline, pipeline_name
 from volte.nlp.stance import check_stance_model
 from volte.registry import check_user_registry
@@ -110,10 +110,10 @@ def _start_worker(parent: int) -> None:
     load_pipeline("en")
 
 
-def _extract(article: Article) -> list[Statement]:
+def _extract(article: Article) -> Extraction:
     """What a worker runs for one article (module level, so "spawn" can find it), within the time budget."""
     with time_budget(current_settings().article_seconds):
-        return extract_statements(article)
+        return extract_article(article)
 
 
 @dataclass
@@ -156,9 +156,10 @@ class _Run:
                 continue
             yield item
 
-    def _store(self, article: Article, statements: list[Statement]) -> None:
+    def _store(self, article: Article, extraction: Extraction) -> None:
+        statements = extraction.statements
         try:
-            written = self.store.write_article(article, statements)
+            written = self.store.write_article(article, statements, names=extraction.names)
         except StoreError as exc:
             self._fail(article.source, str(exc))
             return
@@ -175,9 +176,9 @@ class _Run:
             self.report.unchanged += 1
             self._settle(article.source, "unchanged")
 
-    def _finish(self, article: Article, future: Future[list[Statement]]) -> None:
+    def _finish(self, article: Article, future: Future[Extraction]) -> None:
         try:
-            statements = future.result()
+            extraction = future.result()
         except BrokenProcessPool:
             # A worker died (out of memory, a crash in native code): every article in flight is lost with it.
             self.pool_broken = True
@@ -185,20 +186,20 @@ class _Run:
         except Exception as exc:
             self._fail(article.source, _reason(exc))
         else:
-            self._store(article, statements)
+            self._store(article, extraction)
 
     def extract_here(self, articles: Iterator[Article]) -> None:
         for article in articles:
             try:
-                statements = _extract(article)
+                extraction = _extract(article)
             except Exception as exc:
                 self._fail(article.source, _reason(exc))
                 continue
-            self._store(article, statements)
+            self._store(article, extraction)
 
     def extract_in_pool(self, articles: Iterator[Article], workers: int) -> None:
         pool: ProcessPoolExecutor | None = None
-        in_flight: dict[Future[list[Statement]], Article] = {}
+        in_flight: dict[Future[Extraction], Article] = {}
         try:
             for article in articles:
                 # No pool until an article needs one: a rerun over a stored corpus starts no workers.

@@ -182,3 +182,21 @@ def test_initials_join_the_person_whose_given_names_they_spell(
             assert {s.entity.name: s.statements for s in store.speakers()} == {
                 "Jean-Marc Ayrault": 2, "George Walker Bush": 2, "J. Bush": 1,
             }
+
+
+def test_a_bare_surname_joins_a_full_name_another_article_gives_in_passing(
+    tmp_path: Path, make_article: Callable[..., Article], make_statement: Callable[..., Statement]
+) -> None:
+    transcript = ("q.txt", 'WALLACE said "Will Gennifer Flowers be there?"', "Wallace", "person", None)
+    listing = make_article("The debates chose NBC's Lester Holt and Fox News' Chris Wallace.", source="r.txt")
+    chris = Entity(entity_id("Chris Wallace"), "Chris Wallace", "person")
+    for order in ("forward", "backward"):
+        with Store.open(tmp_path / f"{order}.db") as store:
+            if order == "backward":
+                store.write_article(listing, [], names=[chris])
+            store.write_article(*_article(make_article, make_statement, transcript))
+            if order == "forward":
+                store.write_article(listing, [], names=[chris])
+            assert {s.entity.name: s.statements for s in store.speakers()} == {"Chris Wallace": 1}
+            # (a name said in passing is no entity of its own)
+            assert [e.entity.name for e in store.entities()] == ["Chris Wallace"]

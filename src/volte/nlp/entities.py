@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from volte.countries import is_country
+from volte.countries import is_place
 from volte.model import Entity, EntityType, entity_id
 from volte.names import fold, name_tables, parse_person_name, person_key, repair_case
 from volte.nlp.deps import dep_of
@@ -45,6 +45,7 @@ class Mention:
     subject: bool
     quoted: bool = False  # inside quoted words: `"Mr. Reinholt is wrong," he said` — `he` is not Reinholt
     bracketed: bool = False  # inside brackets: `(Jean-François Copé déplora …)`, an aside no description refers to
+    tagged: bool = False  # the tagger called it a person (PERSON, PER)
 
 
 @dataclass
@@ -194,6 +195,20 @@ class NameBook:
         return None
 
 
+def full_names(book: NameBook) -> tuple[Entity, ...]:
+    """Every person the article names in full (given names and a surname), in text order, each once: the speakers
+    and targets, and the others too (`Fox News' Chris Wallace` in a list), so that a bare `Wallace` another article
+    gives alone can be linked to him (store/entities.py). Only names the tagger calls a person's somewhere in the
+    article: a run of capitals it does not (`Black Voter Turnout`, `Refugee Convention`) is no one's full name."""
+    tagged = {m.key for m in book.mentions if m.tagged}
+    names: dict[str, Entity] = {}
+    for m in book.mentions:
+        if (m.key in tagged and m.key not in names and book.types.get(m.key, m.type) == "person"
+                and parse_person_name(m.key) is not None):
+            names[m.key] = Entity(entity_id(m.key), m.key, "person")
+    return tuple(names.values())
+
+
 def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
     """A name without leading titles and determiners or a possessive ending: `Mr. Jean Dupont's` -> `Jean Dupont`.
 
@@ -285,18 +300,28 @@ _ORG_HEADS = {
 }
 
 
-def _entity_type(label: str, name: str, cues: Cues) -> EntityType:
+# Prepositions of place: `in Antigua`, `from nearby Antigua`, `à Fribourg`.
+_PLACE_BEFORE = {"in", "from", "near", "nearby", "across", "around", "throughout", "à", "en", "au", "aux", "dans", "vers"}
+
+
+def _entity_type(label: str, name: str, cues: Cues, placed: bool = False) -> EntityType:
     words = {w.strip(".").lower() for w in name.split()}
     if len(words) > 1 and name.split()[-1].strip(".").lower() in _ORG_HEADS:
         return "organization"  # (before the media words: `Independent` in a trust's name is no newspaper)
     if words & cues.media:
         return "media"
+    # A place the tagger calls a person where a place's preposition comes before it: `from nearby Antigua`
+    # (PERSON), `à Fribourg` (PER); not `Nelson said` (countries.py; a bare surname the article gives in full
+    # stays the person's: build_namebook). (Untagged words stay persons: `l'AG Éducation Île-de-France … Elle
+    # appelle` would give its `elle` to a person named further back.)
+    if label in ("PERSON", "PER") and placed and is_place(name):
+        return "country"
     if label in ("PERSON", "PER"):
         return "person"
     if label == "NORP":
         return "group"
-    if label in ("GPE", "LOC") and is_country(name):
-        return "country"  # `Germany`, `Allemagne` (countries.py); `the Kremlin` is the registry's
+    if label in ("GPE", "LOC") and is_place(name):
+        return "country"  # `Germany`, `Allemagne`, `Texas` (countries.py); `the Kremlin` is the registry's
     if words & {"party", "parti"}:
         return "party"  # `the Civic Renewal Party`, `le Parti socialiste`
     if label in ("ORG", "GPE", "LOC", "FAC") or words & _ORG_WORDS:
@@ -371,6 +396,37 @@ def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], titl
         elif (parsed := parse_person_name(name)) is not None:
             first_full.setdefault(parsed.surname.lower(), span.start_char)
     return {w for w, at in first_bare.items() if w in first_full and at < first_full[w]}
+
+
+# French word endings of a first-person plural verb or an adverb: what opens a sentence capitalised, untagged.
+_FR_OPENING_ENDINGS = ("ons", "ment")
+
+
+def _opening_word(span: Span) -> bool:
+    """A lone untagged word opening a French sentence with a verb's or an adverb's ending (`Distinguons`)."""
+    tok = span[0]
+    return len(span) == 1 and bool(tok.is_sent_start) and tok.lower_.endswith(_FR_OPENING_ENDINGS)
+
+
+def _person_after_org(
+    span: Span, name: str, etype: EntityType, titles: list[str], bare: Container[str]
+) -> tuple[Span, str, EntityType, list[str]]:
+    """A person's name the tagger ran into an organisation's before it, when the article gives the surname alone as
+    a person's: `Minister in the Ministry of Finance Brian Manning` (one ORG span) and `Manning said` -> Brian
+    Manning, the organisation's words kept as their role. The name is the last two words, with initials before them
+    (`Department of Justice John Q. Public` -> `John Q. Public`)."""
+    words = name.split()
+    if etype != "organization" or len(words) < 4 or words[-1].lower() not in bare:
+        return span, name, etype, titles
+    if not set(w.lower() for w in words[:-2]) & (_ORG_WORDS | _OF):
+        return span, name, etype, titles
+    cut = len(words) - 2
+    while cut > 1 and re.fullmatch(r"[A-ZÀ-Ý]\.", words[cut - 1]):
+        cut -= 1
+    person = " ".join(words[cut:])
+    if words[cut].lower() in _ORG_WORDS | _OF or parse_person_name(person) is None:
+        return span, name, etype, titles
+    return span, person, "person", [*titles, " ".join(words[:cut]).lower()]
 
 
 # An organisation's acronym in brackets right after its name: `Human Rights Watch (HRW)`, `Parti populaire (PP)`.
@@ -491,8 +547,11 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         name, titles = strip_name(span, cues)
         if not name or not any(c.isalpha() for c in name) or name.isupper() and label in ("GPE", "LOC", ""):
             continue
+        if label == "" and doc.lang_ == "fr" and _opening_word(span):
+            continue  # `Distinguons ici deux choses`, `Rappelons que …`, `Normalement, …`: a verb or an adverb
         name = " ".join(repair_case(w) for w in name.split(" "))
-        etype = _entity_type(label, name, cues)
+        placed = span.start > 0 and doc[span.start - 1].lower_ in _PLACE_BEFORE
+        etype = _entity_type(label, name, cues, placed)
         if titles and set(titles) & (_MALE_TITLES | _FEMALE_TITLES | {"dr", "dr.", "sen", "sen.", "rep", "rep."}):
             etype = "person"  # `Mr. Valcourt` is a person whatever the tagger said
         raw.append((span, name, etype, titles))
@@ -501,6 +560,7 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
     # A full name the tagger took for something else is a person's when its surname alone is a person's in the
     # article: `Jean-Claude Juncker` (ORG) and `Juncker` (PERSON).
     bare = {name.lower() for _, name, t, _ in raw if t == "person" and " " not in name}
+    raw = [_person_after_org(span, name, etype, titles, bare) for span, name, etype, titles in raw]
     raw = [
         (span, name, "person" if etype == "organization" and (p := parse_person_name(name)) is not None
          and p.surname.lower() in bare and not set(name.lower().split()) & _ORG_WORDS else etype, titles)
@@ -562,7 +622,8 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
             book.types[key] = "person"
         bracketed = text.rfind("(", 0, span.start_char) > text.rfind(")", 0, span.start_char)
         book.mentions.append(
-            Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted, bracketed)
+            Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted, bracketed,
+                    any(t.ent_type_ in ("PERSON", "PER") for t in span))
         )
         if etype == "person" and span.root.i not in quoted and (role := _role_beside(doc, text, span, name, cues)):
             book.given_roles.setdefault(key, []).append((span.start_char, role))

@@ -1,6 +1,7 @@
 """From one article to its statements: the pure function the pipeline runs in every worker.
 
     extract_statements(article) -> list[Statement]
+    extract_article(article) -> Extraction(statements, names)   # and every person the article names in full
 
 Orchestration only: the attribution rules (attribution/) find the statements and who made them; here a partial
 quotation inside its speaker's report becomes part of that report, a span found twice is one statement (the first
@@ -10,11 +11,13 @@ found), and each gets its id, its date (when.py) and its targets with their stan
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from volte.model import Article, Statement, statement_id
+from volte.model import Article, Entity, Statement, statement_id
 from volte.nlp.attribution import Attribution, attribute
+from volte.nlp.entities import full_names
 from volte.nlp.pipeline import load_pipeline, parse_bounded
 from volte.nlp.targets import with_targets
 from volte.nlp.when import Utterance, page_of, said_dates
@@ -23,14 +26,32 @@ from volte.resources import cues
 _END_PUNCT = ".,;:!?…\"”’» "
 
 
+class Extraction(NamedTuple):
+    """What one article gives the store: its statements, and every person it names in full, speaker or not (a bare
+    surname elsewhere may stand for one of them: store/entities.py)."""
+
+    statements: list[Statement]
+    names: tuple[Entity, ...] = ()
+
+
 def extract_statements(article: Article) -> list[Statement]:
     """Every attributed statement in `article`, in text order. Pure: same article in, same statements out."""
+    return extract_article(article).statements
+
+
+def extract_article(article: Article) -> Extraction:
+    """The statements of `article` and the people it names in full (see `Extraction`). Pure."""
     nlp = load_pipeline(article.language)
-    return statements_from_doc(parse_bounded(nlp, article.text), article)
+    return extraction_from_doc(parse_bounded(nlp, article.text), article)
 
 
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
     """The statements of an article already parsed into `doc` (whose text is `article.text`)."""
+    return extraction_from_doc(doc, article).statements
+
+
+def extraction_from_doc(doc: Doc, article: Article) -> Extraction:
+    """`extract_article` of an article already parsed into `doc`."""
     found = attribute(doc, cues(article.language))
     nested = nest_quotations(sorted(found.found, key=lambda f: (f.start, f.end)), article.text)
     kept: list[Attribution] = []
@@ -74,7 +95,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
         for f, d in zip(kept, said_dates(utterances, page), strict=True)
     ]
     # Speakers as registry entities, and each statement's targets with their stance (targets.py).
-    return with_targets(doc, found.book, out)
+    return Extraction(with_targets(doc, found.book, out), full_names(found.book))
 
 
 def nest_quotations(found: list[Attribution], text: str) -> list[Attribution]:

@@ -1,7 +1,8 @@
 """Entities across articles: one entity per person, organisation or country, whatever order the articles came in.
 
-Each article's own entities are recorded (entity_forms: the name and type it gives them; a person's id is their
-name key, names.py, so `Donald J. Trump` and `Donald Trump` are one id). Links across articles are recomputed from
+Each article's own entities are recorded (entity_forms: the name and type it gives them, for its speakers and
+targets and every other person it names in full; a person's id is their name key, names.py, so `Donald J. Trump`
+and `Donald Trump` are one id). Links across articles are recomputed from
 all of it whenever an article touches them: a merge asked for by hand (`volte merge`) first; a bare surname the
 article could not put a full name to goes to the person of that surname the store's articles name far the most
 (never when two are named about as often), and initials with a surname likewise to the person whose given names
@@ -15,6 +16,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import NamedTuple, cast
@@ -53,15 +55,23 @@ def own_entity(entity: Entity) -> Entity:
     return entity
 
 
-def link_article(db: sqlite3.Connection, article_id: str, statements: list[Statement]) -> Linked:
-    """Record what the article says about its entities (entity_forms), relink the store's entities it touches,
-    and return its statements with their entities linked (see the module docstring). The caller holds the
-    transaction and inserts the statements, then calls `forget_unused`."""
+def link_article(
+    db: sqlite3.Connection, article_id: str, statements: list[Statement], names: Iterable[Entity] = ()
+) -> Linked:
+    """Record what the article says about its entities (entity_forms: its speakers and targets, and the other
+    people it names in full, `names`), relink the store's entities it touches, and return its statements with
+    their entities linked (see the module docstring). The caller holds the transaction and inserts the
+    statements, then calls `forget_unused`."""
     own: dict[str, Entity] = {}
     for statement in statements:
         for entity in ([statement.speaker] if statement.speaker else []) + [t.entity for t in statement.targets]:
             mine = own_entity(entity)
             own.setdefault(mine.id, mine)
+    # A full name said in passing is evidence for a bare surname elsewhere (`Fox News' Chris Wallace` in a list, and
+    # another article's transcript headed `WALLACE:`); it names no entity of its own until a statement does.
+    for entity in names:
+        mine = own_entity(entity)
+        own.setdefault(mine.id, mine)
     db.executemany(
         "INSERT OR IGNORE INTO entity_forms (entity_as, article_id, name, type, surname) VALUES (?, ?, ?, ?, ?)",
         [(e.id, article_id, e.name, e.type, _surname_key(e)) for e in own.values()],

@@ -134,8 +134,10 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def write_article(self, article: Article, statements: Iterable[Statement]) -> bool:
-        """Store the article and its statements in one transaction; True when something new was written.
+    def write_article(self, article: Article, statements: Iterable[Statement], names: Iterable[Entity] = ()) -> bool:
+        """Store the article and its statements in one transaction; True when something new was written. `names`:
+        the people the article names in full beside its speakers and targets (extract_article), which a bare
+        surname in another article may stand for (store/entities.py).
 
         When the article id is already stored this writes no statements (the same text gives the same statements),
         only notes `article.source` as giving it. When `article.source` gave another article before, that article
@@ -155,7 +157,7 @@ class Store:
                 self._insert_article(article)
                 self._point_source(article.source, article.id)
                 # Entities linked across articles, whatever order the articles come in (store/entities.py).
-                linked = entities.link_article(self._db, article.id, statements)
+                linked = entities.link_article(self._db, article.id, statements, names)
                 statements = linked.statements
                 self._insert_statements(linked)
                 entities.forget_unused(self._db, linked.touched)
