@@ -172,3 +172,19 @@ def test_a_scene_dates_what_follows_in_the_past_not_what_is_said_now() -> None:
         article = make_article(scene + after, source="t.txt", published=FRIDAY, language="en")
         [statement] = extract_statements(article)
         assert statement.said == said, after
+
+
+def test_the_sentence_after_a_quotation_that_ends_one_does_not_date_it() -> None:
+    # The quotation's own stop ends its sentence: "Today" opens the next one, and the year before the cue stands.
+    text = (
+        "The Old Order.\n\nIn 1982, as the curtain was rising, Governor Richard Lamm remarked that \u201cthe world of "
+        "the 1930s has changed and a new set of responses is appropriate.\u201d Today, people everywhere agree.\n"
+    )
+    art = make_article(text, source="lamm.txt", title="The Old Order.", published="2019-12-23", language="en")
+    [s] = [s for s in extract_statements(art) if "1930s" in s.text]
+    assert (s.said, s.said_basis) == ("1982", "explicit")
+    # A quotation that goes on after a comma is no sentence end: "On Tuesday" still dates the cue after it.
+    text = "Roe spoke.\n\nOn Tuesday, \u201cwe will win, and soon,\u201d Roe said to the crowd in Ohio and to reporters.\n"
+    art = make_article(text, source="roe.txt", title="Roe spoke.", published=FRIDAY, language="en")
+    [s] = [s for s in extract_statements(art) if "we will win" in s.text]
+    assert s.said == "2022-04-05"

@@ -50,6 +50,8 @@ class Frame:
     signatures: tuple[str | None, ...]  # per quotation: the name signing it after a dash, else None
     transcript_labels: tuple[str | None, ...]  # per quotation: the label opening its words, else None
     titled: frozenset[int] = frozenset()  # tokens of quotations that are titles: `"Face the Nation"`
+    # the stop that ends a quotation's words (`… is appropriate.”`): kept in a context, where it ends the sentence
+    quote_stops: frozenset[int] = frozenset()
 
     def tok(self, char: int) -> int:
         """Index of the token that holds character `char` (or the nearest before it)."""
@@ -82,7 +84,8 @@ class Frame:
         """The words of tokens start..end outside quotations (and outside `exclude`): where a date may be."""
         skip = {t.i for t in exclude} if exclude else set()
         return "".join(t.text_with_ws for t in self.doc[start:end]
-                       if (not self.in_quote[t.i] or t.i in self.titled) and t.i not in skip)
+                       if (not self.in_quote[t.i] or t.i in self.titled or t.i in self.quote_stops)
+                       and t.i not in skip)
 
 
 def build_frame(doc: Doc, table: Cues) -> Frame:
@@ -92,6 +95,7 @@ def build_frame(doc: Doc, table: Cues) -> Frame:
     token_starts = tuple(t.idx for t in doc)
     in_quote = [False] * len(doc)
     titled: set[int] = set()
+    stops: set[int] = set()
     for q in quotes:
         first = max(0, bisect.bisect_right(token_starts, q.start) - 1)
         last = max(0, bisect.bisect_right(token_starts, q.end - 1) - 1)
@@ -99,6 +103,8 @@ def build_frame(doc: Doc, table: Cues) -> Frame:
             in_quote[i] = True
         if _TITLE.fullmatch(text[q.start : q.end]):
             titled.update(range(first, last + 1))
+        if doc[last].text in (".", "!", "?") and doc[last].idx < q.end:
+            stops.add(last)
     quoted = frozenset(i for i, inside in enumerate(in_quote) if inside)
     book = build_namebook(doc, table, quoted)
     _tag_known_names(doc, book)
@@ -117,6 +123,7 @@ def build_frame(doc: Doc, table: Cues) -> Frame:
         signatures=tuple(_signature(text, q) for q in quotes),
         transcript_labels=tuple(_transcript_label(text, q) for q in quotes),
         titled=frozenset(titled),
+        quote_stops=frozenset(stops),
     )
 
 
