@@ -25,8 +25,9 @@ import math
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from importlib import resources
 from itertools import combinations
 
@@ -122,6 +123,7 @@ def _inside(short: list[str], long_: list[str]) -> float:
     return best
 
 
+@lru_cache(maxsize=8192)  # (a store holds few distinct dates; clustering asks of them often)
 def said_interval(said: str | None, basis: str | None) -> tuple[date, date] | None:
     """The days a statement may have been said: its date at its precision; a publication date reaches back."""
     if not said:
@@ -471,19 +473,29 @@ def _join_clusters(db: sqlite3.Connection, statement: Statement, own_words: list
         return
     if statement.cluster:
         found.add(statement.cluster)
-    # A cluster's id is its smallest member's, so that it is the same whatever order the articles came in.
-    members = {statement.id}
-    for cluster in found:
-        members.add(cluster.replace("c_", "s_", 1))
-        members.update(r[0] for r in db.execute("SELECT id FROM statements WHERE cluster = ?", (cluster,)))
+    # A cluster's id is its smallest member's, so that it is the same whatever order the articles came in. (A
+    # quotation reprinted by many outlets joins many clusters at once: they are read and set in batches.)
+    clusters = sorted(found)
+    lone = [cluster.replace("c_", "s_", 1) for cluster in clusters]  # (a lone statement's cluster is its own id)
+    members = {statement.id, *lone}
+    for part in _batches(clusters):
+        members.update(r[0] for r in db.execute(
+            f"SELECT id FROM statements WHERE cluster IN ({', '.join('?' * len(part))})", part
+        ))
     keep = effective_cluster(min(members), None)
-    for cluster in found:
-        # A lone statement's cluster is its own id: set it on that statement, and on the ones already in it.
+    for part in _batches(clusters):
+        db.execute(f"UPDATE statements SET cluster = ? WHERE cluster IN ({', '.join('?' * len(part))})", (keep, *part))
+    for part in _batches(lone):
         db.execute(
-            "UPDATE statements SET cluster = ? WHERE cluster = ? OR (cluster IS NULL AND id = ?)",
-            (keep, cluster, cluster.replace("c_", "s_", 1)),
+            f"UPDATE statements SET cluster = ? WHERE +cluster IS NULL AND id IN ({', '.join('?' * len(part))})",
+            (keep, *part),
         )
     db.execute("UPDATE statements SET cluster = ? WHERE id = ?", (keep, statement.id))
+
+
+def _batches(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _overlap(a: set[str], b: set[str]) -> float:
