@@ -199,6 +199,28 @@ def test_a_reprinted_quotation_is_one_text_and_its_dates_still_count_per_report(
     assert store._db.execute("SELECT count(*) FROM text_keys").fetchone()[0] == 0
 
 
+def test_a_store_from_before_distinct_texts_gets_them_and_clusters_on(tmp_path, make_article, make_statement):
+    # Migration 0022 fills `texts` from what is stored: a report written after it finds the one written before.
+    import sqlite3
+
+    words = "Nobody in this city will pay for the stadium."
+    one, two = make_article(f"A: “{words}”", "one.txt"), make_article(f"B: “{words}”", "two.txt")
+    path = tmp_path / "volte.db"
+    with Store.open(path) as store:
+        store.write_article(one, [make_statement(one, words, "Ann Berg", said="2019-05-02")])
+    with sqlite3.connect(path) as db:  # the store as volte left it before 0022
+        db.executescript(
+            "DROP TABLE text_words; DROP TABLE text_keys; DROP TABLE texts; DROP INDEX statements_text;"
+            " ALTER TABLE statements DROP COLUMN text_id;"
+            " CREATE TABLE statement_keys (word TEXT, statement_id TEXT, need INTEGER, reach INTEGER);"
+            " DELETE FROM _volte_migrations WHERE name = '0022_distinct_texts';"
+        )
+    with Store.open(path) as store:
+        assert _texts(store) == [normalise(words)]
+        store.write_article(two, [make_statement(two, words, "Ann Berg", said="2019-05-02")])
+        assert [len(c.reports) for c in read_clusters(store)] == [2]
+
+
 def test_different_speakers_never_share_a_cluster(store, make_article, make_statement):
     one = make_article("A: “We will win.”", "one.txt")
     two = make_article("B: “We will win.”", "two.txt")
