@@ -170,6 +170,12 @@ def main() -> None:
                 print(f"source: volte ingest of {DEFAULT_SOURCE_TEXTS}", flush=True)
                 run(["--db", str(source), "ingest", str(DEFAULT_SOURCE_TEXTS)])
             build(source, args.out, args.statements)
+        # Measured from a fresh process: a child's peak RSS (ru_maxrss) counts what its parent held when it forked,
+        # and the build held the source's pages.
+        again = [sys.executable, __file__, "--reuse", "--out", str(args.out), "--articles", str(args.articles),
+                 "--limit", str(args.limit)]
+        again += ["--commands-only"] if args.commands_only else ["--ingest-only"] if args.ingest_only else []
+        os.execv(sys.executable, again)
     run(["--db", str(args.out), "speakers"])  # the store at this code's migrations before anything is timed
     con = sqlite3.connect(args.out)
     n = con.execute("SELECT count(*) FROM statements").fetchone()[0]

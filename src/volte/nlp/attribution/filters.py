@@ -422,6 +422,26 @@ def unattributed_direct(frame: Frame, view: QuoteView, cue: Cue | None, speaker:
 _SHORT_LINE = 13  # words: PolNeAR train's unattributed slogans and questions have at most 12, its speeches more
 
 
+@rule("quote_filter", examples=[
+    Example("Dans la première version de la liste, c’est-à-dire celle datée d’octobre 2007, aucune des revues de "
+            "langue française n’avait été classée en « 1* » ou en « 2 ».", None, words="1*", language="fr"),
+    Example("Les choix de la section « économie-gestion » du comité national (section dite « 37 ») comptent.", None,
+            words="37", language="fr"),
+])
+def ungoverned_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """A quotation of a few words (`_FRAGMENT` or fewer) that lies outside its cue's clause: the cue verb is no
+    ancestor of any of its words (`c'est-à-dire …, classée en « 1* »`, `section dite « 37 »`). The words are
+    the author's, a label or a scare quote, nobody's statement; a cue that governs them (`called it "rigged"`,
+    `said the vote was "rigged"`) keeps them, and so does a phrase cue (`selon X, … « … »`)."""
+    if view.kind != "partial" or cue is None or cue.phrase or not view.words or len(view.words) > _FRAGMENT:
+        return False
+    return not any(t.i == cue.token.i or cue.token in t.ancestors for t in view.words)
+
+
+_FRAGMENT = 3  # words
+
+
 QUOTE_FILTERS = stage(
-    "quote_filter", (title_or_name, scare_quote, stage_direction, listed_example, unattributed_direct)
+    "quote_filter",
+    (title_or_name, scare_quote, stage_direction, listed_example, unattributed_direct, ungoverned_fragment),
 )
