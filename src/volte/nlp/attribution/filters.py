@@ -431,9 +431,16 @@ _SHORT_LINE = 13  # words: PolNeAR train's unattributed slogans and questions ha
 def ungoverned_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A quotation of a few words (`_FRAGMENT` or fewer) that lies outside its cue's clause: the cue verb is no
     ancestor of any of its words (`c'est-à-dire …, classée en « 1* »`, `section dite « 37 »`). The words are
-    the author's, a label or a scare quote, nobody's statement; a cue that governs them (`called it "rigged"`,
-    `said the vote was "rigged"`) keeps them, and so does a phrase cue (`selon X, … « … »`)."""
+    the author's, a label or a scare quote, nobody's statement. Kept: words a cue governs (`called it "rigged"`,
+    `said the vote was "rigged"`), a phrase cue's (`selon X, … « … »`), a cue's `as` clause (`opposition to "the
+    collective society," as Margaret Thatcher put it`, `une « infodémie massive », comme prévenait l'OMS`), and
+    words with a verb or a sentence's stop (`“With a little help,” Challenger says, “nature can recover.”`)."""
     if view.kind != "partial" or cue is None or cue.phrase or not view.words or len(view.words) > _FRAGMENT:
+        return False
+    if cue.token.left_edge.lower_ in frame.cues.words["as_clause"]:
+        return False
+    content = frame.text[view.q.start : view.q.end].rstrip(" ,;:»”\"’'")
+    if content[-1:] in ".!?…" or any(t.pos_ in ("VERB", "AUX") for t in view.words):
         return False
     return not any(t.i == cue.token.i or cue.token in t.ancestors for t in view.words)
 
