@@ -257,6 +257,18 @@ def reader_supposed(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
 
 
 @rule("report_filter", examples=[
+    Example("Ce système recèle de graves défauts. On voudrait ici insister sur un aspect insuffisamment évoqué.",
+            None, words="un aspect", language="fr"),
+    Example("Cette démarche pourra être complétée, mais on peut considérer avoir déjà réuni l'essentiel.", None,
+            words="réuni", language="fr"),
+])
+def impersonal_subject(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`On voudrait ici insister sur …`, `on peut considérer …`: a report whose subject is the impersonal pronoun
+    (`impersonal` in cues_<lang>.yaml) is the author's own voice or a general truth, nobody's statement."""
+    return cue.speaker is not None and cue.speaker.lower_ in frame.cues.words["impersonal"]
+
+
+@rule("report_filter", examples=[
     Example("What type of hair did you go for? It was difficult to find a curly wig in cancer center stores.", None,
             words="a curly wig"),
     Example("We know markets are dynamic. But ask yourself this: Why would we ever trust the regulators?", None,
@@ -332,7 +344,7 @@ def topic_of_gerund(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
 REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown,
-     finds_oneself, empty_it_frame, topic_of_gerund),
+     finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject),
 )
 
 
