@@ -460,7 +460,17 @@ def ungoverned_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker:
 _FRAGMENT = 3  # words
 
 
+@rule("quote_filter", examples=[Example(
+    "À cette phase de l’étude, on s’est contenté d’observer systématiquement la nationalité des « membres » des "
+    "comités.", None, words="membres", language="fr")])
+def impersonal_cue(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """Quoted words whose cue's subject is the impersonal pronoun (`on s'est contenté d'observer … des « membres
+    »`; `impersonal` in cues_<lang>.yaml) are the author's, as its reports are (`impersonal_subject`)."""
+    return cue is not None and cue.speaker is not None and cue.speaker.lower_ in frame.cues.words["impersonal"]
+
+
 QUOTE_FILTERS = stage(
     "quote_filter",
-    (title_or_name, scare_quote, stage_direction, listed_example, unattributed_direct, ungoverned_fragment),
+    (title_or_name, scare_quote, stage_direction, listed_example, unattributed_direct, ungoverned_fragment,
+     impersonal_cue),
 )
