@@ -71,11 +71,11 @@ def build(source: Path, out: Path, statements: int) -> None:
          " 'a_' || c.k || '_' || substr(a.id, 3) FROM src.articles a, copies c"),
         ("statements",
          'INSERT INTO statements (id, article_id, speaker_id, kind, text, start, "end", cue, said, said_basis,'
-         " cluster, quotes) SELECT 's_' || c.k || '_' || substr(s.id, 3), 'a_' || c.k || '_' || substr(s.article_id, 3),"
+         " cluster, quotes, text_id) SELECT 's_' || c.k || '_' || substr(s.id, 3), 'a_' || c.k || '_' || substr(s.article_id, 3),"
          ' s.speaker_id, s.kind, s.text, s.start, s."end", s.cue,'
          " CASE WHEN s.said IS NULL THEN na.published WHEN length(s.said) = 10 THEN date(s.said, '+' || c.k || ' days')"
          " ELSE s.said END, coalesce(s.said_basis, 'published'),"
-         " CASE WHEN s.cluster IS NULL THEN NULL ELSE 'c_' || c.k || '_' || substr(s.cluster, 3) END, s.quotes"
+         " CASE WHEN s.cluster IS NULL THEN NULL ELSE 'c_' || c.k || '_' || substr(s.cluster, 3) END, s.quotes, s.text_id"
          " FROM src.statements s, copies c"
          " JOIN articles na ON na.id = 'a_' || c.k || '_' || substr(s.article_id, 3)"),
         ("statement_targets",
@@ -85,12 +85,9 @@ def build(source: Path, out: Path, statements: int) -> None:
         ("statement_words",
          "INSERT INTO statement_words (statement_id, words) SELECT 's_' || c.k || '_' || substr(w.statement_id, 3),"
          " w.words FROM src.statement_words w, copies c"),
-        # The writer's clustering reads these too: a new statement's candidates are the statements whose key words
-        # it holds. (Shingles are not copied: the copies are not marked as copies of one another, and a new article
-        # looks up only the shingles it shares, few with other articles.)
-        ("statement_keys",
-         "INSERT INTO statement_keys (word, statement_id, need, reach) SELECT k.word,"
-         " 's_' || c.k || '_' || substr(k.statement_id, 3), k.need, k.reach FROM src.statement_keys k, copies c"),
+        # (The copies' texts are the source's: `texts`, its full-text index and key words, which clustering reads,
+        # came with the backup. Shingles are not copied: the copies are not marked as copies of one another, and a
+        # new article looks up only the shingles it shares, few with other articles.)
     ]
     for name, sql in steps:
         t = time.perf_counter()

@@ -1,11 +1,13 @@
 """The store at scale, from the command line: each reading command's wall time and peak memory on a store of
 ~1,000,000 statements, and what writing 20 real articles into it costs against an empty store.
 
-    .venv/bin/python scripts/bench_store.py --source SMALL.db [--out BIG.db] [--reuse] [--statements 1000000]
+    .venv/bin/python scripts/bench_store.py [--source SMALL.db] [--out BIG.db] [--reuse] [--statements 1000000]
         [--articles DIR] [--limit 20] [--commands-only | --ingest-only]
 
 The big store is built as `scripts/bench_serve.py` builds it (copies of a real ingest's rows, made in SQL; see its
-docstring), from `--source` (a `volte ingest` of PolNeAR dev, say); `--reuse` measures an `--out` built before.
+docstring), from `--source`: a store made by `volte ingest`; without it, `volte ingest` of the PolNeAR dev texts
+(../shared/data/polnear/dev/text) into a temporary store, made first (a minute or two). `--reuse` measures an
+`--out` built before. `make bench` runs this after scripts/bench.py.
 
 Each command runs as the user runs it, `.venv/bin/volte --db BIG.db …` in its own process, output to /dev/null:
 `speakers`, `timeline` and `reversals --speaker` of the busiest real speaker and of a speaker with about 500
@@ -37,6 +39,7 @@ from bench_serve import build  # noqa: E402  (a script beside this one)
 REPO = Path(__file__).resolve().parent.parent
 VOLTE = str(REPO / ".venv" / "bin" / "volte")
 DEFAULT_ARTICLES = REPO.parent / "shared" / "data" / "polnear" / "train" / "text"
+DEFAULT_SOURCE_TEXTS = REPO.parent / "shared" / "data" / "polnear" / "dev" / "text"
 
 
 def run(args: list[str]) -> tuple[float, float, float]:
@@ -143,7 +146,8 @@ def bench_writer(db: Path, inputs: Path, tmp: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, help="A store made by a real `volte ingest` (not needed with --reuse).")
+    parser.add_argument("--source", type=Path, help="A store made by a real `volte ingest` (default: one of PolNeAR dev,"
+                        " made first).")
     parser.add_argument("--out", type=Path, default=Path("/tmp/volte-bench-store.db"))
     parser.add_argument("--statements", type=int, default=1_000_000)
     parser.add_argument("--reuse", action="store_true", help="Measure --out as it is (built by an earlier run).")
@@ -153,10 +157,25 @@ def main() -> None:
     only.add_argument("--commands-only", action="store_true")
     only.add_argument("--ingest-only", action="store_true")
     args = parser.parse_args()
+    for folder in ([] if args.reuse or args.source else [DEFAULT_SOURCE_TEXTS]) + [args.articles]:
+        if not folder.is_dir():
+            print(f"bench_store: no texts at {folder} (the PolNeAR texts are expected in ../shared/data/polnear"
+                  " beside the repository); give --source and --articles", file=sys.stderr)
+            raise SystemExit(2)
     if not args.reuse:
-        if args.source is None:
-            parser.error("--source is needed to build the store (or --reuse one built before)")
-        build(args.source, args.out, args.statements)
+        with tempfile.TemporaryDirectory() as tmp:
+            source = args.source
+            if source is None:
+                source = Path(tmp) / "source.db"
+                print(f"source: volte ingest of {DEFAULT_SOURCE_TEXTS}", flush=True)
+                run(["--db", str(source), "ingest", str(DEFAULT_SOURCE_TEXTS)])
+            build(source, args.out, args.statements)
+        # Measured from a fresh process: a child's peak RSS (ru_maxrss) counts what its parent held when it forked,
+        # and the build held the source's pages.
+        again = [sys.executable, __file__, "--reuse", "--out", str(args.out), "--articles", str(args.articles),
+                 "--limit", str(args.limit)]
+        again += ["--commands-only"] if args.commands_only else ["--ingest-only"] if args.ingest_only else []
+        os.execv(sys.executable, again)
     run(["--db", str(args.out), "speakers"])  # the store at this code's migrations before anything is timed
     con = sqlite3.connect(args.out)
     n = con.execute("SELECT count(*) FROM statements").fetchone()[0]

@@ -19,3 +19,11 @@ def test_word_classes_are_the_languages_own() -> None:
 def test_a_language_without_tables_reads_the_english_ones() -> None:
     assert cues("de").words == cues("en").words
     assert cues("de").verb_forms == cues("en").verb_forms
+
+
+def test_the_tables_words_on_and_no_are_words_not_booleans():
+    # YAML 1.1 reads a bare `on` as True: the French impersonal `on` and the `on Tuesday` scene opener were lost.
+    from volte.resources import load_yaml
+
+    assert "on" in load_yaml("dates_en.yaml")["scene_openers"]
+    assert load_yaml("cues_fr.yaml")["words"]["impersonal"] == ["on"]

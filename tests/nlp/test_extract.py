@@ -846,3 +846,10 @@ def test_an_empty_it_framing_the_authors_remark_is_no_statement_but_an_it_that_s
     st = extract(text)
     assert not [s for s in st if "kidney stones" in s.text]
     assert speaker(st, "taking advantage") == "White House"
+
+
+def test_a_few_quoted_words_in_a_cues_as_clause_stay_the_speakers() -> None:
+    # filters.ungoverned_fragment drops a few quoted words outside their cue's clause, but not an `as` clause's.
+    statements = extract("The neoliberal embrace of individualism and opposition to “the collective society,” as "
+                         "Margaret Thatcher put it, also had consequences.")
+    assert by_text(statements, "collective society").speaker.name == "Margaret Thatcher"

@@ -92,3 +92,10 @@ def test_a_pronoun_doubling_its_sentence_s_subject_is_that_subject_not_the_last_
         "Myriam Martinet, de la CGT, a elle relevé qu'il « n'y a que 210 embauches sur trois ans »."
     )
     assert name(said_by(extract(text), "210 embauches")) == "Myriam Martinet"
+
+
+def test_a_few_quoted_words_in_a_comme_clause_stay_the_speakers() -> None:
+    # filters.ungoverned_fragment drops a few quoted words outside their cue's clause, but not a `comme` clause's.
+    statements = extract("La crise est devenue un terrain fertile pour les rumeurs, dans une « infodémie massive », "
+                         "comme prévenait l'OMS début mars.")
+    assert name(said_by(statements, "infodémie")) == "OMS"

@@ -154,7 +154,7 @@ def test_a_cluster_splits_when_the_article_linking_it_goes(store, make_article, 
 @pytest.mark.parametrize("order", ["long first", "short first"])
 def test_a_pair_is_found_whichever_came_first(tmp_path, make_article, make_statement, order):
     # The long report's longest words are none of the short one's, but the short one is inside it: found from
-    # either side (its key words, `statement_keys`), so the cluster does not depend on arrival order (issue #13).
+    # either side (its key words, `text_keys`), so the cluster does not depend on arrival order (issue #13).
     long_words = "Unquestionably, extraordinarily complicated negotiations notwithstanding, we will build the wall"
     short_words = "we will build the wall"
     one, two = make_article(f"He said “{long_words}”", "one.txt"), make_article(f"He said “{short_words}”", "two.txt")
@@ -175,6 +175,50 @@ def test_a_word_statement_finds_only_statements_about_as_long(store, make_articl
     store.write_article(three, [make_statement(three, long_words, None, said="2020")])
     store.write_article(two, [make_statement(two, "Clinton", None, said="2020")])
     assert sorted(len(c.reports) for c in read_clusters(store)) == [1, 2]
+
+
+def _texts(store: Store) -> list[str]:
+    return [row[0] for row in store._db.execute("SELECT words FROM texts ORDER BY words")]
+
+
+def test_a_reprinted_quotation_is_one_text_and_its_dates_still_count_per_report(store, make_article, make_statement):
+    # Issue #19: the candidates are distinct texts, so a quotation reprinted by many outlets is compared once; which
+    # of its reports join is still decided per report, by speaker and date.
+    words = "Nobody in this city will pay for the stadium."
+    reprints = [make_article(f"Outlet {n}: “{words}”", f"r{n}.txt") for n in range(4)]
+    dates = ["2019-05-02", "2019-05-02", "2019-05-03", "2023-01-10"]
+    for article, said in zip(reprints, dates, strict=True):
+        store.write_article(article, [make_statement(article, words, "Ann Berg", said=said)])
+    assert _texts(store) == [normalise(words)]
+    assert sorted(len(c.reports) for c in read_clusters(store)) == [1, 3]  # 2023 is another occasion
+    # The text stays while one report of it is stored, and goes with the last.
+    for n, article in enumerate(reprints):
+        store.write_article(make_article(f"Nothing quoted in {n}.", article.source), [])
+        assert _texts(store) == ([normalise(words)] if n < 3 else [])
+    assert store._db.execute("SELECT count(*) FROM text_words WHERE text_words MATCH 'stadium'").fetchone()[0] == 0
+    assert store._db.execute("SELECT count(*) FROM text_keys").fetchone()[0] == 0
+
+
+def test_a_store_from_before_distinct_texts_gets_them_and_clusters_on(tmp_path, make_article, make_statement):
+    # Migration 0022 fills `texts` from what is stored: a report written after it finds the one written before.
+    import sqlite3
+
+    words = "Nobody in this city will pay for the stadium."
+    one, two = make_article(f"A: “{words}”", "one.txt"), make_article(f"B: “{words}”", "two.txt")
+    path = tmp_path / "volte.db"
+    with Store.open(path) as store:
+        store.write_article(one, [make_statement(one, words, "Ann Berg", said="2019-05-02")])
+    with sqlite3.connect(path) as db:  # the store as volte left it before 0022
+        db.executescript(
+            "DROP TABLE text_words; DROP TABLE text_keys; DROP TABLE texts; DROP INDEX statements_text;"
+            " ALTER TABLE statements DROP COLUMN text_id;"
+            " CREATE TABLE statement_keys (word TEXT, statement_id TEXT, need INTEGER, reach INTEGER);"
+            " DELETE FROM _volte_migrations WHERE name = '0022_distinct_texts';"
+        )
+    with Store.open(path) as store:
+        assert _texts(store) == [normalise(words)]
+        store.write_article(two, [make_statement(two, words, "Ann Berg", said="2019-05-02")])
+        assert [len(c.reports) for c in read_clusters(store)] == [2]
 
 
 def test_different_speakers_never_share_a_cluster(store, make_article, make_statement):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,9 +17,22 @@ if TYPE_CHECKING:
     from volte.model import Voice
 
 
+class _WordsLoader(yaml.SafeLoader):
+    """YAML as the tables mean it: `on`, `off`, `yes`, `no` are words (YAML 1.1 reads them as booleans, so the
+    French pronoun `on` and the English `on Tuesday` opener were `True`); `true` and `false` stay booleans."""
+
+
+_WordsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                   list("tTfF"))
+
+
 def load_yaml(name: str) -> Any:
-    """A bundled resource file, parsed."""
-    return yaml.safe_load(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"))
+    """A bundled resource file, parsed (`_WordsLoader`)."""
+    return yaml.load(resources.files(__name__).joinpath(name).read_text(encoding="utf-8"), Loader=_WordsLoader)
 
 
 def inflect(lemma: str) -> set[str]:

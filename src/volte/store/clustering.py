@@ -2,8 +2,11 @@
 
 When the store writes an article (`cluster_article`), each new statement is compared with the stored statements
 of the same or an unknown speaker in other articles that are its candidates: those holding two of its key words
-(its longest words that are no function words, `key_words`; full-text search in the FTS5 table `statement_words`) and those whose own key words
-it holds two of (the table `statement_keys`). The relation is symmetric and has no cap, so a pair is compared
+(its longest words that are no function words, `key_words`) and those whose own key words it holds two of. The
+candidates are looked up as distinct texts (`texts`, each normalised text once, with its FTS5 index `text_words`
+and its key words `text_keys`): a quotation reprinted by many outlets is compared once, and only the statements
+of the texts that are the same words are read (by `statements.text_id`), so the cost grows with the distinct texts
+alike, not with the copies. The relation is symmetric and has no cap, so a pair is compared
 whichever of the two came first. One that reports the same utterance (`same_utterance`: alike words, agreeing
 dates) joins its cluster, and clusters it links are merged. Clusters are the connected components of that relation; a statement
 alone keeps `cluster` NULL (its cluster is then `c_` + its own id, see `Statement.as_json`); a cluster's id is
@@ -22,8 +25,9 @@ import math
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from importlib import resources
 from itertools import combinations
 
@@ -119,6 +123,7 @@ def _inside(short: list[str], long_: list[str]) -> float:
     return best
 
 
+@lru_cache(maxsize=8192)  # (a store holds few distinct dates; clustering asks of them often)
 def said_interval(said: str | None, basis: str | None) -> tuple[date, date] | None:
     """The days a statement may have been said: its date at its precision; a publication date reaches back."""
     if not said:
@@ -165,14 +170,16 @@ def same_utterance(
     b_said: tuple[str | None, str | None],
 ) -> bool:
     """Whether two statements (of the same or an unknown speaker, from different articles) report one utterance."""
-    a_norm, b_norm = normalise(a_text), normalise(b_text)
+    return same_words(normalise(a_text), normalise(b_text)) and dates_agree(a_said, b_said)
+
+
+def same_words(a_norm: str, b_norm: str) -> bool:
+    """Whether two normalised texts (`normalise`) are the words of one utterance, whatever their dates."""
     # Numbers must agree: "we need 2 more schools" is not "we need 3 more schools", however alike the rest.
     a_numbers, b_numbers = set(_NUMBER.findall(a_norm)), set(_NUMBER.findall(b_norm))
     if a_numbers != b_numbers and not (a_numbers <= b_numbers or b_numbers <= a_numbers):
         return False
-    score = similarity(a_norm, b_norm)
-    threshold = min(SAME_WORDS, FRAGMENT)
-    return score >= threshold and dates_agree(a_said, b_said)
+    return similarity(a_norm, b_norm) >= min(SAME_WORDS, FRAGMENT)
 
 
 _NUMBER = re.compile(r"\d+")
@@ -231,13 +238,17 @@ def cluster_article(db: sqlite3.Connection, article_id: str, text: str, statemen
     _mark_copy(db, article_id, text)
     texts = [(s.id, normalise(s.text)) for s in statements]  # (normalised once: it is a third of the writer's time)
     db.executemany("INSERT INTO statement_words (statement_id, words) VALUES (?, ?)", texts)
-    _insert_keys(db, texts)
+    db.executemany(
+        "UPDATE statements SET text_id = ? WHERE id = ?",
+        [(_text_id(db, words), sid) for sid, words in texts],
+    )
     for statement, (_, words) in zip(statements, texts, strict=True):
         _join_clusters(db, statement, words.split())
 
 
 def forget_article(db: sqlite3.Connection, article_id: str) -> list[str]:
-    """Before an article is deleted: drop its index rows; returns the clusters its statements were in."""
+    """Before an article is deleted: drop its index rows, and the texts no other article's statement has; returns
+    the clusters its statements were in."""
     clusters = [
         row[0]
         for row in db.execute(
@@ -248,10 +259,14 @@ def forget_article(db: sqlite3.Connection, article_id: str) -> list[str]:
         "DELETE FROM statement_words WHERE statement_id IN (SELECT id FROM statements WHERE article_id = ?)",
         (article_id,),
     )
-    db.execute(
-        "DELETE FROM statement_keys WHERE statement_id IN (SELECT id FROM statements WHERE article_id = ?)",
-        (article_id,),
-    )
+    alone = db.execute(
+        "SELECT t.id, t.words FROM texts t WHERE t.id IN (SELECT text_id FROM statements WHERE article_id = ?)"
+        " AND NOT EXISTS (SELECT 1 FROM statements o WHERE o.text_id = t.id AND o.article_id != ?)",
+        (article_id, article_id),
+    ).fetchall()
+    db.executemany("INSERT INTO text_words (text_words, rowid, words) VALUES ('delete', ?, ?)", alone)
+    db.executemany("DELETE FROM text_keys WHERE text_id = ?", [(tid,) for tid, _ in alone])
+    db.executemany("DELETE FROM texts WHERE id = ?", [(tid,) for tid, _ in alone])
     db.execute("DELETE FROM article_shingles WHERE article_id = ?", (article_id,))
     db.execute("UPDATE articles SET copy_of = NULL WHERE copy_of = ?", (article_id,))
     return clusters
@@ -260,14 +275,19 @@ def forget_article(db: sqlite3.Connection, article_id: str) -> list[str]:
 def split_clusters(db: sqlite3.Connection, clusters: Iterable[str]) -> None:
     """After statements left: re-form these clusters from the members still stored (links may be gone)."""
     for cluster in clusters:
-        rows = db.execute(
-            "SELECT id, article_id, speaker_id, text, said, said_basis FROM statements WHERE cluster = ? ORDER BY id",
-            (cluster,),
-        ).fetchall()
+        rows = [
+            (sid, article, speaker, words if words is not None else normalise(text), said, basis)
+            for sid, article, speaker, text, words, said, basis in db.execute(
+                "SELECT s.id, s.article_id, s.speaker_id, s.text, t.words, s.said, s.said_basis FROM statements s"
+                " LEFT JOIN texts t ON t.id = s.text_id WHERE s.cluster = ? ORDER BY s.id",
+                (cluster,),
+            )
+        ]
         parent = {row[0]: row[0] for row in rows}
+        alike: dict[tuple[str, str], bool] = {}  # (copies of one text in many articles are compared once)
         for i, a in enumerate(rows):
             for b in rows[i + 1 :]:
-                if _linked(a, b):
+                if _linked(a, b, alike):
                     parent[_root(parent, a[0])] = _root(parent, b[0])
         groups: dict[str, list[str]] = {}
         for row in rows:
@@ -308,14 +328,21 @@ def _root(parent: dict[str, str], x: str) -> str:
     return x
 
 
-def _linked(a: Sequence[str | None], b: Sequence[str | None]) -> bool:
-    _, a_article, a_speaker, a_text, a_said, a_basis = a
-    _, b_article, b_speaker, b_text, b_said, b_basis = b
+def _linked(a: Sequence[str | None], b: Sequence[str | None], alike: dict[tuple[str, str], bool]) -> bool:
+    """Whether two stored statements, (id, article, speaker, normalised words, said, basis), report one utterance;
+    `alike` keeps `same_words` of the pairs of texts compared before."""
+    _, a_article, a_speaker, a_words, a_said, a_basis = a
+    _, b_article, b_speaker, b_words, b_said, b_basis = b
     if a_article == b_article:
         return False
     if a_speaker is not None and b_speaker is not None and a_speaker != b_speaker:
         return False
-    return same_utterance(a_text or "", b_text or "", (a_said, a_basis), (b_said, b_basis))
+    if not dates_agree((a_said, a_basis), (b_said, b_basis)):
+        return False
+    pair = (a_words or "", b_words or "")
+    if pair not in alike:
+        alike[pair] = same_words(*pair)
+    return alike[pair]
 
 
 def key_words(words: Sequence[str]) -> list[str]:
@@ -358,20 +385,32 @@ def _reach(words: Sequence[str]) -> int | None:
     return int(len(" ".join(words)) * (200 / SAME_WORDS - 1)) + 1 if len(words) < MIN_FRAGMENT_WORDS else None
 
 
-def _insert_keys(db: sqlite3.Connection, texts: Iterable[tuple[str, str]]) -> None:
-    """The key words of these (statement id, normalised text), with how many of them a candidate must hold."""
-    rows: list[tuple[str, str, int, int | None]] = []
-    for sid, text in texts:
-        words = text.split()
-        rows.extend((w, sid, _need(words), _reach(words)) for w in key_words(words))
-    db.executemany("INSERT OR IGNORE INTO statement_keys (word, statement_id, need, reach) VALUES (?, ?, ?, ?)", rows)
+def _digest(words: str) -> bytes:
+    return hashlib.blake2b(words.encode(), digest_size=8).digest()
 
 
-def fill_keys(db: sqlite3.Connection) -> None:
-    """The key words of every indexed statement, anew (migration 0013: statements stored before the table; 0015:
-    key words without the function words)."""
-    db.execute("DELETE FROM statement_keys")
-    _insert_keys(db, db.execute("SELECT statement_id, words FROM statement_words").fetchall())
+def _text_id(db: sqlite3.Connection, words: str) -> int:
+    """The id of this normalised text in `texts`, stored with its full-text row and key words when it is new."""
+    digest = _digest(words)
+    row = db.execute("SELECT id FROM texts WHERE digest = ?", (digest,)).fetchone()
+    if row is not None:
+        return int(row[0])
+    text_id = db.execute("INSERT INTO texts (digest, words) VALUES (?, ?)", (digest, words)).lastrowid
+    assert text_id is not None
+    db.execute("INSERT INTO text_words (rowid, words) VALUES (?, ?)", (text_id, words))
+    split = words.split()
+    db.executemany(
+        "INSERT OR IGNORE INTO text_keys (word, text_id, need, reach) VALUES (?, ?, ?, ?)",
+        [(w, text_id, _need(split), _reach(split)) for w in key_words(split)],
+    )
+    return text_id
+
+
+def fill_texts(db: sqlite3.Connection) -> None:
+    """Each indexed statement's text in `texts`, with its key words (migration 0022: statements stored before)."""
+    rows = db.execute("SELECT statement_id, words FROM statement_words")
+    while batch := rows.fetchmany(10_000):
+        db.executemany("UPDATE statements SET text_id = ? WHERE id = ?", [(_text_id(db, w), sid) for sid, w in batch])
 
 
 def _join_clusters(db: sqlite3.Connection, statement: Statement, own_words: list[str] | None = None) -> None:
@@ -395,48 +434,68 @@ def _join_clusters(db: sqlite3.Connection, statement: Statement, own_words: list
     if phrase is not None:
         reach = int(len(own_text) * (200 / SAME_WORDS - 1)) + 1
 
-    speaker = statement.speaker.id if statement.speaker else None
-    columns = "s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster, w.words"
-    rows = db.execute(
-        f"SELECT {columns} FROM statement_words w JOIN statements s ON s.id = w.statement_id"
-        " WHERE statement_words MATCH ? AND s.article_id != ?"
-        " AND (? IS NULL OR s.speaker_id IS NULL OR s.speaker_id = ?)"
-        " AND (? IS NULL OR length(w.words) <= ? OR ' ' || w.words || ' ' LIKE ?)",
-        (match, statement.article_id, speaker, speaker, reach, reach, phrase or ""),
-    ).fetchall()
+    # The candidates are distinct texts (a quotation reprinted by many outlets is one text), each compared once.
+    texts = dict(db.execute(
+        "SELECT rowid, words FROM text_words WHERE text_words MATCH ?"
+        " AND (? IS NULL OR length(words) <= ? OR ' ' || words || ' ' LIKE ?)",
+        (match, reach, reach, phrase or ""),
+    ).fetchall())
     words = sorted(set(own_words) - _COMMON)  # (no key word is a common one)
-    rows += [(*row, normalise(row[3])) for row in db.execute(
-        "SELECT s.id, s.article_id, s.speaker_id, s.text, s.said, s.said_basis, s.cluster FROM statements s"
-        " WHERE s.id IN (SELECT statement_id FROM statement_keys"
-        f" WHERE word IN ({', '.join('?' * len(words))}) GROUP BY statement_id"
-        " HAVING count(*) >= max(need) AND (max(reach) IS NULL OR max(reach) >= ?))"
-        " AND s.article_id != ? AND (? IS NULL OR s.speaker_id IS NULL OR s.speaker_id = ?)",
-        (*words, len(own_text), statement.article_id, speaker, speaker),
-    )]
-    own = (statement.id, statement.article_id, speaker, statement.text, statement.said, statement.said_basis)
+    texts.update(db.execute(
+        "SELECT id, words FROM texts WHERE id IN (SELECT text_id FROM text_keys"
+        f" WHERE word IN ({', '.join('?' * len(words))}) GROUP BY text_id"
+        " HAVING count(*) >= max(need) AND (max(reach) IS NULL OR max(reach) >= ?))",
+        (*words, len(own_text)),
+    ).fetchall())
     own_set = set(own_words)
+    alike = sorted(
+        text_id
+        for text_id, other in texts.items()
+        if _overlap(own_set, set(other.split())) >= _MIN_OVERLAP and same_words(own_text, other)
+    )
+    if not alike:
+        return
+    # Only the statements of the texts that are the same words are read: of the same or an unknown speaker, in
+    # other articles, said at a time that can be this one's.
+    speaker = statement.speaker.id if statement.speaker else None
+    own_said = (statement.said, statement.said_basis)
     found = {
-        effective_cluster(row[0], row[6])
-        for row in rows
-        if _overlap(own_set, set((row[7] or "").split())) >= _MIN_OVERLAP and _linked(own, row[:6])
+        effective_cluster(sid, cluster)
+        for sid, said, basis, cluster in db.execute(
+            "SELECT id, said, said_basis, cluster FROM statements"
+            f" WHERE text_id IN ({', '.join('?' * len(alike))}) AND article_id != ?"
+            " AND (? IS NULL OR speaker_id IS NULL OR speaker_id = ?)",
+            (*alike, statement.article_id, speaker, speaker),
+        )
+        if dates_agree(own_said, (said, basis))
     }
     if not found:
         return
     if statement.cluster:
         found.add(statement.cluster)
-    # A cluster's id is its smallest member's, so that it is the same whatever order the articles came in.
-    members = {statement.id}
-    for cluster in found:
-        members.add(cluster.replace("c_", "s_", 1))
-        members.update(r[0] for r in db.execute("SELECT id FROM statements WHERE cluster = ?", (cluster,)))
+    # A cluster's id is its smallest member's, so that it is the same whatever order the articles came in. (A
+    # quotation reprinted by many outlets joins many clusters at once: they are read and set in batches.)
+    clusters = sorted(found)
+    lone = [cluster.replace("c_", "s_", 1) for cluster in clusters]  # (a lone statement's cluster is its own id)
+    members = {statement.id, *lone}
+    for part in _batches(clusters):
+        members.update(r[0] for r in db.execute(
+            f"SELECT id FROM statements WHERE cluster IN ({', '.join('?' * len(part))})", part
+        ))
     keep = effective_cluster(min(members), None)
-    for cluster in found:
-        # A lone statement's cluster is its own id: set it on that statement, and on the ones already in it.
+    for part in _batches(clusters):
+        db.execute(f"UPDATE statements SET cluster = ? WHERE cluster IN ({', '.join('?' * len(part))})", (keep, *part))
+    for part in _batches(lone):
         db.execute(
-            "UPDATE statements SET cluster = ? WHERE cluster = ? OR (cluster IS NULL AND id = ?)",
-            (keep, cluster, cluster.replace("c_", "s_", 1)),
+            f"UPDATE statements SET cluster = ? WHERE +cluster IS NULL AND id IN ({', '.join('?' * len(part))})",
+            (keep, *part),
         )
     db.execute("UPDATE statements SET cluster = ? WHERE id = ?", (keep, statement.id))
+
+
+def _batches(items: list[str], size: int = 500) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -59,19 +59,21 @@ def _entity_forms(connection: sqlite3.Connection) -> None:
 
 
 def _identity(connection: sqlite3.Connection) -> None:
-    """0013: the speaker's role; each statement's key words for clustering, filled for what is stored already
-    (store/clustering.py)."""
-    from volte.store.clustering import fill_keys
-
+    """0013: the speaker's role; a table of each statement's key words for clustering (filled by 0022, which keeps
+    them per distinct text)."""
     _run_sql_file("0013_identity.sql")(connection)
-    fill_keys(connection)
 
 
 def _key_words(connection: sqlite3.Connection) -> None:
-    """0015: clustering's key words without the function words (store/clustering.key_words), for what is stored."""
-    from volte.store.clustering import fill_keys
+    """0015 refilled 0013's key words without the function words; 0022 now derives them for what is stored."""
 
-    fill_keys(connection)
+
+def _distinct_texts(connection: sqlite3.Connection) -> None:
+    """0022: clustering's candidates by distinct text (store/clustering.py), filled for what is stored already."""
+    from volte.store.clustering import fill_texts
+
+    _run_sql_file("0022_distinct_texts.sql")(connection)
+    fill_texts(connection)
 
 
 MIGRATIONS: tuple[Migration, ...] = (
@@ -88,6 +90,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("0015_key_words", _key_words),
     Migration("0020_speaker_counts", _run_sql_file("0020_speaker_counts.sql")),
     Migration("0021_article_copies", _run_sql_file("0021_article_copies.sql")),
+    Migration("0022_distinct_texts", _distinct_texts),
 )
 
 

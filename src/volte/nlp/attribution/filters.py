@@ -257,6 +257,18 @@ def reader_supposed(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
 
 
 @rule("report_filter", examples=[
+    Example("Ce système recèle de graves défauts. On voudrait ici insister sur un aspect insuffisamment évoqué.",
+            None, words="un aspect", language="fr"),
+    Example("Cette démarche pourra être complétée, mais on peut considérer avoir déjà réuni l'essentiel.", None,
+            words="réuni", language="fr"),
+])
+def impersonal_subject(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`On voudrait ici insister sur …`, `on peut considérer …`: a report whose subject is the impersonal pronoun
+    (`impersonal` in cues_<lang>.yaml) is the author's own voice or a general truth, nobody's statement."""
+    return cue.speaker is not None and cue.speaker.lower_ in frame.cues.words["impersonal"]
+
+
+@rule("report_filter", examples=[
     Example("What type of hair did you go for? It was difficult to find a curly wig in cancer center stores.", None,
             words="a curly wig"),
     Example("We know markets are dynamic. But ask yourself this: Why would we ever trust the regulators?", None,
@@ -332,7 +344,7 @@ def topic_of_gerund(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
 REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown,
-     finds_oneself, empty_it_frame, topic_of_gerund),
+     finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject),
 )
 
 
@@ -422,6 +434,43 @@ def unattributed_direct(frame: Frame, view: QuoteView, cue: Cue | None, speaker:
 _SHORT_LINE = 13  # words: PolNeAR train's unattributed slogans and questions have at most 12, its speeches more
 
 
+@rule("quote_filter", examples=[
+    Example("Dans la première version de la liste, c’est-à-dire celle datée d’octobre 2007, aucune des revues de "
+            "langue française n’avait été classée en « 1* » ou en « 2 ».", None, words="1*", language="fr"),
+    Example("Les choix de la section « économie-gestion » du comité national (section dite « 37 ») comptent.", None,
+            words="37", language="fr"),
+])
+def ungoverned_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """A quotation of a few words (`_FRAGMENT` or fewer) that lies outside its cue's clause: the cue verb is no
+    ancestor of any of its words (`c'est-à-dire …, classée en « 1* »`, `section dite « 37 »`). The words are
+    the author's, a label or a scare quote, nobody's statement. Kept: words a cue governs (`called it "rigged"`,
+    `said the vote was "rigged"`), a phrase cue's (`selon X, … « … »`), a cue's `as` clause (`opposition to "the
+    collective society," as Margaret Thatcher put it`, `une « infodémie massive », comme prévenait l'OMS`), and
+    words with a verb or a sentence's stop (`“With a little help,” Challenger says, “nature can recover.”`)."""
+    if view.kind != "partial" or cue is None or cue.phrase or not view.words or len(view.words) > _FRAGMENT:
+        return False
+    if cue.token.left_edge.lower_ in frame.cues.words["as_clause"]:
+        return False
+    content = frame.text[view.q.start : view.q.end].rstrip(" ,;:»”\"’'")
+    if content[-1:] in ".!?…" or any(t.pos_ in ("VERB", "AUX") for t in view.words):
+        return False
+    return not any(t.i == cue.token.i or cue.token in t.ancestors for t in view.words)
+
+
+_FRAGMENT = 3  # words
+
+
+@rule("quote_filter", examples=[Example(
+    "À cette phase de l’étude, on s’est contenté d’observer systématiquement la nationalité des « membres » des "
+    "comités.", None, words="membres", language="fr")])
+def impersonal_cue(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """Quoted words whose cue's subject is the impersonal pronoun (`on s'est contenté d'observer … des « membres
+    »`; `impersonal` in cues_<lang>.yaml) are the author's, as its reports are (`impersonal_subject`)."""
+    return cue is not None and cue.speaker is not None and cue.speaker.lower_ in frame.cues.words["impersonal"]
+
+
 QUOTE_FILTERS = stage(
-    "quote_filter", (title_or_name, scare_quote, stage_direction, listed_example, unattributed_direct)
+    "quote_filter",
+    (title_or_name, scare_quote, stage_direction, listed_example, unattributed_direct, ungoverned_fragment,
+     impersonal_cue),
 )
