@@ -167,6 +167,11 @@ def ingest_command(
     # Imported here: it brings in spaCy, which the other commands do not need.
     from volte.runner import IngestReport, ingest
 
+    if engine == "ray":
+        from volte.ray_engine import require_ray
+
+        require_ray()  # before the store is created
+
     def run(store: Store, progress: ProgressCallback | None) -> IngestReport:
         if engine == "ray":
             from volte.ray_engine import ingest_ray

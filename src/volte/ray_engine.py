@@ -22,11 +22,12 @@ import os
 import pickle
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from volte.errors import UsageError
+from volte.errors import RayMissing, UsageError
 from volte.model import Article
 from volte.nlp.extract import Extraction
 from volte.nlp.pipeline import pipeline_name
@@ -48,8 +49,17 @@ _ENV_PREFIXES = ("VOLTE_",)
 INSTALL_HINT = "pip install 'volte[ray]'"
 
 
-class RayMissing(UsageError):
-    """`--engine ray` where the ray package is not installed."""
+@dataclass
+class RayIngestReport(IngestReport):
+    """An IngestReport that also knows on which Ray nodes the articles were extracted."""
+
+    nodes: set[str] = field(default_factory=set)
+
+    def summary(self) -> str:
+        """The local engine's line, then ` on 2 Ray nodes` when Ray extracted anything."""
+        if not self.nodes:
+            return super().summary()
+        return f"{super().summary()} on {len(self.nodes)} Ray node{'' if len(self.nodes) == 1 else 's'}"
 
 
 def ingest_ray(
@@ -71,28 +81,31 @@ def ingest_ray(
     started = time.monotonic()
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    ray = _import_ray()
+    ray = require_ray()
     pipeline_name("en")
     check_stance_model()
     current_settings()
     check_user_registry()
-    run = _Run(store, IngestReport(), progress, trace)
+    report = RayIngestReport()
+    run = _Run(store, report, progress, trace)
     connected = False
     try:
         articles = run.articles_to_extract(paths)
         while chunk := list(islice(articles, _CHUNK)):
-            if not connected:  # no cluster until an article needs one: a rerun over a stored corpus connects to none
+            # No cluster until an article needs one: a rerun over a stored corpus connects to none.
+            if not connected:
                 _connect(ray, address)
                 connected = True
-            _extract_chunk(run, chunk, workers)
+            _extract_chunk(run, chunk, workers, report.nodes)
     finally:
         if connected:
             ray.shutdown()
-        run.report.elapsed = time.monotonic() - started
-    return run.report
+        report.elapsed = time.monotonic() - started
+    return report
 
 
-def _import_ray() -> Any:
+def require_ray() -> Any:
+    """The ray module; RayMissing, saying how to install it, when ray (with Ray Data) cannot be imported."""
     try:
         import ray
         import ray.data  # noqa: F401  (the extra: ray[data])
@@ -114,19 +127,23 @@ def _connect(ray: Any, address: str | None) -> None:
     except ConnectionError as exc:
         raise UsageError(f"could not reach the Ray cluster at {address or '$RAY_ADDRESS'}: {exc}") from exc
     context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True  # the store is written in input order, as the local engine does
+    # The store is written in input order, as the local engine writes it.
+    context.execution_options.preserve_order = True
     context.enable_progress_bars = False  # volte's own progress bar counts the articles
     context.print_on_execution_start = False
     logging.getLogger("ray.data").setLevel(logging.ERROR)
 
 
-def _extract_chunk(run: _Run, chunk: list[Article], workers: int | None) -> None:
+def _extract_chunk(run: _Run, chunk: list[Article], workers: int | None, nodes: set[str]) -> None:
     import ray.data
     from ray.data import TaskPoolStrategy
 
     rows = [{"seq": seq, "article": pickle.dumps(article, protocol=5)} for seq, article in enumerate(chunk)]
     dataset = ray.data.from_items(rows, override_num_blocks=len(rows)).map_batches(
-        _extract_batch, batch_size=None, batch_format="pyarrow", compute=TaskPoolStrategy(size=workers),
+        _extract_batch,
+        batch_size=None,
+        batch_format="pyarrow",
+        compute=TaskPoolStrategy(size=workers),
         num_cpus=1,
     )
     done = 0
@@ -136,6 +153,7 @@ def _extract_chunk(run: _Run, chunk: list[Article], workers: int | None) -> None
             if seq != done:  # preserve_order says this cannot happen; an article must never be stored twice
                 raise RuntimeError(f"Ray returned article {seq} of a chunk where {done} was expected")
             article = chunk[seq]
+            nodes.add(row["node"])
             outcome, value = pickle.loads(row["result"])
             if outcome == "ok":
                 run._store(article, value)
@@ -151,8 +169,9 @@ def _extract_chunk(run: _Run, chunk: list[Article], workers: int | None) -> None
 
 def _extract_batch(batch: pa.Table) -> pa.Table:
     """What a Ray worker runs on a block of articles: `runner._extract` on each, the Extraction or the reason it
-    failed pickled in `result` (module level, so the workers import it from volte)."""
+    failed pickled in `result`, and the node it ran on (module level, so the workers import it from volte)."""
     import pyarrow as pa
+    import ray
 
     results: list[bytes] = []
     for blob in batch.column("article").to_pylist():
@@ -163,7 +182,14 @@ def _extract_batch(batch: pa.Table) -> pa.Table:
         except Exception as exc:
             result = ("failed", _reason(exc))
         results.append(pickle.dumps(result, protocol=5))
-    return pa.table({"seq": batch.column("seq"), "result": pa.array(results, type=pa.binary())})
+    node = ray.get_runtime_context().get_node_id()
+    return pa.table(
+        {
+            "seq": batch.column("seq"),
+            "result": pa.array(results, type=pa.binary()),
+            "node": pa.array([node] * len(results), type=pa.string()),
+        }
+    )
 
 
 def _first_line(exc: BaseException) -> str:
