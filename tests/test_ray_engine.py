@@ -1,8 +1,7 @@
 """The Ray engine on a real two-node Ray cluster started on this machine: the same export as the local engine.
 
-The cluster is two `ray start --block` processes (a head and a second node joining it, one CPU each, small object
-stores, no dashboard, free ports, their own temp folder); they are stopped by their pids, and each takes its
-raylet, object store and workers with it. Skipped, saying why, when ray is not installed (`make install-dev`
+The cluster (tests/ray_cluster.py) is two `ray start --block` processes, a head and a second node joining it, one
+CPU each, stopped by their pids at the end. Skipped, saying why, when ray is not installed (`make install-dev`
 installs it: the dev extra brings the ray extra).
 """
 
@@ -10,121 +9,22 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
-import shutil
-import signal
-import socket
 import subprocess
 import sys
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import psutil
 import pytest
+
+from ray_cluster import LocalCluster, local_cluster
 
 VOLTE = [sys.executable, "-m", "volte"]
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-RAY = Path(sys.executable).with_name("ray")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _node_ports() -> list[str]:
-    """Each port a node listens on, free now: two nodes on one machine must not both take Ray's defaults."""
-    names = (
-        "node-manager-port",
-        "object-manager-port",
-        "dashboard-agent-listen-port",
-        "dashboard-agent-grpc-port",
-        "runtime-env-agent-port",
-        "metrics-export-port",
-    )
-    return [f"--{name}={_free_port()}" for name in names]
-
-
-class _Cluster:
-    def __init__(self, temp: Path) -> None:
-        self.temp = temp
-        self.head = f"127.0.0.1:{_free_port()}"
-        # Token authentication, with a token of this cluster's own (Ray's default file, ~/.ray/auth_token, untouched).
-        self.env = {
-            **os.environ,
-            "RAY_AUTH_MODE": "token",
-            "RAY_AUTH_TOKEN": secrets.token_hex(32),
-            "RAY_USAGE_STATS_ENABLED": "0",
-            "RAY_GRACEFUL_SHUTDOWN_DRAIN_TIMEOUT_S": "0",
-        }
-        self.nodes: list[subprocess.Popen[bytes]] = []
-
-    def start_node(self, *args: str) -> None:
-        log = self.temp / f"node{len(self.nodes)}.log"
-        command = [
-            str(RAY),
-            "start",
-            "--block",
-            "--num-cpus=1",
-            "--object-store-memory=100000000",
-            "--disable-usage-stats",
-            *_node_ports(),
-            *args,
-        ]
-        with open(log, "wb") as out:
-            node = subprocess.Popen(
-                command, stdout=out, stderr=subprocess.STDOUT, env=self.env, start_new_session=True
-            )
-        self.nodes.append(node)
-        deadline = time.monotonic() + 120
-        while "Ray runtime started" not in log.read_text(errors="replace"):
-            if node.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"ray start failed:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.5)
-
-    def wait_for_nodes(self, count: int) -> None:
-        deadline = time.monotonic() + 120
-        while True:
-            status = subprocess.run(
-                [str(RAY), "status", f"--address={self.head}"], capture_output=True, text=True, env=self.env
-            )
-            alive = len(re.findall(r"^\s*1 node_", status.stdout, flags=re.MULTILINE))
-            if alive >= count:
-                return
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"{alive} of {count} Ray nodes up:\n{status.stdout}\n{status.stderr}")
-            time.sleep(1)
-
-    def stop(self) -> None:
-        """SIGTERM to each `ray start` we started (it stops the processes it started), then SIGKILL to whatever
-        of theirs is left, all by pid."""
-        for node in reversed(self.nodes):
-            if node.poll() is not None:
-                continue
-            try:
-                family = psutil.Process(node.pid).children(recursive=True)
-            except psutil.NoSuchProcess:
-                family = []
-            node.send_signal(signal.SIGTERM)
-            try:
-                node.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                node.kill()
-                node.wait()
-            _gone, alive = psutil.wait_procs(family, timeout=30)
-            for process in alive:
-                try:
-                    process.send_signal(signal.SIGKILL)
-                except psutil.NoSuchProcess:
-                    pass
 
 
 @pytest.fixture(scope="module")
-def ray_cluster() -> Iterator[_Cluster]:
-    """A head and a second node, one CPU each, on this machine; yields the cluster (its `head` address)."""
+def ray_cluster() -> Iterator[LocalCluster]:
+    """A head and a second node, one CPU each, on this machine (tests/ray_cluster.py)."""
     try:
         import ray  # noqa: F401
         import ray.data  # noqa: F401
@@ -132,22 +32,8 @@ def ray_cluster() -> Iterator[_Cluster]:
         pytest.skip(
             f"ray is not installed ({exc}): pip install -e '.[ray]' (make install-dev does) to run this test"
         )
-    # A short folder: Ray's socket paths in it must stay under the 107 characters a Unix socket path may have.
-    temp = Path(tempfile.mkdtemp(prefix="ray", dir="/tmp"))
-    cluster = _Cluster(temp)
-    try:
-        cluster.start_node(
-            "--head",
-            f"--port={cluster.head.rsplit(':', 1)[1]}",
-            "--include-dashboard=false",
-            f"--temp-dir={temp}",
-        )
-        cluster.start_node(f"--address={cluster.head}")
-        cluster.wait_for_nodes(2)
+    with local_cluster(nodes=2) as cluster:
         yield cluster
-    finally:
-        cluster.stop()
-        shutil.rmtree(temp, ignore_errors=True)
 
 
 def _volte(db: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -159,7 +45,7 @@ def _volte(db: Path, *args: str, env: dict[str, str] | None = None) -> subproces
 @pytest.mark.model
 @pytest.mark.slow
 def test_ray_engine_on_two_nodes_gives_the_local_engine_s_export(
-    ray_cluster: _Cluster, tmp_path: Path
+    ray_cluster: LocalCluster, tmp_path: Path
 ) -> None:
     local, on_ray = tmp_path / "local.db", tmp_path / "ray.db"
     done = _volte(local, "ingest", "--workers", "2", str(SAMPLES))
