@@ -42,46 +42,77 @@ def _volte(db: Path, *args: str, env: dict[str, str] | None = None) -> subproces
     )
 
 
+@pytest.fixture(scope="module")
+def local_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The local engine's record of samples/: its exports and its trace (the order statements were written in)."""
+    folder = tmp_path_factory.mktemp("local")
+    db, trace = folder / "local.db", folder / "trace.jsonl"
+    done = _volte(db, "ingest", "--workers", "2", "--trace", str(trace), str(SAMPLES))
+    assert done.returncode == 0, done.stderr
+    return {**_exports(db), "trace": trace.read_text(encoding="utf-8")}
+
+
+def _exports(db: Path) -> dict[str, str]:
+    out = {}
+    for what in ("statements", "reversals"):
+        done = _volte(db, "export", what)
+        assert done.returncode == 0, done.stderr
+        out[what] = done.stdout
+    return out
+
+
 @pytest.mark.model
 @pytest.mark.slow
 def test_ray_engine_on_two_nodes_gives_the_local_engine_s_export(
-    ray_cluster: LocalCluster, tmp_path: Path
+    ray_cluster: LocalCluster, local_run: dict[str, str], tmp_path: Path
 ) -> None:
-    local, on_ray = tmp_path / "local.db", tmp_path / "ray.db"
-    done = _volte(local, "ingest", "--workers", "2", str(SAMPLES))
-    assert done.returncode == 0, done.stderr
-    done = _volte(
-        on_ray,
-        "ingest",
-        "--engine",
-        "ray",
-        "--address",
-        ray_cluster.head,
-        "--workers",
-        "2",
-        str(SAMPLES),
-        env=ray_cluster.env,
-    )
+    db, trace = tmp_path / "ray.db", tmp_path / "trace.jsonl"
+    engine = ("--engine", "ray", "--address", ray_cluster.head, "--workers", "2", "--trace", str(trace))
+    done = _volte(db, "ingest", *engine, str(SAMPLES), env=ray_cluster.env)
     assert done.returncode == 0, done.stderr
     # Both nodes extracted articles (one CPU each, two at once), and the summary says so.
     assert re.search(
         r"13 articles: 13 new, 0 unchanged, 0 failed; \d+ statements stored in [\d.]+s on 2 Ray nodes",
         done.stderr,
     ), done.stderr
-    exports = {}
-    for db in (local, on_ray):
-        for what in ("statements", "reversals"):
-            out = _volte(db, "export", what)
-            assert out.returncode == 0, out.stderr
-            exports[db, what] = out.stdout
-    assert exports[local, "statements"].count("\n") > 100
-    assert exports[on_ray, "statements"] == exports[local, "statements"]
-    assert exports[on_ray, "reversals"] == exports[local, "reversals"]
+    assert local_run["statements"].count("\n") > 100
+    assert _exports(db) == {"statements": local_run["statements"], "reversals": local_run["reversals"]}
+    assert trace.read_text(encoding="utf-8") == local_run["trace"]  # written in the same order
 
-    # A rerun over the stored corpus connects to no cluster and stores nothing.
-    again = _volte(on_ray, "ingest", "--engine", "ray", "--address", "127.0.0.1:1", str(SAMPLES))
+    # A rerun over the stored corpus connects to no cluster (there is none at that address) and stores nothing.
+    again = _volte(db, "ingest", "--engine", "ray", "--address", "127.0.0.1:1", str(SAMPLES))
     assert again.returncode == 0, again.stderr
     assert "13 articles: 0 new, 13 unchanged, 0 failed; 0 statements" in again.stderr
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_ray_engine_in_small_chunks_from_python(
+    ray_cluster: LocalCluster, local_run: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 13 articles in chunks of 4: four Ray datasets one after the other, results still in input order.
+    from volte.ray_engine import ingest_ray
+    from volte.store import Store
+
+    for name in ("RAY_AUTH_MODE", "RAY_AUTH_TOKEN"):
+        monkeypatch.setenv(name, ray_cluster.env[name])
+    db = tmp_path / "ray.db"
+    settled: list[str] = []
+    with Store.open(db, create=True) as store, open(tmp_path / "trace.jsonl", "w", encoding="utf-8") as trace:
+        report = ingest_ray(
+            [SAMPLES],
+            store,
+            address=ray_cluster.head,
+            chunk=4,
+            trace=trace,
+            progress=lambda source, outcome: settled.append(outcome),
+        )
+    assert (report.read, report.new, report.failed) == (13, 13, 0), report.failures
+    assert settled == ["new"] * 13
+    assert len(report.nodes) == 2
+    assert report.summary().endswith(" on 2 Ray nodes")
+    assert _exports(db) == {"statements": local_run["statements"], "reversals": local_run["reversals"]}
+    assert (tmp_path / "trace.jsonl").read_text(encoding="utf-8") == local_run["trace"]
 
 
 def test_ray_missing_is_one_line_saying_how_to_install_it(tmp_path: Path) -> None:

@@ -70,17 +70,20 @@ def ingest_ray(
     workers: int | None = None,
     progress: ProgressCallback | None = None,
     trace: TextIO | None = None,
-) -> IngestReport:
+    chunk: int = _CHUNK,
+) -> RayIngestReport:
     """`runner.ingest` with the extraction done by Ray workers. `address`: the cluster (`HOST:PORT` of its head,
     `ray://…`, or `auto`); without it `$RAY_ADDRESS`, else a cluster started on this machine by `ray start`, else
     a one-machine Ray started for this run. `workers`: at most this many articles extracted at once (default: as
-    many as the cluster has CPUs).
+    many as the cluster has CPUs). `chunk`: articles handed to Ray Data at a time.
 
     Raises RayMissing when ray is not installed, and what `runner.ingest` raises before reading anything.
     """
     started = time.monotonic()
     if workers is not None and workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
+    if chunk < 1:
+        raise ValueError(f"chunk must be at least 1, not {chunk}")
     ray = require_ray()
     pipeline_name("en")
     check_stance_model()
@@ -91,12 +94,12 @@ def ingest_ray(
     connected = False
     try:
         articles = run.articles_to_extract(paths)
-        while chunk := list(islice(articles, _CHUNK)):
+        while part := list(islice(articles, chunk)):
             # No cluster until an article needs one: a rerun over a stored corpus connects to none.
             if not connected:
                 _connect(ray, address)
                 connected = True
-            _extract_chunk(run, chunk, workers, report.nodes)
+            _extract_chunk(run, part, workers, report.nodes)
     finally:
         if connected:
             ray.shutdown()
