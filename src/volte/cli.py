@@ -123,7 +123,23 @@ def cli() -> None:
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--workers", type=click.IntRange(min=1), help="Worker processes (default: one per CPU).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Worker processes (default: one per CPU); with --engine ray, articles extracted at once (default: the cluster's CPUs).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="Where articles are extracted: worker processes on this machine, or Ray workers (pip install 'volte[ray]').",
+)
+@click.option(
+    "--address",
+    metavar="ADDR",
+    help="With --engine ray: the Ray cluster's head, HOST:PORT (default: $RAY_ADDRESS, else a cluster started here).",
+)
 @click.option(
     "--registry",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -135,20 +151,41 @@ def cli() -> None:
     help="Write each new statement's attribution rules to this file, one JSON object per line.",
 )
 @db_option
-def ingest_command(paths: tuple[Path, ...], workers: int | None, registry: Path | None, trace: TextIO | None) -> None:
+def ingest_command(
+    paths: tuple[Path, ...],
+    workers: int | None,
+    engine: str,
+    address: str | None,
+    registry: Path | None,
+    trace: TextIO | None,
+) -> None:
     """Ingest article files and folders into the store."""
+    if address is not None and engine != "ray":
+        raise UsageError("--address is the Ray cluster's: it needs --engine ray")
     if registry is not None:
         _use_registry(registry)
     # Imported here: it brings in spaCy, which the other commands do not need.
-    from volte.runner import ingest
+    from volte.runner import IngestReport, ingest
+
+    if engine == "ray":
+        from volte.ray_engine import require_ray
+
+        require_ray()  # before the store is created
+
+    def run(store: Store, progress: ProgressCallback | None) -> IngestReport:
+        if engine == "ray":
+            from volte.ray_engine import ingest_ray
+
+            return ingest_ray(paths, store, address=address, workers=workers, progress=progress, trace=trace)
+        return ingest(paths, store, workers=workers, progress=progress, trace=trace)
 
     console = Console(stderr=True)
     with _open_store(create=True) as store:
         if console.is_terminal:
             with _progress_bar(console) as advance:
-                report = ingest(paths, store, workers=workers, progress=advance, trace=trace)
+                report = run(store, advance)
         else:
-            report = ingest(paths, store, workers=workers, trace=trace)
+            report = run(store, None)
     for failure in report.failures:
         console.print(Text(f"skipped {printable(failure.source)}: {printable(failure.reason)}"), soft_wrap=True)
     console.print(Text(report.summary()), soft_wrap=True)

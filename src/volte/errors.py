@@ -7,6 +7,7 @@
      ├── StoreError             the database file cannot be opened or is not a volte store
      ├── ModelNotFound          no spaCy pipeline for the language, or not the pinned stance model, is installed
      └── UsageError             a command was given arguments that cannot work
+          └── RayMissing         `--engine ray` where the ray extra is not installed
 """
 
 from __future__ import annotations
@@ -38,3 +39,7 @@ class ModelNotFound(VolteError):
 
 class UsageError(VolteError):
     """Arguments that cannot work together."""
+
+
+class RayMissing(UsageError):
+    """`volte ingest --engine ray` where ray (the `ray` extra: `pip install 'volte[ray]'`) is not installed."""
