@@ -65,7 +65,7 @@ gate: $(STAMP)
 	$(BIN)/python scripts/eval_french.py
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py --selective
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_DB)* $(DEMO_REPORT)
