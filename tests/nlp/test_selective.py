@@ -77,6 +77,21 @@ def test_the_joined_doc_keeps_text_tokens_sentences_and_every_name():
 
 
 @pytest.mark.model
+def test_the_tokenizers_norms_reach_the_parser():
+    from volte.nlp.pipeline import load_pipeline
+
+    # `don’t` is `do` + `n’t`, normalised `not` by the tokenizer's special cases: a parse without the norm took
+    # `n’t` for the subject of `want` (a speaker `n’t`, seen on a real page).
+    text = "Fans don’t want a rematch, the promoter said. Cats sleep."
+    nlp = load_pipeline("en")
+    doc = parse_selective(nlp, text, cues("en"), neighbours=0)
+    full = nlp(text)
+    assert [t.norm_ for t in doc] == [t.norm_ for t in full]
+    assert [(t.dep_, t.head.i) for t in doc[:9]] == [(t.dep_, t.head.i) for t in full[:9]]
+    assert next(t for t in doc if t.text == "n’t").dep_ == "neg"
+
+
+@pytest.mark.model
 def test_a_long_text_in_pieces_is_parsed_selectively_with_exact_offsets():
     from volte.nlp.pipeline import load_pipeline
 

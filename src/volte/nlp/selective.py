@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from typing import cast
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.types import Ints2d
@@ -33,7 +33,10 @@ __all__ = ["cue_words", "parse_selective", "select_sentences"]
 # Quotation marks of any kind a quotation or a colon lead-in may use (quotes.py), and the doubled ASCII ones.
 _QUOTE_MARKS = frozenset('"“”«»„‟')
 _QUOTE_TOKENS = frozenset({"``", "''"})
-_ATTRS = [TAG, POS, MORPH, LEMMA, HEAD, DEP]
+# NORM first: the tokenizer's special cases set it (`don’t` -> `do` + `n’t`, normalised `not`), a Doc built from
+# words would not have it, and the tagger, parser and NER read it.
+_ATTRS = [NORM, TAG, POS, MORPH, LEMMA, HEAD, DEP]
+_HEAD, _DEP = _ATTRS.index(HEAD), _ATTRS.index(DEP)
 # Components that run over the whole text; the rest run on the selected passages only.
 _WHOLE_TEXT = frozenset({"ner"})
 
@@ -94,16 +97,17 @@ def parse_selective(nlp: Language, text: str, table: Cues, neighbours: int = 1) 
     parsed = [(a, b) for a, b, p in runs if p]
     strings = nlp.vocab.strings
     array = numpy.zeros((len(doc), len(_ATTRS)), dtype="int64")  # (heads are relative: negative for earlier)
+    array[:, 0] = doc.to_array(NORM).view("int64")
     flat, root = strings.add("dep"), strings.add("ROOT")
     for a, b, p in runs:
         if p:
             continue
         # A flat tree per sentence of the cheap pass: the first token its root, every other token under it.
         for sent in doc[a:b].sents:
-            array[sent.start, 5] = root
+            array[sent.start, _DEP] = root
             for i in range(sent.start + 1, sent.end):
-                array[i, 4] = sent.start - i
-                array[i, 5] = flat
+                array[i, _HEAD] = sent.start - i
+                array[i, _DEP] = flat
     for (a, b), passage in zip(parsed, _parse_passages(nlp, doc, parsed), strict=True):
         array[a:b] = passage.to_array(_ATTRS).view("int64")
     out = Doc(nlp.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
@@ -116,10 +120,12 @@ def parse_selective(nlp: Language, text: str, table: Cues, neighbours: int = 1) 
 
 def _parse_passages(nlp: Language, doc: Doc, spans: list[tuple[int, int]]) -> Iterator[Doc]:
     """The full pipeline but NER over each passage `doc[a:b]`, its tokens kept as they are."""
-    passages = [
-        Doc(nlp.vocab, words=[t.text for t in doc[a:b]], spaces=[bool(t.whitespace_) for t in doc[a:b]])
-        for a, b in spans
-    ]
+    norms = doc.to_array([NORM])
+    passages = []
+    for a, b in spans:
+        passage = Doc(nlp.vocab, words=[t.text for t in doc[a:b]], spaces=[bool(t.whitespace_) for t in doc[a:b]])
+        passage.from_array([NORM], norms[a:b])
+        passages.append(passage)
     for name, proc in nlp.pipeline:
         if name not in _WHOLE_TEXT:
             passages = list(proc.pipe(passages)) if hasattr(proc, "pipe") else [proc(p) for p in passages]
