@@ -60,6 +60,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
 
 def extraction_from_doc(doc: Doc, article: Article) -> Extraction:
     """`extract_article` of an article already parsed into `doc`."""
+    doc.user_data.setdefault("volte.text", article.text)  # (doc_text: the same characters, not joined again)
     found = attribute(doc, cues(article.language))
     nested = nest_quotations(sorted(found.found, key=lambda f: (f.start, f.end)), article.text)
     kept: list[Attribution] = []

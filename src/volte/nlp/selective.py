@@ -124,7 +124,7 @@ def _parse_passages(nlp: Language, doc: Doc, spans: list[tuple[int, int]]) -> It
     passages = []
     for a, b in spans:
         passage = Doc(nlp.vocab, words=[t.text for t in doc[a:b]], spaces=[bool(t.whitespace_) for t in doc[a:b]])
-        passage.from_array([NORM], norms[a:b])
+        passage.from_array([NORM], cast(Ints2d, norms[a:b]))
         passages.append(passage)
     for name, proc in nlp.pipeline:
         if name not in _WHOLE_TEXT:

@@ -17,16 +17,8 @@ from spacy.tokens import Doc, Token
 
 from volte.nlp.attribution.rules import Example, rule, stage
 from volte.nlp.deps import dep_of
+from volte.nlp.pipeline import doc_text as _text
 from volte.resources import cues
-
-
-def _text(doc: Doc) -> str:
-    """The doc's text, built once (spaCy joins every token again on each `doc.text`: on a long page, a second for
-    a few hundred mentions); the same cache as targets.py's."""
-    text = doc.user_data.get("volte.text")
-    if text is None:
-        text = doc.user_data["volte.text"] = doc.text
-    return str(text)
 
 
 class Spot(NamedTuple):
