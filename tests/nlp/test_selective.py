@@ -115,3 +115,17 @@ def test_statements_are_the_same_with_selective_parsing(monkeypatch):
     assert [(s.text, s.speaker and s.speaker.name) for s in selective] == [
         ("We will win", "Smith"), ("she was happy", "Mary Jones")
     ]
+
+
+@pytest.mark.model
+def test_the_docs_text_is_read_once_and_shared():
+    from volte.nlp.extract import statements_from_doc
+    from volte.nlp.pipeline import doc_text, load_pipeline
+
+    # spaCy joins every token again on each `doc.text`; every target mention used to (quadratic in the length).
+    doc = load_pipeline("en")(TEXT)
+    assert "volte.text" not in doc.user_data
+    assert doc_text(doc) == TEXT and doc_text(doc) is doc.user_data["volte.text"]
+    other = load_pipeline("en")(TEXT)
+    statements = statements_from_doc(other, make_article(TEXT, source="once.txt", published="2024-05-02"))
+    assert len(statements) == 2 and other.user_data["volte.text"] == TEXT
