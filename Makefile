@@ -65,7 +65,7 @@ gate: $(STAMP)
 	$(BIN)/python scripts/eval_french.py
 
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py --selective
 	$(BIN)/python scripts/bench_store.py
 
 clean:

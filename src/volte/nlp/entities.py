@@ -18,6 +18,7 @@ from volte.countries import is_place
 from volte.model import Entity, EntityType, entity_id
 from volte.names import fold, name_tables, parse_person_name, person_key, repair_case
 from volte.nlp.deps import dep_of
+from volte.nlp.pipeline import doc_text
 from volte.resources import Cues
 
 _PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f", "il": "m", "elle": "f"}
@@ -538,7 +539,7 @@ _PARTY_STATE_AFTER = re.compile(r"\s*(" + _PARTY_STATE.pattern + ")")
 def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBook:
     """Collect the article's named mentions and map every short form to its fullest form."""
     book = NameBook(cues, doc.lang_)
-    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    text = doc_text(doc)  # (spaCy rebuilds doc.text on every access)
     raw: list[tuple[Span, str, EntityType, list[str]]] = []
     labels = [(m.start(), m.end()) for m in _PARTY_STATE.finditer(text)]
     for span, label in _name_spans(doc):
@@ -576,7 +577,7 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
     forms: dict[str, list[str]] = {}
     for name in dict.fromkeys(persons):
         forms.setdefault(person_key(name), []).append(name)
-    known = _known_before_named(raw, doc.text.find("\n"))
+    known = _known_before_named(raw, text.find("\n"))
     for name in sorted(dict.fromkeys(persons), key=lambda n: -len(n.split())):
         parsed = parse_person_name(name)
         assert parsed is not None

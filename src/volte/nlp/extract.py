@@ -11,6 +11,7 @@ found), and each gets its id, its date (when.py) and its targets with their stan
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -19,9 +20,11 @@ from volte.model import Article, Entity, Statement, statement_id
 from volte.nlp.attribution import Attribution, attribute
 from volte.nlp.entities import full_names
 from volte.nlp.pipeline import load_pipeline, parse_bounded
+from volte.nlp.selective import parse_selective
 from volte.nlp.targets import with_targets
 from volte.nlp.when import Utterance, page_of, said_dates
 from volte.resources import cues
+from volte.settings import current_settings
 
 _END_PUNCT = ".,;:!?…\"”’» "
 
@@ -42,7 +45,12 @@ def extract_statements(article: Article) -> list[Statement]:
 def extract_article(article: Article) -> Extraction:
     """The statements of `article` and the people it names in full (see `Extraction`). Pure."""
     nlp = load_pipeline(article.language)
-    return extraction_from_doc(parse_bounded(nlp, article.text), article)
+    settings = current_settings()
+    parse = None
+    if settings.selective_parse and nlp.lang == "en":
+        # Tagger and parser only where a quotation mark or a cue word is, and beside it (selective.py).
+        parse = partial(parse_selective, nlp, table=cues(article.language), neighbours=settings.parse_neighbours)
+    return extraction_from_doc(parse_bounded(nlp, article.text, settings, parse=parse), article)
 
 
 def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
@@ -52,6 +60,7 @@ def statements_from_doc(doc: Doc, article: Article) -> list[Statement]:
 
 def extraction_from_doc(doc: Doc, article: Article) -> Extraction:
     """`extract_article` of an article already parsed into `doc`."""
+    doc.user_data.setdefault("volte.text", article.text)  # (doc_text: the same characters, not joined again)
     found = attribute(doc, cues(article.language))
     nested = nest_quotations(sorted(found.found, key=lambda f: (f.start, f.end)), article.text)
     kept: list[Attribution] = []

@@ -11,7 +11,7 @@ before; a longer one is cut into pieces, each parsed alone, and the pieces' Docs
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -29,13 +29,17 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 _SPACE = re.compile(r"\s+")
 
 
-def parse_bounded(nlp: Language, text: str, settings: Settings | None = None) -> Doc:
-    """The parsed Doc of `text`, parsed whole when it is inside the limits and in pieces when it is not."""
+def parse_bounded(
+    nlp: Language, text: str, settings: Settings | None = None, parse: Callable[[str], Doc] | None = None
+) -> Doc:
+    """The parsed Doc of `text`, parsed whole when it is inside the limits and in pieces when it is not; `parse`
+    (default: `nlp` itself) parses one piece (selective.py's `parse_selective`)."""
     settings = settings or current_settings()
+    parse = parse or nlp
     spans = list(cut_pieces(text, settings, max_length=nlp.max_length))
     if len(spans) == 1:
-        return nlp(text)
-    doc = Doc.from_docs([nlp(text[start:end]) for start, end in spans], ensure_whitespace=False)
+        return parse(text)
+    doc = Doc.from_docs([parse(text[start:end]) for start, end in spans], ensure_whitespace=False)
     if doc.text != text:  # the pieces cover the text exactly; this would be a bug in cut_pieces
         raise AssertionError("the parsed pieces do not join to the article text")
     return doc

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from volte.nlp.attribution.rules import Example, rule, stage
 from volte.nlp.deps import dep_of
+from volte.nlp.pipeline import doc_text as _text
 from volte.resources import cues
 
 
@@ -44,7 +45,7 @@ _OPENING = "“«"
 def _outside_quotation(spot: Spot, at: int) -> bool:
     """Whether doc.text[at] stands between a closing and the next opening quotation mark of the statement:
     `"Universities are …," he says. "Thousands …"` (the statement spans both quotations)."""
-    before = spot.doc.text[spot.statement_start : at]
+    before = _text(spot.doc)[spot.statement_start : at]
     curly = max(before.rfind(c) for c in _CLOSING + _OPENING)
     if curly >= 0:
         return before[curly] in _CLOSING
@@ -121,7 +122,7 @@ def name_as_modifier(spot: Spot) -> bool:
         return False
     tok = _root(spot)
     if tok is None or dep_of(tok) not in ("compound", "amod", "nmod", "nummod"):
-        return tok is not None and spot.doc.text[spot.end : spot.end + 1] == "$"  # `US$`
+        return tok is not None and _text(spot.doc)[spot.end : spot.end + 1] == "$"  # `US$`
     head = tok.head
     if head.i <= tok.i:
         return False
@@ -168,7 +169,7 @@ _MEDIA_NOUNS = {"newspaper", "daily", "paper", "tabloid", "broadcaster", "magazi
 def named_as_media(spot: Spot) -> bool:
     """A name the words just before call a news medium (`by newspaper GP`, `selon le quotidien Le Monde`) is the
     medium that asked or reported, not a target."""
-    before = spot.doc.text[max(0, spot.start - 24) : spot.start].split()
+    before = _text(spot.doc)[max(0, spot.start - 24) : spot.start].split()
     words = [w.strip(",.;:()").lower() for w in before[-2:]]
     return bool(words) and (words[-1] in _MEDIA_NOUNS or (len(words) == 2 and words[-2] in _MEDIA_NOUNS
                                                           and words[-1] in ("the", "le", "la", "les", "l'")))
@@ -213,7 +214,7 @@ def own_quality(spot: Spot) -> bool:
     not a word about the other names of its sentence (the party, its founder)."""
     if spot.form != "sentence":
         return False
-    before = spot.doc.text[max(0, spot.statement_start - 12) : spot.statement_start]
+    before = _text(spot.doc)[max(0, spot.statement_start - 12) : spot.statement_start]
     words = before.replace("“", " ").replace('"', " ").replace("«", " ").split()
     return bool(words) and words[-1].lower() in _OWN
 

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from volte.model import Entity, Kind, StanceLabel, Statement, TargetStance
 from volte.nlp.attribution.rules import veto
 from volte.nlp.entities import NameBook
+from volte.nlp.pipeline import doc_text as _text
 from volte.nlp.stance import StanceResult, find_continuity, rule_match, rule_stance, scored_stance
 from volte.nlp.target_filters import TARGET_FILTERS, Spot
 from volte.registry import Registry, load_registry
@@ -322,14 +323,6 @@ def _sentence_names(
             continue
         out.append(TargetMention(registry.resolve(book.entity(mention.key)), mention.start, mention.end, "sentence"))
     return out
-
-
-def _text(doc: Doc) -> str:
-    """The doc's text, built once: spaCy joins every token again on each `doc.text`."""
-    text = doc.user_data.get("volte.text")
-    if text is None:
-        text = doc.user_data["volte.text"] = doc.text
-    return str(text)
 
 
 def _sentence(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from volte.nlp.deps import dep_of
 from volte.nlp.entities import NameBook, build_namebook
+from volte.nlp.pipeline import doc_text
 from volte.nlp.quotes import QuoteSpan, find_quotes
 from volte.resources import Cues
 
@@ -90,7 +91,7 @@ class Frame:
 
 def build_frame(doc: Doc, table: Cues) -> Frame:
     """Read the document's quotations, names and layout once."""
-    text = doc.text  # spaCy rebuilds doc.text on every access: read it once
+    text = doc_text(doc)  # (spaCy rebuilds doc.text on every access)
     quotes = tuple(find_quotes(text))
     token_starts = tuple(t.idx for t in doc)
     in_quote = [False] * len(doc)
