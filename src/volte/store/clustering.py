@@ -233,14 +233,33 @@ COPY_CONTAINMENT = 0.7
 _MIN_SHINGLES = 8
 
 
-def cluster_article(db: sqlite3.Connection, article_id: str, text: str, statements: Sequence[Statement]) -> None:
-    """Index a newly inserted article and its statements, note whether it copies another, and join clusters."""
+def index_texts(db: sqlite3.Connection, statements: Sequence[Statement]) -> list[tuple[int, str]]:
+    """Each statement's (text id, normalised words), its text stored in `texts` when new: what the writer stores
+    with the statement (`statements.text_id`) and gives `cluster_article`."""
+    return [(_text_id(db, words), words) for words in (normalise(s.text) for s in statements)]
+
+
+def cluster_article(
+    db: sqlite3.Connection,
+    article_id: str,
+    text: str,
+    statements: Sequence[Statement],
+    texts: Sequence[tuple[int, str]] | None = None,
+) -> None:
+    """Index a newly inserted article and its statements, note whether it copies another, and join clusters.
+    `texts`: `index_texts` of the statements, whose text ids were stored with them; without it (statements stored
+    before, `backfill`) they are found and set here."""
     _mark_copy(db, article_id, text)
-    texts = [(s.id, normalise(s.text)) for s in statements]  # (normalised once: it is a third of the writer's time)
-    db.executemany("INSERT INTO statement_words (statement_id, words) VALUES (?, ?)", texts)
+    if texts is None:
+        texts = index_texts(db, statements)
+        db.executemany(
+            "UPDATE statements SET text_id = ? WHERE id = ?",
+            [(tid, s.id) for (tid, _), s in zip(texts, statements, strict=True)],
+        )
+    # (normalised once: it is a third of the writer's time)
     db.executemany(
-        "UPDATE statements SET text_id = ? WHERE id = ?",
-        [(_text_id(db, words), sid) for sid, words in texts],
+        "INSERT INTO statement_words (statement_id, words) VALUES (?, ?)",
+        [(s.id, words) for s, (_, words) in zip(statements, texts, strict=True)],
     )
     for statement, (_, words) in zip(statements, texts, strict=True):
         _join_clusters(db, statement, words.split())

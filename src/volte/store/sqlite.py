@@ -27,7 +27,7 @@ from volte.errors import StoreError, UsageError
 from volte.model import Article, Entity, EntityType, Statement, TargetStance, entity_id
 from volte.store import entities
 from volte.store.anchors import anchor_correction, reanchor_corrections
-from volte.store.clustering import cluster_article, forget_article, recluster, split_clusters
+from volte.store.clustering import cluster_article, forget_article, index_texts, recluster, split_clusters
 from volte.store.entities import EntitySummary
 from volte.store.migrations import MIGRATIONS_TABLE, migrate
 from volte.store.queries import id_list, speaker_clause
@@ -159,10 +159,11 @@ class Store:
                 # Entities linked across articles, whatever order the articles come in (store/entities.py).
                 linked = entities.link_article(self._db, article.id, statements, names)
                 statements = linked.statements
-                self._insert_statements(linked)
+                texts = index_texts(self._db, statements)  # (each text's id, stored with its statement)
+                self._insert_statements(linked, [tid for tid, _ in texts])
                 entities.forget_unused(self._db, linked.touched)
                 # Same utterance in other articles, copies of this article (store/clustering.py).
-                cluster_article(self._db, article.id, article.text, statements)
+                cluster_article(self._db, article.id, article.text, statements, texts)
                 recluster(self._db, linked.moved)  # statements of other articles whose speaker was relinked
                 reanchor_corrections(self._db, article)  # corrections follow an edit (store/anchors.py)
         except sqlite3.Error as exc:
@@ -200,11 +201,12 @@ class Store:
             ),
         )
 
-    def _insert_statements(self, linked: entities.Linked) -> None:
+    def _insert_statements(self, linked: entities.Linked, text_ids: list[int]) -> None:
         statements = linked.statements  # (their entities are stored already, named and typed from all articles)
         self._db.executemany(
             'INSERT INTO statements (id, article_id, speaker_id, kind, text, start, "end", cue, said, said_basis,'
-            " cluster, quotes, voice, speaker_as, speaker_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " cluster, quotes, voice, speaker_as, speaker_role, text_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     s.id,
@@ -222,8 +224,9 @@ class Store:
                     s.voice,
                     linked.speaker_as.get(s.id),
                     s.speaker_role,
+                    text_id,
                 )
-                for s in statements
+                for s, text_id in zip(statements, text_ids, strict=True)
             ],
         )
         self._db.executemany(
