@@ -91,6 +91,13 @@ _CASES = [
      "la paix sera longue à construire, dit-il.", "la paix sera longue", "Nicolas Normand"),
     ("Le gouvernement refusant toute concession, la CFDT a appelé à une nouvelle journée de mobilisation.",
      "une nouvelle journée", "CFDT"),
+    # (added with the fourth set of rules, written before running them) a colon after a description's clause
+    ("Sûr de sa réélection, le président du club ne s'inquiète guère : « les supporters ont déjà renouvelé leurs "
+     "abonnements ».", "renouvelé leurs abonnements", None),
+    ("La porte-parole du collectif reste ferme : « nous ne quitterons pas les lieux ».", "nous ne quitterons pas",
+     "porte-parole du collectif"),
+    ("Une étude de l'Inserm arrive au même constat : « la pollution réduit l'espérance de vie ».",
+     "la pollution réduit", "Inserm"),
     # narration, nobody's statement
     ("La tempête a fait trois morts et des milliers de foyers ont été privés d'électricité.", "trois morts", None),
     ("Le tribunal a fait droit à la demande de la commune en mars dernier.", "la demande de la commune", None),
@@ -102,6 +109,8 @@ _NOT_YET = {
     "le gouvernement ne reculerait pas": "`Le Premier ministre` stored as `ministre` (the title word stripped)",
     "le compte n'y est pas": "`Jugeant`, a weak cue, parsed as a `mark`: no cue governs the quotation",
     "La direction doit reculer": "`assure à France Info Karim Benali`: the medium taken for the speaker (`Info`)",
+    "renouvelé leurs abonnements": "`ne s'inquiète guère`: a cue verb of concern, negated, still a speech cue before "
+    "the colon",
 }
 
 
