@@ -98,6 +98,10 @@ _CASES = [
      "porte-parole du collectif"),
     ("Une étude de l'Inserm arrive au même constat : « la pollution réduit l'espérance de vie ».",
      "la pollution réduit", "Inserm"),
+    # the subject after an opening participle clause, not that clause's object
+    ("La Ligue des droits de l'homme dénonce les arrestations. Le Burundi n'ayant pas ratifiée la convention contre "
+     "la torture, la Ligue a demandée au Conseil de l'Europe de sanctionner le régime.", "sanctionner le régime",
+     "Ligue des droits de l'homme"),
     # narration, nobody's statement
     ("La tempête a fait trois morts et des milliers de foyers ont été privés d'électricité.", "trois morts", None),
     ("Le tribunal a fait droit à la demande de la commune en mars dernier.", "la demande de la commune", None),
@@ -109,6 +113,8 @@ _NOT_YET = {
     "le gouvernement ne reculerait pas": "`Le Premier ministre` stored as `ministre` (the title word stripped)",
     "le compte n'y est pas": "`Jugeant`, a weak cue, parsed as a `mark`: no cue governs the quotation",
     "La direction doit reculer": "`assure à France Info Karim Benali`: the medium taken for the speaker (`Info`)",
+    "sanctionner le régime": "the subject is found, but `la Ligue` stays a name of its own, not the `Ligue des droits "
+    "de l'homme` named before (a name's short form)",
     "renouvelé leurs abonnements": "`ne s'inquiète guère`: a cue verb of concern, negated, still a speech cue before "
     "the colon",
 }
