@@ -102,6 +102,9 @@ _CASES = [
     ("La Ligue des droits de l'homme dénonce les arrestations. Le Burundi n'ayant pas ratifiée la convention contre "
      "la torture, la Ligue a demandée au Conseil de l'Europe de sanctionner le régime.", "sanctionner le régime",
      "Ligue des droits de l'homme"),
+    # a description with a quality, the group the article introduced by that quality
+    ("Les indépendantistes du FLNC ont revendiqué l'attentat. Le Parti socialiste a condamné l'attaque. Le mouvement "
+     "indépendantiste affirme que la lutte armée continuera.", "la lutte armée continuera", "FLNC"),
     # narration, nobody's statement
     ("La tempête a fait trois morts et des milliers de foyers ont été privés d'électricité.", "trois morts", None),
     ("Le tribunal a fait droit à la demande de la commune en mars dernier.", "la demande de la commune", None),
