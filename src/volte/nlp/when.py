@@ -229,6 +229,11 @@ def written_words(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found 
             "Speaking in Ohio on Tuesday, Roe said the plan would fail.\n\n\"It is over,\" Roe added.",
             "Roe", "It is over", said="2022-04-05",
         ),
+        # (a dateline opening the next paragraph is no scene of its own: `8 avril 2022. - « … » affirme-t-il`)
+        Example(
+            "La ministre Claire Roux a déclaré dimanche que « la réforme est juste ».\n\n8 avril 2022. - « Nous irons "
+            "jusqu'au bout » affirme Claire Roux devant les députés.", "Claire Roux", "Nous irons", said="2022-04-03", language="fr",
+        ),
     ],
 )
 def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
