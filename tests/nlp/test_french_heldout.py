@@ -105,6 +105,11 @@ _CASES = [
     # a description with a quality, the group the article introduced by that quality
     ("Les indépendantistes du FLNC ont revendiqué l'attentat. Le Parti socialiste a condamné l'attaque. Le mouvement "
      "indépendantiste affirme que la lutte armée continuera.", "la lutte armée continuera", "FLNC"),
+    # a cue verb in the present the tagger took for a noun (`demande`), after an aside
+    ("La présidente de la région, en poste depuis 2015, demande à l'État des moyens pour rouvrir la ligne "
+     "ferroviaire.", "des moyens pour rouvrir", "présidente de la région"),
+    ("Les riverains, excédés par le bruit depuis des mois, dénoncent l'inaction de la préfecture.",
+     "l'inaction de la préfecture", "riverains"),
     # narration, nobody's statement
     ("La tempête a fait trois morts et des milliers de foyers ont été privés d'électricité.", "trois morts", None),
     ("Le tribunal a fait droit à la demande de la commune en mars dernier.", "la demande de la commune", None),

@@ -148,7 +148,9 @@ def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | 
     parse made of it (`dit-on` is hearsay: nobody). In English only where the parse found no subject (it finds
     most: `…, said the minister.`; `says Best` is parsed an adverb), only a verb in the present or the past, not a
     participle (`…, citing a threat to public health` has no subject after it), and not a verb whose object is
-    who heard it (`object_control`: `…, founder of the center, tells Breitbart News.`)."""
+    who heard it (`object_control`: `…, founder of the center, tells Breitbart News.`); never after the verb's own
+    subject opening the sentence and an aside closed by the comma (`Les riverains, excédés par le bruit, dénoncent
+    l'inaction`)."""
     if verb.doc.lang_ != "fr" and (
         verb.tag_ not in ("VBZ", "VBD")
         or verb.lower_ in cues.words["object_control"]
@@ -159,6 +161,13 @@ def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | 
     while k > verb.sent.start and (verb.doc[k].pos_ in ("AUX", "ADV") or verb.doc[k].text.startswith("-")):
         k -= 1
     if verb.doc[k].text != "," or k in quoted:
+        return None
+    # (Not after the verb's own subject and its aside: `Les riverains, excédés par le bruit, dénoncent l'inaction …`.)
+    if any(
+        dep_of(c) in _SUBJECTS and c.left_edge.i == verb.sent.start and c.right_edge.i >= k - 1 and c.i not in quoted
+        and not any(dep_of(g) == "cop" for g in c.children)  # (`c'est un exemple de …, a déclaré X`: a clause)
+        for c in verb.children
+    ):
         return None
     rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
     if not rest or len(rest) > 10 or any(t.pos_ in ("VERB", "AUX") or t.i in quoted for t in rest):
