@@ -281,6 +281,11 @@ def test_speed_with_dates() -> None:
         ("In late September, parents sent a letter to the board. They asked for more. \"", ("2021-09", "relative")),
         ("Two years ago, Roe toured the plant. \"", ("2020", "relative")),
         ("En mai 1999, le ministre a visité l'usine. « ", ("1999-05", "explicit")),
+        # A dateline is when the report was filed, no scene; a date in the head of the sentence it opens is one.
+        ("8 avril 2022. - Le ministre a présenté sa réforme aux syndicats. « ", None),
+        ("8 avril 2022, Lyon. - Le ministre a présenté, hier, sa réforme. « ", None),
+        ("8 avril 2022. - Une lettre du ministre publiée mardi 5 avril accuse la mairie de Lyon. « ",
+         ("2022-04-05", "relative")),
         # A date later in a sentence is that sentence's own.
         ("Roe bought the bridge in 2014, with a loan. \"", None),
         # The narration left the scene.

@@ -91,6 +91,25 @@ _CASES = [
      "la paix sera longue à construire, dit-il.", "la paix sera longue", "Nicolas Normand"),
     ("Le gouvernement refusant toute concession, la CFDT a appelé à une nouvelle journée de mobilisation.",
      "une nouvelle journée", "CFDT"),
+    # (added with the fourth set of rules, written before running them) a colon after a description's clause
+    ("Sûr de sa réélection, le président du club ne s'inquiète guère : « les supporters ont déjà renouvelé leurs "
+     "abonnements ».", "renouvelé leurs abonnements", None),
+    ("La porte-parole du collectif reste ferme : « nous ne quitterons pas les lieux ».", "nous ne quitterons pas",
+     "porte-parole du collectif"),
+    ("Une étude de l'Inserm arrive au même constat : « la pollution réduit l'espérance de vie ».",
+     "la pollution réduit", "Inserm"),
+    # the subject after an opening participle clause, not that clause's object
+    ("La Ligue des droits de l'homme dénonce les arrestations. Le Burundi n'ayant pas ratifiée la convention contre "
+     "la torture, la Ligue a demandée au Conseil de l'Europe de sanctionner le régime.", "sanctionner le régime",
+     "Ligue des droits de l'homme"),
+    # a description with a quality, the group the article introduced by that quality
+    ("Les indépendantistes du FLNC ont revendiqué l'attentat. Le Parti socialiste a condamné l'attaque. Le mouvement "
+     "indépendantiste affirme que la lutte armée continuera.", "la lutte armée continuera", "FLNC"),
+    # a cue verb in the present the tagger took for a noun (`demande`), after an aside
+    ("La présidente de la région, en poste depuis 2015, demande à l'État des moyens pour rouvrir la ligne "
+     "ferroviaire.", "des moyens pour rouvrir", "présidente de la région"),
+    ("Les riverains, excédés par le bruit depuis des mois, dénoncent l'inaction de la préfecture.",
+     "l'inaction de la préfecture", "riverains"),
     # narration, nobody's statement
     ("La tempête a fait trois morts et des milliers de foyers ont été privés d'électricité.", "trois morts", None),
     ("Le tribunal a fait droit à la demande de la commune en mars dernier.", "la demande de la commune", None),
@@ -102,6 +121,10 @@ _NOT_YET = {
     "le gouvernement ne reculerait pas": "`Le Premier ministre` stored as `ministre` (the title word stripped)",
     "le compte n'y est pas": "`Jugeant`, a weak cue, parsed as a `mark`: no cue governs the quotation",
     "La direction doit reculer": "`assure à France Info Karim Benali`: the medium taken for the speaker (`Info`)",
+    "sanctionner le régime": "the subject is found, but `la Ligue` stays a name of its own, not the `Ligue des droits "
+    "de l'homme` named before (a name's short form)",
+    "renouvelé leurs abonnements": "`ne s'inquiète guère`: a cue verb of concern, negated, still a speech cue before "
+    "the colon",
 }
 
 

@@ -73,3 +73,11 @@ def test_markup_attribute_values_are_not_quotations() -> None:
 def test_curly_marks_inside_guillemets_belong_to_the_quotation() -> None:
     text = "« Il nous avait juré “pas de robots sans accord”. Les portiques sont commandés », a-t-il dit."
     assert quoted(text) == ["Il nous avait juré “pas de robots sans accord”. Les portiques sont commandés"]
+
+
+def test_guillemets_nested_in_guillemets_belong_to_the_quotation() -> None:
+    text = "« Nous avons relevé 40 cas de « vraie » fraude cette année, et la perte reste faible », a-t-elle dit."
+    assert quoted(text) == ["Nous avons relevé 40 cas de « vraie » fraude cette année, et la perte reste faible"]
+    # a second opening with no outer close after it: the first quotation was never closed
+    text = "« Nous irons jusqu'au bout, dit-il. « Et vite ». Puis il est parti."
+    assert quoted(text) == ["Nous irons jusqu'au bout, dit-il.", "Et vite"]

@@ -174,6 +174,16 @@ def test_a_scene_dates_what_follows_in_the_past_not_what_is_said_now() -> None:
         assert statement.said == said, after
 
 
+def test_a_scene_does_not_date_words_that_tell_of_a_later_day() -> None:
+    # The scene is February's; the words said name the 2nd of April as past: they were said after it.
+    scene = "En février, un incendie a détruit l'entrepôt de Vénissieux. "
+    for after, said in (("Le syndicat a rappelé que « l'expertise n'a commencé que le 2 avril dernier ».", FRIDAY),
+                        ("Le syndicat a rappelé que « l'entrepôt n'avait aucune alarme ».", "2022-02")):
+        article = make_article(scene + after, source="t.txt", published=FRIDAY, language="fr")
+        [statement] = [s for s in extract_statements(article) if "entrepôt" in s.text or "expertise" in s.text]
+        assert statement.said == said, after
+
+
 def test_the_sentence_after_a_quotation_that_ends_one_does_not_date_it() -> None:
     # The quotation's own stop ends its sentence: "Today" opens the next one, and the year before the cue stands.
     text = (

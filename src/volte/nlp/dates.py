@@ -756,6 +756,15 @@ def scene(text: str, published: str | None, language: str = "en") -> _Found:
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     for start in reversed(starts):
         sentence = text[start:].lstrip(" \"“'‘«")
+        dateline = _DATELINE.match(sentence)
+        if dateline and dates_in(dateline.group(), published, language):
+            # A dateline (`27 août 2012. - `, `22 août 2012, Espagne. - `) is when the report was filed, not the
+            # time of a scene; a date in the head of the sentence it opens is (`4 juillet 2012. - Un reportage
+            # diffusé mardi 3 juillet …`), wherever it stands there: the dateline fronts it.
+            inner = dates_in(_head(sentence[dateline.end() :]), published, language, asides=True)
+            if inner:
+                return inner[-1][1], inner[-1][2]
+            continue
         found = _opening_time(sentence, published, lang, language)
         if found:
             return found
@@ -770,12 +779,18 @@ def _opening_time(sentence: str, published: str | None, lang: _Language, languag
     years ago, …"); not a date later in a subject's clause ("Trump in 2014 said")."""
     if lang.scene_openers is None:
         return None
-    comma = sentence.find(",", 0, _SCENE_HEAD)
-    head = sentence[:comma] if comma != -1 else " ".join(sentence.split()[:_SCENE_WORDS])
-    found = dates_in(head, published, language, asides=True)
+    found = dates_in(_head(sentence), published, language, asides=True)
     if found and (lang.scene_openers.match(sentence) or found[0][0] == 0):
         return found[-1][1], found[-1][2]
     return None
+
+
+# A dateline opening a paragraph: a date (and a place) closed by a stop and a spaced dash, `27 août 2012. - `.
+_DATELINE = re.compile(r"[^.\n]{4,60}?\.\s+[-–—]\s+")
+def _head(sentence: str) -> str:
+    """A sentence's fronted phrase: up to its first comma within `_SCENE_HEAD` characters, else its first words."""
+    comma = sentence.find(",", 0, _SCENE_HEAD)
+    return sentence[:comma] if comma != -1 else " ".join(sentence.split()[:_SCENE_WORDS])
 
 
 # A scene's fronted phrase: up to its first comma within this many characters, else the first words.

@@ -7,7 +7,8 @@ Handled:
 - straight "…", curly “…”, low-high „…“, « guillemets » (with or without non-breaking spaces), mixed in one text;
 - the typewriter convention of two apostrophes, ''…'' (and ``…'' ), that some newspapers' archives use;
 - single quotation marks inside double ones are part of the quoted words (“He said ‘never’ to me”), and so are
-  double marks inside guillemets (« Il nous avait juré “pas de robots” »);
+  double marks inside guillemets (« Il nous avait juré “pas de robots” ») and guillemets nested in guillemets
+  (« 261 cas de « réelle » fraude »: the inner `»` followed by the outer one before any new `«`);
 - a quotation that runs across a line break, or across a blank line that cuts a sentence (a page break);
 - a paragraph that opens a quotation and leaves it open, the next paragraph reopening it (newspaper convention):
   one quotation in several pieces, sharing a `group`;
@@ -121,6 +122,16 @@ def _page_break(text: str, para_end: int, next_start: int) -> bool:
     return last not in _SENTENCE_END and (first.islower() or first in ",;")
 
 
+def _nested(text: str, i: int, para_end: int) -> bool:
+    """Guillemets opened at text[i] inside open guillemets are nested when their `»` is followed, in the paragraph,
+    by another `»` before any `«`: the outer quotation closes after them (`« … de « réelle » fraude … »`)."""
+    inner = text.find("»", i + 1, para_end)
+    if inner == -1:
+        return False
+    after = [k for k in (text.find("»", inner + 1, para_end), text.find("«", inner + 1, para_end)) if k != -1]
+    return bool(after) and text[min(after)] == "»"
+
+
 def find_quotes(text: str) -> Iterator[QuoteSpan]:
     """Every top-level quotation in `text`, in order (see the module docstring for what is handled)."""
     paragraphs = _paragraphs(text)
@@ -149,6 +160,9 @@ def find_quotes(text: str) -> Iterator[QuoteSpan]:
                         yield QuoteSpan(start, end, open_at, i + width, False, group)
                     group += 1
                     open_at = None
+                elif open_at is not None and ch == "«" and text[open_at] == "«" and _nested(text, i, para_end):
+                    i = text.find("»", i + 1, para_end) + 1  # `« … 261 cas de « réelle » fraude … »`: words inside
+                    continue
                 elif open_at is not None and opening and ch in ("“", "«", "„"):
                     # A second unambiguous opening mark while a quotation is open: the first was never closed.
                     # `“We will win, he said. “And soon.”` -> recover the first at the new mark.

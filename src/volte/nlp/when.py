@@ -229,6 +229,11 @@ def written_words(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found 
             "Speaking in Ohio on Tuesday, Roe said the plan would fail.\n\n\"It is over,\" Roe added.",
             "Roe", "It is over", said="2022-04-05",
         ),
+        # (a dateline opening the next paragraph is no scene of its own: `8 avril 2022. - « … » affirme-t-il`)
+        Example(
+            "La ministre Claire Roux a déclaré dimanche que « la réforme est juste ».\n\n8 avril 2022. - « Nous irons "
+            "jusqu'au bout » affirme Claire Roux devant les députés.", "Claire Roux", "Nous irons", said="2022-04-03", language="fr",
+        ),
     ],
 )
 def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
@@ -283,11 +288,25 @@ def scene_frame(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | 
     a group of parents sent a letter …`, `In a March 2016 meeting with the editorial board, Trump said …`) sets
     the time of the statements after it in that paragraph. A time given later in a sentence (`He bought the bridge
     in 2014.`) is that sentence's own and sets nothing; nor is a statement in the present (`In August, the telescope
-    detected hundreds of bursts. Many were too faint to see, says Li.`: said now, to the reporter)."""
+    detected hundreds of bursts. Many were too faint to see, says Li.`: said now, to the reporter), nor one whose
+    own words tell of a later day (`Le 29 février, … X a relevé que « … (le 20 mai dernier) … »`)."""
     if u.present:
         return None
     start = page.paragraphs[page.paragraph_of(u.start)]
-    return dates.scene(page.narrative[start : u.start], page.published, page.language)
+    found = dates.scene(page.narrative[start : u.start], page.published, page.language)
+    if found and found[0] and page.text and _after_in_words(found[0], page.text[u.start : u.end], page):
+        return None  # the statement's words tell of a later day, so it was not said in that scene
+    return found
+
+
+def _after_in_words(said: str, words: str, page: Page) -> bool:
+    """The words said name a day later than `said` and not after publication (`(le 20 mai dernier)` in words the
+    scene would date the 29th of February): they were said after it."""
+    for _, inner, _ in dates.dates_in(words, page.published, page.language, asides=True):
+        n = min(len(inner), len(said))
+        if inner[:n] > said[:n]:
+            return True
+    return False
 
 
 @rule(

@@ -419,6 +419,31 @@ def listed_example(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Enti
     return before in frame.cues.words["example_links"]
 
 
+@rule("quote_filter", examples=[
+    Example("Réélu sans adversaire, le maire de Dijon prend peu de risque : « les sondages le donnent gagnant partout "
+            "».", None, words="les sondages le donnent", language="fr"),
+    Example("Candidat sortant, le sénateur du Var ne prend aucun risque : « tous les bookmakers voient en lui le "
+            "vainqueur ».", None, words="bookmakers", language="fr"),
+])
+def described_lead_in(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """French: a quotation after a colon that closes a clause whose subject is a description (`le maire de New York
+    prend peu de risque : « tous les sites de paris … »`) and which holds no speech cue (a cue verb, a report noun:
+    `apporte la même conclusion`) is the author's evidence, not that person's words, unless it speaks in the first
+    person (`le ministre persiste : « je ne céderai pas »`). A document speaks by any verb (`Un rapport … apporte`)."""
+    if cue is None or cue.speaker is None or frame.doc.lang_ != "fr" or not frame.cues.words["lead_in_nouns"]:
+        return False
+    if not frame.text[: view.q.open_at].rstrip().endswith(":"):
+        return False
+    cues, subject, verb = frame.cues, cue.speaker, cue.token
+    if verb.pos_ not in ("VERB", "AUX") or cues.lemma(verb) is not None or subject.pos_ != "NOUN":
+        return False
+    speech_nouns = cues.nouns | cues.report_nouns | cues.words["lead_in_nouns"]
+    clause = [t for t in verb.subtree if t.i < view.q_first and not frame.in_quote[t.i]]
+    if any(t.lower_ in speech_nouns or t.lemma_.lower() in speech_nouns for t in clause + [subject]):
+        return False
+    return not any(w.lower_ in cues.words["first_person"] for w in view.words)
+
+
 @rule("quote_filter", examples=[Example(
     'It was a quiet week in the valley.\n\n"Politicking."\n\nThe fair opened on Friday.', None,
     words="Politicking")])
@@ -471,6 +496,6 @@ def impersonal_cue(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Enti
 
 QUOTE_FILTERS = stage(
     "quote_filter",
-    (title_or_name, scare_quote, stage_direction, listed_example, unattributed_direct, ungoverned_fragment,
-     impersonal_cue),
+    (title_or_name, scare_quote, stage_direction, listed_example, described_lead_in, unattributed_direct,
+     ungoverned_fragment, impersonal_cue),
 )

@@ -109,6 +109,7 @@ def build_frame(doc: Doc, table: Cues) -> Frame:
     quoted = frozenset(i for i, inside in enumerate(in_quote) if inside)
     book = build_namebook(doc, table, quoted)
     _tag_known_names(doc, book)
+    _tag_verbs_with_subjects(doc, table)
     return Frame(
         doc=doc,
         text=text,
@@ -140,6 +141,25 @@ def _tag_known_names(doc: Doc, book: NameBook) -> None:
             and book.types.get(book.fullest.get(tok.lower_, tok.text), "") == "person"
         ):
             tok.pos_ = "PROPN"
+
+
+def _tag_verbs_with_subjects(doc: Doc, table: Cues) -> None:
+    """French: the tagger takes a cue verb in the present for its noun (`Le secrétaire général, encore en fonction
+    jusqu'en mars 2013, demande au gouvernement des mesures`: `demande` NOUN, the root, with a subject), or leaves
+    a verb unlemmatised (`demande`, lemma `demande`); a root noun, or such a verb, with a subject before it whose
+    form is the present of a cue verb (`demande` -> demander, `dénoncent` -> dénoncer) is that verb."""
+    if doc.lang_ != "fr":
+        return
+    for tok in doc:
+        unlemmatised = tok.pos_ == "VERB" and tok.lemma_.lower() == tok.lower_  # (`demande` VERB, lemma `demande`)
+        if not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT" or unlemmatised) or tok.text[:1].isupper():
+            continue
+        if not any(dep_of(c) == "nsubj" and c.i < tok.i for c in tok.children):
+            continue
+        form = tok.lower_
+        lemma = f"{form}r" if form.endswith("e") else f"{form[:-3]}er" if form.endswith("ent") else None
+        if lemma is not None and table.verb_forms.get(lemma) == lemma:
+            tok.pos_, tok.lemma_ = "VERB", lemma
 
 
 def _paragraph_break(text: str) -> str:

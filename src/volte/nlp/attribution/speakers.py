@@ -393,6 +393,41 @@ def dateline_is_nobody(frame: Frame, cue: Cue, m: Mention, history: History) -> 
     return NOBODY if opening and dateline else None
 
 
+_INTRODUCED_BY = re.compile(r"(\w{4,})\s+(?:de |du |des |d['’])$")
+
+
+def _same_quality(noun: str, adjective: str) -> bool:
+    """`islamistes` and `islamique`, `écologistes` and `écologiste`: one stem of six letters or more."""
+    k = 0
+    while k < min(len(noun), len(adjective)) and noun[k] == adjective[k]:
+        k += 1
+    return k >= 6
+
+
+@rule("speaker", examples=[
+    Example("Les militants écologistes de Greenpeace ont bloqué le port. La CGT a appelé à la grève. L'organisation "
+            "écologiste dénonce « un scandale sanitaire ».", "Greenpeace", words="scandale sanitaire", language="fr"),
+])
+def described_by_quality(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French: a description of an organisation with a quality after it (`l'organisation islamique`, `le parti
+    écologiste`) is the group the article introduced with a noun of that quality before its name (`les islamistes
+    d'Ansar Eddine`, `les écologistes d'EELV`), not the last organisation that spoke."""
+    if frame.doc.lang_ != "fr" or m.tok.lower_ not in frame.cues.words["org_descriptions"] or m.tok.pos_ != "NOUN":
+        return None
+    if m.span[0].lower_ in frame.cues.words["indefinite"] or frame.book.named_at(m.tok.idx) is not None:
+        return None
+    qualities = [c.lower_ for c in m.tok.children if dep_of(c) == "amod" and c.pos_ == "ADJ" and c.i > m.tok.i]
+    if not qualities:
+        return None
+    for x in reversed(frame.book.before(m.tok.idx)):
+        if x.quoted or x.type == "country":  # (the tagger may call the group a person: `d'Ansar Eddine`)
+            continue
+        found = _INTRODUCED_BY.search(frame.text, max(0, x.start - 40), x.start)
+        if found and any(_same_quality(found.group(1).lower(), q) for q in qualities):
+            return Resolution(frame.book.entity(x.key))
+    return None
+
+
 @rule("speaker", examples=[
     Example("C'est le syndicat SUD-PTT qui a révélé ce décès. Le syndicat estime que la direction a menti.",
             "SUD-PTT", words="la direction a menti", language="fr"),
@@ -678,6 +713,7 @@ SPEAKER_RULES = stage("speaker", (
     dateline_is_nobody,
     the_two,
     described_at_name,
+    described_by_quality,
     described_entity,
     described_person,
     name_with_role,

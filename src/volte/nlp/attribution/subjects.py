@@ -148,7 +148,9 @@ def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | 
     parse made of it (`dit-on` is hearsay: nobody). In English only where the parse found no subject (it finds
     most: `…, said the minister.`; `says Best` is parsed an adverb), only a verb in the present or the past, not a
     participle (`…, citing a threat to public health` has no subject after it), and not a verb whose object is
-    who heard it (`object_control`: `…, founder of the center, tells Breitbart News.`)."""
+    who heard it (`object_control`: `…, founder of the center, tells Breitbart News.`); never after the verb's own
+    subject opening the sentence and an aside closed by the comma (`Les riverains, excédés par le bruit, dénoncent
+    l'inaction`)."""
     if verb.doc.lang_ != "fr" and (
         verb.tag_ not in ("VBZ", "VBD")
         or verb.lower_ in cues.words["object_control"]
@@ -160,6 +162,13 @@ def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | 
         k -= 1
     if verb.doc[k].text != "," or k in quoted:
         return None
+    # (Not after the verb's own subject and its aside: `Les riverains, excédés par le bruit, dénoncent l'inaction …`.)
+    if any(
+        dep_of(c) in _SUBJECTS and c.left_edge.i == verb.sent.start and c.right_edge.i >= k - 1 and c.i not in quoted
+        and not any(dep_of(g) == "cop" for g in c.children)  # (`c'est un exemple de …, a déclaré X`: a clause)
+        for c in verb.children
+    ):
+        return None
     rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
     if not rest or len(rest) > 10 or any(t.pos_ in ("VERB", "AUX") or t.i in quoted for t in rest):
         return None
@@ -169,6 +178,40 @@ def inverted_at_end(verb: Token, cues: Cues, quoted: Container[int]) -> Token | 
     if head is None or head.pos_ not in ("NOUN", "PROPN") and not person or _timely(head, cues):
         return None
     return head
+
+
+@rule("subject", examples=[
+    Example("L'ONG Amnesty International publie un rapport accablant. Le Soudan n'ayant pas ratifiée la convention de "
+            "la CPI, l'ONG a demandée au Conseil de sécurité de l'ONU d'adopter une résolution.", "Amnesty International",
+            words="adopter une résolution", language="fr"),
+])
+def subject_after_opening_clause(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """French: `La Syrie n'ayant pas ratifié la convention de la CPI, l'ONG a demandé …`: the parser hung the real
+    subject, after the comma that closes an opening participle clause, on that clause's object (and may take the
+    object for the verb's subject, or the clause for the root: often where the participles' agreement is off,
+    `n'ayant pas ratifiée …, l'ONG a demandée`); the noun phrase between that comma and the verb speaks."""
+    if verb.doc.lang_ != "fr":
+        return None
+    subjects = [c for c in verb.children if dep_of(c) in _SUBJECTS and c.i < verb.i and c.i not in quoted]
+    if subjects and subjects[0].pos_ != "NOUN":
+        return None
+    opening = [c for c in verb.children if dep_of(c) == "advcl" and c.i < verb.i and c.pos_ == "VERB"]
+    if dep_of(verb) == "advcl" and verb.head.i < verb.i and verb.head.pos_ == "VERB":
+        opening.append(verb.head)
+    if not opening or opening[0].i < verb.sent.start:
+        return None
+    comma = next((t for t in reversed(verb.doc[opening[0].i : verb.i]) if t.text == ","), None)
+    if comma is None:
+        return None
+    phrase = verb.doc[comma.i + 1 : verb.i]
+    heads = [t for t in phrase if not (comma.i < t.head.i < verb.i) and t.pos_ not in ("AUX", "ADV", "PART")]
+    if len(heads) != 1 or heads[0].pos_ not in ("NOUN", "PROPN") or dep_of(heads[0]) not in ("nmod", "appos"):
+        return None
+    noun = heads[0]
+    between = verb.doc[noun.right_edge.i + 1 : verb.i]
+    if noun.i in quoted or any(s.i > comma.i for s in subjects):
+        return None
+    return noun if all(t.pos_ in ("AUX", "ADV", "PART") for t in between) else None
 
 
 @rule("subject", examples=[Example("Jean Dupont said the plan would fail badly.", "Jean Dupont")])
@@ -396,6 +439,7 @@ SUBJECT_RULES = stage("subject", (
     inverted_subject,
     inverted_name_run,
     inverted_at_end,
+    subject_after_opening_clause,
     parse_subject,
     expletive_pronoun,
     past_aside,
