@@ -462,12 +462,10 @@ _SHORT_LINE = 13  # words: PolNeAR train's unattributed slogans and questions ha
 @rule("quote_filter", examples=[
     Example("Dans la première version de la liste, c’est-à-dire celle datée d’octobre 2007, aucune des revues de "
             "langue française n’avait été classée en « 1* » ou en « 2 ».", None, words="1*", language="fr"),
-    Example("Les choix de la section « économie-gestion » du comité national (section dite « 37 ») comptent.", None,
-            words="37", language="fr"),
 ])
 def ungoverned_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A quotation of a few words (`_FRAGMENT` or fewer) that lies outside its cue's clause: the cue verb is no
-    ancestor of any of its words (`c'est-à-dire …, classée en « 1* »`, `section dite « 37 »`). The words are
+    ancestor of any of its words (`c'est-à-dire …, classée en « 1* »`). The words are
     the author's, a label or a scare quote, nobody's statement. Kept: words a cue governs (`called it "rigged"`,
     `said the vote was "rigged"`), a phrase cue's (`selon X, … « … »`), a cue's `as` clause (`opposition to "the
     collective society," as Margaret Thatcher put it`, `une « infodémie massive », comme prévenait l'OMS`), and
@@ -479,7 +477,14 @@ def ungoverned_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker:
     content = frame.text[view.q.start : view.q.end].rstrip(" ,;:»”\"’'")
     if content[-1:] in ".!?…" or any(t.pos_ in ("VERB", "AUX") for t in view.words):
         return False
+    # A cue right before them keeps them whatever the parse made of it (`called Anna Berg "a dreamer"`, `a
+    # dénoncé « la furie destructrice »`, where the parser hung the verb on a noun).
+    if any(0 <= view.q_first - c.token.i <= _CUE_REACH for c in (cue, *view.candidates)):
+        return False
     return not any(t.i == cue.token.i or cue.token in t.ancestors for t in view.words)
+
+
+_CUE_REACH = 4  # tokens from the cue to the quotation's first
 
 
 _FRAGMENT = 3  # words
