@@ -164,11 +164,15 @@ def interrupted_quotation(frame: Frame, first: Attribution, second: Attribution)
     return len(gap.split()) <= 14 and a.close_at <= cue_tok.idx < b.open_at
 
 
-@rule("continuation", examples=[Example(
-    "Valcourt called Dupont “utterly amoral,” “a liar” and “a bully.”", "Valcourt", words="a bully")])
+@rule("continuation", examples=[
+    Example("Valcourt called Dupont “utterly amoral,” “a liar” and “a bully.”", "Valcourt", words="a bully"),
+    Example("Claire Roux, directrice du site, a promis « de ne fermer aucune ligne », et de « recruter vingt "
+            "techniciens ».", "Claire Roux", words="recruter vingt techniciens", language="fr"),
+])
 def quoted_list(frame: Frame, first: Attribution, second: Attribution) -> bool:
     """`called him a "pathological liar," "utterly amoral" and a "bully"`: quoted words listed under one cue, in one
-    sentence, are one statement of one speaker (a list's commas and `and a` between them, nothing else)."""
+    sentence, are one statement of one speaker (a list's commas and `and a` between them, nothing else; in French
+    a repeated preposition too: `a indiqué « vouloir … », et à « embaucher … »`)."""
     if first.kind != "partial" or second.kind != "partial" or first.cue_at == -1 or second.cue_at != first.cue_at:
         return False
     a, b = first.quote, second.quote
