@@ -341,10 +341,26 @@ def topic_of_gerund(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
     return bool(words) and words[0].lower_ in frame.cues.words["question_words"]
 
 
+@rule("report_filter", examples=[
+    Example("It would be wrong to expect the deal to hold for long.", None, words="the deal to hold"),
+    Example("Il faut tous nous convertir à l'économétrie, afin de satisfaire les critères qui nous seront appliqués "
+            "pour juger de la qualité de notre recherche.", None, words="la qualité", language="fr"),
+])
+def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`It would be wrong to expect the deal to hold`, `pour juger de la qualité de notre recherche`: a position,
+    attitude or act (a `characterized` cue, no speech act) of no subject of its own, or of one lent by the head verb
+    that the speaker rules could not resolve, is the author's narration, not a statement. A report of speech with
+    its speaker unknown stays, and so does a subject of the cue's own that names no one known (`you know …`, `we
+    know …`, an unresolved `they`): PolNeAR counts those as attributions."""
+    if speaker is not None or frame.cues.voice_of(None if cue.phrase else cue.token) != "characterized":
+        return False
+    return cue.speaker is None or cue.subject_rule == "subject_of_head_verb"
+
+
 REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown,
-     finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject),
+     finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject, characterized_unknown),
 )
 
 
