@@ -504,6 +504,7 @@ _CUE_REACH = 4  # tokens from the cue to the quotation's first
 
 
 _FRAGMENT = 3  # words
+_FINITE_EN = ("VBD", "VBZ", "VBP", "VBN", "MD")  # English finite verbs and past participles (Penn tags)
 
 
 @rule("quote_filter", examples=[Example(
@@ -515,8 +516,30 @@ def impersonal_cue(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Enti
     return cue is not None and cue.speaker is not None and cue.speaker.lower_ in frame.cues.words["impersonal"]
 
 
+@rule("quote_filter", examples=[
+    Example("Il faut tout d'abord noter quelques points « positifs » : les sommaires sont lisibles.", None,
+            words="positifs", language="fr"),
+    Example("Les domaines retenus sont au nombre de vingt, qui complètent le domaine dit « généraliste » ; les niveaux "
+            "sont au nombre de quatre.", None, words="généraliste", language="fr"),
+    Example("Cette « dictature de la publication » résumée par le célèbre « publish or perish » est récusée.", None,
+            words="publish or perish", language="fr"),
+])
+def nobodys_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """A few quoted words without a verb (`_FRAGMENT` + 1 or fewer) whose cue has no speaker anyone can name: the
+    author's term or scare quote, nobody's statement (`il faut noter quelques points « positifs »`, `le domaine dit
+    « généraliste »`, `la mention « européenne » a été ajoutée`, `résumée par le célèbre « publish or perish »`).
+    With no cue at all, `scare_quote` drops them. Kept: an English finite or past-participle cue (`which reported
+    "2,521 shooting incidents"`, `was labeled "Mostly True"`, `calls them "losers"`): PolNeAR counts those as
+    attributions whose source the text gives elsewhere."""
+    if view.kind != "partial" or speaker is not None or cue is None or cue.phrase:
+        return False
+    if len(view.words) > _FRAGMENT + 1 or any(t.pos_ in ("VERB", "AUX") for t in view.words):
+        return False
+    return cue.token.tag_ not in _FINITE_EN
+
+
 QUOTE_FILTERS = stage(
     "quote_filter",
     (title_or_name, scare_quote, stage_direction, listed_example, described_lead_in, unattributed_direct,
-     ungoverned_fragment, impersonal_cue),
+     ungoverned_fragment, impersonal_cue, nobodys_fragment),
 )
