@@ -326,11 +326,14 @@ def first_person_label(frame: Frame, cue: Cue, m: Mention, history: History) -> 
     return named(frame, label[0]) if label is not None and label[1] <= m.tok.idx else None
 
 
-@rule("speaker", examples=[Example(
-    'The embassy said it had called the ruling "a victory for the law" in its note.', "embassy", words="the ruling")])
+@rule("speaker", examples=[
+    Example('The embassy said it had called the ruling "a victory for the law" in its note.', "embassy",
+            words="the ruling"),
+])
 def pronoun_of_reporting_verb(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
     """`The Russian embassy said it welcomed "…"`: the reporting verb's named subject speaks (not in an aside,
-    `Voters, she said, want change`: `she` is not the voters)."""
+    `Voters, she said, want change`: `she` is not the voters; nor, for a pronoun that only stands for a person,
+    `person_only` in cues_<lang>.yaml, a subject that is no person)."""
     if m.low not in frame.cues.words["pronouns"] or dep_of(cue.token) == "parataxis":
         return None
     for outer in cue.token.ancestors:
@@ -338,7 +341,10 @@ def pronoun_of_reporting_verb(frame: Frame, cue: Cue, m: Mention, history: Histo
             subject, subject_rule = find_subject(outer, frame.cues, frame.quoted)
             if subject is not None and subject.lower_ not in frame.cues.words["pronouns"]:
                 outer_cue = Cue(outer, outer.text, subject, subject_rule=subject_rule)
-                return resolve_speaker(frame, outer_cue, history) or NOBODY
+                found = resolve_speaker(frame, outer_cue, history)
+                if found is not None and m.low in frame.cues.words["person_only"] and found.entity.type != "person":
+                    return None  # (`he tells Axios` after `(Broward County says …)`: he is no county)
+                return found or NOBODY
             return None
     return None
 
@@ -365,9 +371,14 @@ def pronoun_for_organisation(frame: Frame, cue: Cue, m: Mention, history: Histor
     return None
 
 
-@rule("speaker", examples=[Example(
-    "Anna Berg spoke in Velden on Monday. She said her party would support the application.", "Anna Berg",
-    words="her party")])
+@rule("speaker", examples=[
+    Example("Anna Berg spoke in Velden on Monday. She said her party would support the application.", "Anna Berg",
+            words="her party"),
+    # (a `he` is a person: not the county of the aside the parse joined to his sentence: pronoun_of_reporting_verb leaves it)
+    Example('Kenneth Preston, a student, says he supports cameras. (Broward County says it is not installing them.)\n'
+            '- But technology should be an "absolute last precaution," he tells Axios.', "Kenneth Preston",
+            words="absolute last precaution"),
+])
 def pronoun_antecedent(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
     """`he`, `she`, `they`, `it`: the name it stands for (the person last named as a subject, a recent speaker);
     nobody when it cannot be told."""
