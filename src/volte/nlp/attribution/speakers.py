@@ -352,10 +352,14 @@ def pronoun_of_reporting_verb(frame: Frame, cue: Cue, m: Mention, history: Histo
 @rule("speaker", examples=[
     Example("L'ONG Greenpeace vient de sortir une étude dans laquelle elle affirme que les forêts reculent.", "Greenpeace",
             words="les forêts reculent", language="fr"),
+    Example("L’AG Éducation IDF organise une conférence de presse mercredi à la Bourse du Travail, en salle Louise "
+            "Michel.\n\nElle appelle à y participer nombreux.", "AG Éducation IDF", words="y participer",
+            language="fr"),
 ])
 def pronoun_for_organisation(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
     """French `il` / `elle` for the organisation that is its sentence's subject, no person named between: `L'ONG
-    Human Rights Watch vient de publier un rapport dans lequel elle dévoile que …` (`elle` is the ONG)."""
+    Human Rights Watch vient de publier un rapport dans lequel elle dévoile que …` (`elle` is the ONG); opening its
+    sentence, for the organisation that was the subject of the sentence before."""
     if frame.doc.lang_ != "fr" or m.low not in ("il", "elle"):
         return None
     sent = m.tok.sent
@@ -368,6 +372,20 @@ def pronoun_for_organisation(frame: Frame, cue: Cue, m: Mention, history: Histor
         # (the name or the description it stands beside is the subject: `L'ONG Human Rights Watch vient de …`)
         if held.type in ("organization", "party", "media") and "nsubj" in (dep_of(tok), dep_of(tok.head)):
             return Resolution(frame.book.entity(held.key))
+    if any(not t.is_punct for t in frame.doc[sent.start : m.tok.i]) or sent.start == 0:
+        return None
+    # A sentence that opens on the pronoun continues the sentence before, whose subject it takes when that is an
+    # organisation (`L'AG Éducation IDF organise une conférence … en salle Louise Michel. ¶ Elle appelle à …`).
+    previous = frame.doc[sent.start - 1].sent
+    for tok in previous:
+        if dep_of(tok) != "nsubj" or frame.in_quote[tok.i]:
+            continue
+        held = frame.book.named_at(tok.idx)
+        if held is None or held.type not in ("organization", "party", "media"):
+            return None  # (the sentence before speaks of a person or a thing: `elle` is not for this rule)
+        # (the subject's name as its own sentence gives it: `AG Éducation IDF`, not the book's short `AG`)
+        found = resolve_speaker(frame, Cue(tok.head, tok.head.text, tok, subject_rule="parse_subject"), history)
+        return found
     return None
 
 
