@@ -52,8 +52,13 @@ def part_of_report(frame: Frame, verb: Token, nested_reports: bool = False) -> b
 
 
 def is_discourse_marker(frame: Frame, verb: Token) -> bool:
-    """`That said, Millennials say …`: a speech verb in a link between sentences, reporting nothing."""
-    return verb.i > 0 and f"{verb.nbor(-1).lower_} {verb.lower_}" in frame.cues.words["discourse_markers"]
+    """`That said, Millennials say …`, `c'est-à-dire les pratiques …`: a speech verb in a link between sentences or
+    words, reporting nothing (`discourse_markers` in cues_<lang>.yaml, the words up to the verb)."""
+    before = " ".join(frame.text[max(0, verb.idx - 24) : verb.idx + len(verb)].lower().split())
+    return verb.i > 0 and any(
+        before.endswith(marker) and (len(before) == len(marker) or not before[-len(marker) - 1].isalpha())
+        for marker in frame.cues.words["discourse_markers"]
+    )
 
 
 def is_framing(frame: Frame, verb: Token) -> bool:
@@ -92,8 +97,11 @@ def report_inside_report(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return part_of_report(frame, cue.token, nested_reports=paraphrase)
 
 
-@rule("report_cue_filter", examples=[Example(
-    "That said, Millennials say they want a change of direction.", "Millennials", words="they want")])
+@rule("report_cue_filter", examples=[
+    Example("That said, Millennials say they want a change of direction.", "Millennials", words="they want"),
+    Example("L'idée se veut conforme aux « meilleures pratiques internationales », c'est-à-dire les pratiques "
+            "anglo-saxonnes.", None, words="pratiques internationales", language="fr"),
+])
 def discourse_marker(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     """`That said, Millennials say …`: `That said` links sentences and reports nothing."""
     return is_discourse_marker(frame, cue.token)
