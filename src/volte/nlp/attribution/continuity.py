@@ -185,4 +185,28 @@ def quoted_list(frame: Frame, first: Attribution, second: Attribution) -> bool:
     return all(w.lower().strip("\"'“”‘’,") in frame.cues.words["list_links"] for w in gap.split())
 
 
-CONTINUATION_RULES = stage("continuation", (interrupted_quotation, quoted_list))
+@rule("continuation", examples=[
+    Example("Le ministre Arnaud Montebourg a parlé dimanche.\n\n« Avec une augmentation continue de la consommation, "
+            "même en maintenant notre parc actuel », la question est de savoir « si nous allons continuer à investir » "
+            "affirme-t-il.", "Arnaud Montebourg", words="si nous allons continuer à investir", language="fr"),
+])
+def bridged_quotation(frame: Frame, first: Attribution, second: Attribution) -> bool:
+    """`« A », la question est de savoir « B » affirme-t-il`: two quotations of one sentence under the one cue that
+    follows them both, with a few words of the author's between (`_BRIDGE` or fewer, no cue among them), are one
+    statement: the speaker's words with the author's bridge."""
+    if first.cue_at == -1 or second.cue_at != first.cue_at or first.speaker is None or second.speaker != first.speaker:
+        return False
+    a, b = first.quote, second.quote
+    if a is None or b is None or frame.doc[frame.tok(a.start)].sent.start != frame.doc[frame.tok(b.start)].sent.start:
+        return False
+    if frame.doc[first.cue_at].idx < b.close_at:
+        return False  # (the cue between them: `interrupted_quotation`; before them both: `quoted_list`)
+    gap = frame.doc[frame.tok(a.close_at) : frame.tok(b.open_at)]
+    words = [t for t in gap if not t.is_punct]
+    return 0 < len(words) <= _BRIDGE and not any(frame.cues.lemma(t) for t in words if t.pos_ in ("VERB", "AUX"))
+
+
+_BRIDGE = 8  # words
+
+
+CONTINUATION_RULES = stage("continuation", (interrupted_quotation, quoted_list, bridged_quotation))
