@@ -351,17 +351,24 @@ def topic_of_gerund(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
 
 @rule("report_filter", examples=[
     Example("It would be wrong to expect the deal to hold for long.", None, words="the deal to hold"),
+    Example("So if you want to take a multivitamin every day, make sure it contains vitamin D.", None,
+            words="a multivitamin"),
     Example("Il faut tous nous convertir à l'économétrie, afin de satisfaire les critères qui nous seront appliqués "
             "pour juger de la qualité de notre recherche.", None, words="la qualité", language="fr"),
 ])
 def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
-    """`It would be wrong to expect the deal to hold`, `pour juger de la qualité de notre recherche`: a position,
-    attitude or act (a `characterized` cue, no speech act) of no subject of its own, or of one lent by the head verb
-    that the speaker rules could not resolve, is the author's narration, not a statement. A report of speech with
+    """`It would be wrong to expect the deal to hold`, `pour juger de la qualité de notre recherche`, `if you want to
+    take …`: a position, attitude or act (a `characterized` cue, no speech act) of no subject of its own, of one
+    lent by the head verb that the speaker rules could not resolve, or of the reader in a condition (`readers`
+    after `conditionals` in cues_<lang>.yaml), is the author's narration, not a statement. A report of speech with
     its speaker unknown stays, and so does a subject of the cue's own that names no one known (`you know …`, `we
     know …`, an unresolved `they`): PolNeAR counts those as attributions."""
     if speaker is not None or frame.cues.voice_of(None if cue.phrase else cue.token) != "characterized":
         return False
+    if cue.speaker is not None and cue.speaker.lower_ in frame.cues.words["readers"] and any(
+        dep_of(c) == "mark" and c.lower_ in frame.cues.words["conditionals"] for c in cue.token.children
+    ):
+        return True  # (`if you want to take a multivitamin, …`: the reader supposed, as `reader_supposed` has it)
     return cue.speaker is None or cue.subject_rule == "subject_of_head_verb"
 
 
