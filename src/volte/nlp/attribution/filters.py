@@ -553,8 +553,26 @@ def nobodys_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker: En
     return cue.token.tag_ not in _FINITE_EN
 
 
+@rule("quote_filter", examples=[
+    Example("Une liste a été construite pour la section 37, dans le double but d’être une « aide à la décision et non "
+            "pas un moyen de classement aveugle » [1].", None, words="aide à la décision", language="fr"),
+    Example("Cela permet de se repérer dans le maquis des supports, pour identifier sans risque « ce qu’on fait de "
+            "mieux » et tenter de s’y conformer.", None, words="ce qu’on fait", language="fr"),
+])
+def partial_of_nobody(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """Quoted words inside the author's sentence (a `partial` quotation) that no speaker rule could give to anyone,
+    set off by marks the language's writing uses for the author's terms as much as for words said (`term_marks`
+    in cues_<lang>.yaml: French guillemets): the author's term, scare quote or borrowed phrase (`la «
+    qualification aux fonctions de maître de conférence »`), nobody's statement, whatever its length
+    (`nobodys_fragment` takes the short ones with a cue). English has none: on PolNeAR dev, 8 of the 8 English
+    partial quotations no rule gave a speaker are attributions of a person the text names elsewhere."""
+    if view.kind != "partial" or speaker is not None:
+        return False
+    return frame.text[view.q.open_at : view.q.open_at + 1] in frame.cues.words["term_marks"]
+
+
 QUOTE_FILTERS = stage(
     "quote_filter",
     (title_or_name, scare_quote, stage_direction, listed_example, described_lead_in, unattributed_direct,
-     ungoverned_fragment, impersonal_cue, nobodys_fragment),
+     ungoverned_fragment, impersonal_cue, nobodys_fragment, partial_of_nobody),
 )
