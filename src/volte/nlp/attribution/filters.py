@@ -141,6 +141,8 @@ def news_agency_source(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
 @rule("report_cue_filter", examples=[
     Example("Cette chute des ventes s'explique par un mauvais positionnement de la marque.", None,
             words="mauvais positionnement", language="fr"),
+    Example("Les niveaux sont au nombre de quatre, auxquels s’ajoute un niveau réservé aux seules revues "
+            "généralistes.", None, words="un niveau", language="fr"),
 ])
 def not_a_speech_act(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     """French forms of a cue verb that say nothing: a pronominal verb of things (`s'explique par`, `se confirme`,
