@@ -99,3 +99,14 @@ def test_a_few_quoted_words_in_a_comme_clause_stay_the_speakers() -> None:
     statements = extract("La crise est devenue un terrain fertile pour les rumeurs, dans une « infodémie massive », "
                          "comme prévenait l'OMS début mars.")
     assert name(said_by(statements, "infodémie")) == "OMS"
+
+
+def test_an_office_right_before_a_name_is_that_person_s_and_the_name_keeps_a_surname_the_parser_calls_an_adjective() -> None:
+    # (radio.cz, 2020: `Babiš` is tagged an adjective inside the person the tagger found; no comma after the office)
+    st = extract(
+        "Le tabloïd Blesk révèle que le ministre de la Santé s'est retrouvé mercredi soir dans un restaurant pragois. "
+        "Les appels à la démission se sont multipliés, et le Premier ministre lui-même a fait savoir qu'il lui "
+        "cherchait déjà un remplaçant.\n\n"
+        "Le vice-président du parti et bras droit du Premier ministre Andrej Babiš était là mercredi soir."
+    )
+    assert name(said_by(st, "cherchait déjà un remplaçant")) == "Andrej Babiš"

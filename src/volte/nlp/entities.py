@@ -352,6 +352,7 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
         j = i
         while j < len(doc) and (
             doc[j].pos_ == "PROPN" and not doc[j].is_space and "\n" not in doc[j].text_with_ws or _joining_hyphen(doc, j)
+            or j > i and _name_goes_on(doc, j)
         ):
             j += 1
         if j < len(doc) and doc[j].pos_ == "PROPN" and not doc[j].is_space:
@@ -364,6 +365,13 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
     if doc.lang_ == "fr":
         spans = _joined_organisations(doc, spans)
     return spans
+
+
+def _name_goes_on(doc: Doc, j: int) -> bool:
+    """`Andrej Babiš`, `Babiš` tagged an adjective: a capitalised word inside the person entity the tagger found
+    is the rest of the name, whatever part of speech the parser gave it."""
+    tok = doc[j]
+    return tok.is_title and tok.ent_iob_ == "I" and tok.ent_type_ in ("PER", "PERSON") and not tok.is_space
 
 
 def _joined_organisations(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -655,6 +663,13 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
                 fuller = book.described_as(word, ent.start)
                 key = fuller if fuller and fuller.lower().startswith(ent.key.lower()) else ent.key
                 book.described.append((ent.start, word, key))
+    for ent in book.mentions if doc.lang_ == "fr" else ():
+        # `le Premier ministre Andrej Babiš`, no comma: the office right before the name is the person's.
+        if ent.type == "person" and not ent.quoted and (
+            right := _ROLE_RIGHT_BEFORE_FR.search(text, max(0, ent.start - 80), ent.start)
+        ):
+            book.roles.setdefault(_fold_role(right.group(1)), ent.key)
+            book.given_roles.setdefault(ent.key, []).append((ent.start, right.group(1)))
     for before in (*_ROLE_BEFORE.finditer(text), *_ROLE_BEFORE_FR.finditer(text)):
         name = before.group(2)
         person = book.fullest.get(name.lower()) or book.fallback.get(name.split()[-1].lower())
@@ -702,11 +717,25 @@ _ROLE_BEFORE_FR = re.compile(
 )
 
 
+# The same office right before the name, no comma: `le Premier ministre Andrej Babiš`, `la ministre de la Santé
+# Agnès Buzyn` (the name is a person the tagger found: the pattern ends where it starts).
+_ROLE_RIGHT_BEFORE_FR = re.compile(
+    r"\b(?:la|le|l['’]|son|sa|du|au)\s?((?:premier |première )?(?:ministre|président|présidente|maire|directeur|directrice|"
+    r"secrétaire|porte-parole|chef|cheffe|patron|patronne|député|députée|sénateur|sénatrice|préfet|préfète)"
+    r"(?: [\wà-ÿ'’-]+){0,4}?)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _fold_role(text: str) -> str:
     text = re.sub(r"\b[ld]['’]", " ", text.lower())  # French elision: `l'opposition`, `d'Etat`
     # The possessor is not the role: `Robert Wolfarth, the trust's new chairman` is no `the trust`.
     text = re.sub(r"^.*?\w['’]s\s+", "", text)
-    words = [w for w in re.sub(r"[^\w\s-]", " ", text).split() if w not in _ROLE_DETERMINERS]
+    # (nor an intensifier after it: `le Premier ministre lui-même`)
+    words = [
+        w for w in re.sub(r"[^\w\s-]", " ", text).split()
+        if w not in _ROLE_DETERMINERS and not w.endswith(("-même", "-mêmes", "-self", "-selves"))
+    ]
     return " ".join(words)
 
 
