@@ -110,3 +110,13 @@ def test_an_office_right_before_a_name_is_that_person_s_and_the_name_keeps_a_sur
         "Le vice-président du parti et bras droit du Premier ministre Andrej Babiš était là mercredi soir."
     )
     assert name(said_by(st, "cherchait déjà un remplaçant")) == "Andrej Babiš"
+
+
+def test_an_organisation_s_name_goes_on_over_a_noun_between_two_proper_nouns() -> None:
+    # (sauvonsluniversite.com, 2019: `Éducation` is a noun, and the statements went to `Île-de-France`)
+    st = extract(
+        "L’AG Éducation Île-de-France inter-degrés considère que les politiques qui détruisent l’Éducation sont les "
+        "mêmes que celles qui détruisent la planète.\n\nElle soutient la mobilisation lycéenne et écologiste."
+    )
+    assert name(said_by(st, "les politiques qui détruisent")) == "AG Éducation Île-de-France"
+    assert name(said_by(st, "la mobilisation lycéenne")) == "AG Éducation Île-de-France"

@@ -368,10 +368,15 @@ def _name_spans(doc: Doc) -> list[tuple[Span, str]]:
 
 
 def _name_goes_on(doc: Doc, j: int) -> bool:
-    """`Andrej Babiš`, `Babiš` tagged an adjective: a capitalised word inside the person entity the tagger found
-    is the rest of the name, whatever part of speech the parser gave it."""
+    """`Andrej Babiš`, `Babiš` tagged an adjective: a capitalised word inside the person the tagger found is the
+    rest of the name, whatever part of speech the parser gave it; inside an organisation, one between two proper
+    nouns (`L'AG Éducation IDF`, `Éducation` a noun; not `Hi Investment and Securities`)."""
     tok = doc[j]
-    return tok.is_title and tok.ent_iob_ == "I" and tok.ent_type_ in ("PER", "PERSON") and not tok.is_space
+    if not tok.is_title or tok.ent_iob_ != "I" or tok.is_space:
+        return False
+    if tok.ent_type_ == "ORG":
+        return j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and "\n" not in tok.text_with_ws
+    return tok.ent_type_ in ("PER", "PERSON")
 
 
 def _joined_organisations(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
