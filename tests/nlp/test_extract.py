@@ -853,3 +853,16 @@ def test_a_few_quoted_words_in_a_cues_as_clause_stay_the_speakers() -> None:
     statements = extract("The neoliberal embrace of individualism and opposition to “the collective society,” as "
                          "Margaret Thatcher put it, also had consequences.")
     assert by_text(statements, "collective society").speaker.name == "Margaret Thatcher"
+
+
+def test_titles_before_a_person_s_full_name_are_neither_the_name_nor_another_speaker() -> None:
+    # (newsday.co.tt and thenassauguardian.com, 2022: the tagger made the ministry and the name one organisation;
+    # the parse made the two titles a list of subjects)
+    st = extract(
+        "Brian Manning spoke first in the Senate on Tuesday. Before the vote, Minister in the Ministry of Finance "
+        "Brian Manning said, \"The issue is a simple one.\"\n\n"
+        "There is no end in sight for rising prices, President and Chief Financial Officer of Super Value Debra "
+        "Symonette said yesterday, adding that the chain is doing its best."
+    )
+    assert speaker(st, "The issue is a simple one.") == "Brian Manning"
+    assert speaker(st, "no end in sight") == "Debra Symonette"

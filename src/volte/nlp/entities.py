@@ -79,6 +79,11 @@ class NameBook:
         low = form.lower()
         if low in self.fullest:
             return self.fullest[low], False
+        # Words before a person's full name are not part of it: `Ministry of Finance Brian Manning` (the tagger's
+        # organisation, after `Minister in the`) is `Brian Manning` when the article names him so.
+        ends = [k for k in self.fullest if " " in k and low.endswith(" " + k) and self.types.get(self.fullest[k]) == "person"]
+        if ends:
+            return self.fullest[max(ends, key=len)], False
         if " " not in low and low in self.fallback:
             return self.fallback[low], True
         return form, False

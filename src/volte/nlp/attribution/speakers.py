@@ -793,6 +793,8 @@ def list_of_speakers(frame: Frame, cue: Cue, one: Resolution, history: History) 
             not (t.is_punct or dep_of(t) == "cc" or t.is_space) for t in between
         ):
             break
+        if member.pos_ == "PROPN" and not any(t.ent_type_ for t in phrase):
+            break  # a title, not a member: `President and Chief Financial Officer of Super Value Debra Symonette`
         others.append(member)
         end = phrase.end
     joins = frame.cues.words["list_joins"]
