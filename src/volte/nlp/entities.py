@@ -195,10 +195,17 @@ class NameBook:
             people = [m for m in self.before(char) if m.type == "person" and not m.quoted and not m.bracketed]
             return people[-1].key if people else None
         if head in {"party", "campaign", "company", "ministry", "government", "committee", "agency", "group",
-                    "organization", "organisation", "union", "court", "department", "council"}:
-            orgs = [m for m in self.before(char) if m.type in ("organization", "party") and head in m.key.lower()]
+                    "organization", "organisation", "union", "court", "department", "council", *_INSTITUTIONS}:
+            # (`the institution` is the university, college, school or hospital last named)
+            words = _INSTITUTIONS if head == "institution" else {head}
+            orgs = [m for m in self.before(char) if m.type in ("organization", "party")
+                    and set(m.key.lower().split()) & words]
             return orgs[-1].key if orgs else None
         return None
+
+
+# What `the institution` may stand for, and descriptions that name an organisation by one of these words.
+_INSTITUTIONS = {"institution", "university", "college", "school", "hospital", "institute", "museum"}
 
 
 def full_names(book: NameBook) -> tuple[Entity, ...]:

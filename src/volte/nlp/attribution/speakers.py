@@ -614,10 +614,13 @@ def role_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> R
 @rule("speaker", examples=[
     Example("The Northern Ledger published the letter on Tuesday.\n\n“The minister knew everything,” the newspaper "
             "wrote.", "Northern Ledger", words="minister knew"),
+    Example("Students at Coventry University halls sparked fury with what the institution called an “outrageous” "
+            "illegal party.", "Coventry University", words="illegal party"),
 ])
 def description(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
-    """`the newspaper said` -> the news medium last named; `the party said` -> the party last named (`a new
-    research paper suggests` is a document the article introduces there, not the medium it named before)."""
+    """`the newspaper said` -> the news medium last named; `the party said` -> the party last named; `the
+    institution called` -> the university, college, school or hospital last named (`a new research paper
+    suggests` is a document the article introduces there, not the medium it named before)."""
     if m.span[0].lower_ in frame.cues.words["indefinite"]:
         return None
     resolved = frame.book.resolve_description(m.tok.lower_, m.tok.idx)
