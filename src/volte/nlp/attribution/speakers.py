@@ -589,11 +589,15 @@ def proper_name(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolut
     return named(frame, m.name) if m.tok.pos_ == "PROPN" or m.tok.ent_type_ else None
 
 
-@rule("speaker", examples=[Example(
-    "“We are finished,” the weather seemed to say.", None, words="We are finished")])
+@rule("speaker", examples=[
+    Example("“We are finished,” the weather seemed to say.", None, words="We are finished"),
+    Example("Concrètement, cela a consisté à analyser le dernier numéro disponible de chaque revue.", None,
+            words="le dernier numéro", language="fr"),
+])
 def thing_cannot_speak(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
     """Who may speak: an abstract noun, an event, a period, a quantity or a thing is nobody (`the day seemed to
-    say`, `paranoia found …`); a name, a group, a noun for people can (speech.cannot_speak)."""
+    say`, `paranoia found …`), and so is a pronoun for things (`cela a consisté à analyser …`, `thing_pronouns`
+    in cues_<lang>.yaml); a name, a group, a noun for people can (speech.cannot_speak)."""
     return NOBODY if cannot_speak(m.tok, frame.cues) else None
 
 

@@ -59,6 +59,8 @@ def cannot_speak(tok: Token, cues: Cues) -> bool:
     letter); a name, a named entity, a pronoun or a noun of the `groups` list always can. The classes are `never_speakers` and `abstract_endings` in cues_<lang>.yaml."""
     if tok.ent_type_ in ("PERSON", "PER", "ORG", "NORP", "GPE"):
         return False
+    if tok.lower_ in cues.words["thing_pronouns"]:
+        return True  # `c'est ainsi qu'il a qualifié …, estimant que …`: `c'` stands for no one
     if can_speak(tok, cues, "group", "pronoun", "person_pronoun"):
         return False
     if tok.pos_ in _DEBRIS or len(tok.text.strip("-")) < 2:
