@@ -163,15 +163,19 @@ MENTION_RULES = stage("mention", (document_issuer, participle_on_thing, person_b
 @rule("name", examples=[
     Example("The party's leader, Jean Dupont, said the vote would be held in May.", "Jean Dupont"),
     Example("« Il faut agir », a prévenu la ministre des Transports, Nadia Ferrand.", "Nadia Ferrand", language="fr"),
+    Example("One company, Avigilon, sells these tools to schools. Another, Pelco, announced last April that it will "
+            "provide schools with a new version.", "Pelco", words="provide schools"),
 ])
 def apposed_name(frame: Frame, cue: Cue, tok: Token) -> Token | None:
-    """`the party's leader, Jean Dupont, said` / `a prévenu la ministre des Transports, Nadia Ferrand` -> the name."""
+    """`the party's leader, Jean Dupont, said` / `a prévenu la ministre des Transports, Nadia Ferrand` / `Another,
+    Pelco, announced` (the parse hangs the name as an adverbial between its commas) -> the name."""
     if tok.pos_ == "PROPN":
         return None
     for child in tok.children:
+        between_commas = 0 < child.i < len(frame.doc) - 1 and child.nbor(-1).text == "," and child.nbor(1).text == ","
         apposed = dep_of(child) == "appos" or (
             dep_of(child) == "conj" and child.ent_type_ in ("PER", "PERSON") and child.nbor(-1).text == ","
-        )
+        ) or (dep_of(child) == "npadvmod" and between_commas)
         if apposed and child.pos_ == "PROPN":
             return child
     return None
