@@ -214,7 +214,12 @@ def subject_after_opening_clause(verb: Token, cues: Cues, quoted: Container[int]
     return noun if all(t.pos_ in ("AUX", "ADV", "PART") for t in between) else None
 
 
-@rule("subject", examples=[Example("Jean Dupont said the plan would fail badly.", "Jean Dupont")])
+@rule("subject", examples=[
+    Example("Jean Dupont said the plan would fail badly.", "Jean Dupont"),
+    Example("Asked about major discrepancies in her 1956 autobiography, Lady Sings the Blues, which was credited to "
+            "her and the writer William Dufty, Billie Holliday replied, “Shit, man, I ain’t never read that book.”",
+            "Billie Holliday", words="never read that book"),
+])
 def parse_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
     """The verb's subject in the parse; of two, the one next to the verb (`The Latest: Trump urges supporters …`).
     Not a day parsed as the subject (`Warren Saturday said …`), not a dash the tagger took for a noun, not the
@@ -224,10 +229,10 @@ def parse_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token | No
     for child in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i if c.i < verb.i else c.i)):
         if not any(c.isalpha() for c in child.text):
             continue  # a dash the tagger took for a noun: `… made public ― Trump boasted`
-        if child.ent_type_ in ("DATE", "TIME") and child.pos_ == "PROPN" or (
+        if child.ent_type_ in ("DATE", "TIME") and child.pos_ == "PROPN" and child.lower_ in cues.words["month_words"] or (
             child.lower_ in cues.words["time_words"] and child.ent_type_ not in ("PERSON", "PER", "ORG")  # (`Hier`, a name)
         ):
-            continue
+            continue  # (a name the tagger took for a date is a name: `…, Billie Holliday replied`)
         if dep_of(child) in _SUBJECTS and child.i not in quoted and child.lower_ != "-t":
             return child
         if dep_of(child) in _SUBJECTS and child.lower_ == "-t" and child.i + 1 < len(child.doc):
