@@ -186,10 +186,13 @@ REPORT_CUE_FILTERS = stage(
 # -- reports that are nobody's statement -----------------------------------------------------------------------
 
 
-@rule("report_filter", examples=[Example(
-    "Valcourt spoke to students at the university in Lyon on Monday.", None, words="students")])
+@rule("report_filter", examples=[
+    Example("Valcourt spoke to students at the university in Lyon on Monday.", None, words="students"),
+    Example('"Antioxidants benefit eye health," she explained to The List.', None, words="to The List"),
+])
 def addressee_only(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
-    """`spoke to students at Drexel`, `sings to Hillary Clinton`: who heard it, not what was said (the speaker
+    """`spoke to students at Drexel`, `sings to Hillary Clinton`, `"…," she explained to The List`: who heard it,
+    not what was said (the speaker
     still counts as the one talking next)."""
     verb = cue.token
     if verb.lower_ not in frame.cues.words["addressing"]:
