@@ -192,8 +192,7 @@ REPORT_CUE_FILTERS = stage(
 ])
 def addressee_only(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """`spoke to students at Drexel`, `sings to Hillary Clinton`, `"…," she explained to The List`: who heard it,
-    not what was said (the speaker
-    still counts as the one talking next)."""
+    not what was said (the speaker still counts as the one talking next)."""
     verb = cue.token
     if verb.lower_ not in frame.cues.words["addressing"]:
         return False
