@@ -320,6 +320,8 @@ def finds_oneself(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: E
             words="anathema"),
     Example("Healthline ran the piece in May. It helps to know what happens to your body when you take too many "
             "vitamins.", None, words="what happens"),
+    Example("On the grounds of democracy promotion, it is hard to say these interventions were a success.", None,
+            words="these interventions"),
 ])
 def empty_it_frame(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """`It is worth noting that …`, `It goes without saying that …`, `it helps to know what …`: a cue whose borrowed
@@ -336,6 +338,10 @@ def empty_it_frame(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: 
         framed = framed or tok.lower_ in frame.cues.words["empty_it_frames"] and (
             tok.i == cue.speaker.head.i or tok.pos_ == "ADJ"
         )
+    # (or an adjective beside the cue on the `it`'s verb: `it is hard to say …`, the parse hangs both on `is`)
+    framed = framed or any(
+        dep_of(c) == "acomp" and c.lower_ in frame.cues.words["empty_it_frames"] for c in cue.speaker.head.children
+    )
     return framed and tok.i == cue.speaker.head.i
 
 
