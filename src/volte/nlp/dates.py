@@ -194,6 +194,7 @@ class _Language:
     beside_event: re.Pattern[str] | None = None  # a day beside an event: "the morning after the debate"
     beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
     written_cues: re.Pattern[str] | None = None  # cues of words written: "wrote", "reads"
+    going_on_cues: re.Pattern[str] | None = None  # cues of a quotation that goes on: "it added", "it continued"
     reporting: re.Pattern[str] | None = None  # cues that only report speech: "said", "told"
     documents: re.Pattern[str] | None = None  # what words are written in: "letter", "story", "op-ed"
     holidays: dict[str, dict[str, int]] | None = None  # "labor day": {month: 9, weekday: 0, nth: 1}
@@ -299,6 +300,8 @@ def _language(language: str) -> _Language:
         if table.get("reporting_cues") else None,
         written_cues=re.compile(_alternation(table.get("written_cues")), re.IGNORECASE)
         if table.get("written_cues") else None,
+        going_on_cues=re.compile(_alternation(table.get("going_on_cues")), re.IGNORECASE)
+        if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
         if table.get("documents") else None,
         holidays={_fold(k): dict(v) for k, v in (table.get("holidays") or {}).items()},
@@ -710,6 +713,17 @@ def written_date(cue: str | None, text: str, published: str | None, language: st
     if not cue or lang.written_cues is None or lang.documents is None or not lang.written_cues.fullmatch(cue.strip()):
         return None
     return _last_dated(text, lang.documents, published, language)
+
+
+def goes_on_writing(cue: str | None, language: str = "en") -> bool:
+    """Whether `cue` says words were written (`wrote`, `reads`) or that a quotation goes on (`added`, `continued`,
+    `further wrote`): the cue of the next quotation from one document."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if not cue:
+        return False
+    words = cue.strip().split()
+    return any(p is not None and (p.fullmatch(cue.strip()) or p.fullmatch(words[-1]))
+               for p in (lang.written_cues, lang.going_on_cues))
 
 
 def beside_event(context: str, before: str, published: str | None, language: str = "en") -> _Found:

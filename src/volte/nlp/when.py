@@ -182,7 +182,7 @@ def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found |
     best: tuple[int, str, SaidBasis | None] | None = (since + told[-1][0], told[-1][1], told[-1][2]) if told else None
     for d in earlier:
         # (A time the text gave for an earlier statement; not one carried to it from its speaker's passage.)
-        if d.said and d.rule in ("own_clause", "time_anaphor") and since <= d.utterance.start < u.start:
+        if d.said and d.rule in ("own_clause", "counted_year", "time_anaphor") and since <= d.utterance.start < u.start:
             if best is None or d.utterance.start >= best[0]:
                 best = (d.utterance.start, d.said, d.basis)
     if best is None:
@@ -219,7 +219,67 @@ def written_words(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found 
     two paragraphs before, and take the date it gave it (`sent a letter on Tuesday`, `a 1995 story`)."""
     since = page.paragraphs[max(0, page.paragraph_of(u.start) - _ANAPHOR_REACH)]
     # (In the narration: a document the speakers' own words name, `the tweet yesterday`, is about their content.)
-    return dates.written_date(u.cue, page.narrative[since : u.start], page.published, page.language)
+    before = page.narrative[since : u.start]
+    return _written_year(dates.written_date(u.cue, before, page.published, page.language), before, page)
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
+            "The aides dug up a 1998 column by Roe.\n\n\"The port will close,\" the column read.\n\n\"Its workers will "
+            "leave,\" the column added.", "column", "Its workers will", said="1998",
+        ),
+    ],
+)
+def document_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """The quotations of one document in consecutive paragraphs (`"…," the article read.` then `"…," it added.`,
+    `"…," the Times wrote.`) were all written in it: the next one, written (`wrote`) or going on (`added`), takes
+    the date the document gave the one right before it, when no other statement comes between."""
+    if not earlier or not dates.goes_on_writing(u.cue, page.language):
+        return None
+    d = earlier[-1]
+    if d.rule not in ("written_words", "document_passage") or d.said is None or d.utterance.start >= u.start:
+        return None
+    if u.speaker_name is not None and u.speaker != d.utterance.speaker:
+        return None  # (a person's quotation: their own words, not the document's)
+    if page.paragraph_of(u.start) - page.paragraph_of(d.utterance.start) > 1:
+        return None
+    return d.said, d.basis
+
+
+def _written_year(found: _Found | None, text: str, page: Page) -> _Found | None:
+    """A year counted back (`Twenty-two years ago` in 2016: 1994) is a round figure: the explicit year within one
+    of it that `text` writes (`a 1995 story from the Times`) is the year meant."""
+    if found is None or found[1] != "relative" or len(found[0] or "") != 4 or page.published is None:
+        return found
+    year = int(found[0] or 0)
+    if year > int(page.published[:4]) - 2:
+        return found  # (`last year`, `this year`: a year named, not counted)
+    written = [said for _, said, basis in dates.dates_in(_unquoted(text), page.published, page.language, asides=True)
+               if basis == "explicit" and abs(int(said[:4]) - year) <= 1]
+    return (written[-1], "explicit") if written else found
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
+            "The aides dug up a 1997 essay by Roe. Twenty-six years ago, Roe wrote that the port would close.",
+            "Roe", "the port would close", said="1997",
+        ),
+    ],
+)
+def counted_year(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """The statement's own clause counts years back (`Twenty-two years ago, a Times article hailed …`), a round
+    figure: the explicit year within one of it that the paragraph wrote before (`a 1995 story from the Times`) is
+    the year meant."""
+    found = dates.find_date(u.context, page.published, page.language, cue=u.cue)
+    if found is None or found[1] != "relative" or len(found[0] or "") != 4:
+        return None
+    start = page.paragraphs[page.paragraph_of(u.start)]
+    better = _written_year(found, page.narrative[start : u.start], page)
+    return better if better != found else None
 
 
 @rule(
@@ -246,7 +306,7 @@ def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Foun
         if d.utterance.start > u.start:
             continue  # (a passage runs forward: the body is dated before the headline, which is not its passage)
         if d.utterance.speaker != u.speaker:
-            if d.basis in ("explicit", "relative") and d.rule == "own_clause":
+            if d.basis in ("explicit", "relative") and d.rule in ("own_clause", "counted_year"):
                 return None  # another speaker's dated turn in between: the passage has moved on
             continue
         if d.said is None or d.basis not in ("explicit", "relative"):
@@ -494,7 +554,8 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 
 SAID_RULES = stage(
     "said",
-    (own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, speaker_passage, same_event, dated_document, headline_summary,
+    (counted_year, own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, document_passage,
+     speaker_passage, same_event, dated_document, headline_summary,
      headline_news_day, lead_participant, lead_event, recounted_past, publication_date),
 )
 
