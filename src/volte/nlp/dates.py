@@ -690,7 +690,7 @@ def _last_dated(text: str, pattern: re.Pattern[str], published: str | None, lang
             _, said, basis = min(found, key=lambda f: abs(f[0] - here))
             return said, basis
         # Else the time its sentence opens on: "In late September, a group of parents … sent a letter".
-        opening = _opening_time(text[_sentence_start(text, m.start()) :], published, lang, language)
+        opening = _opening_time(text[sentence_start(text, m.start()) :], published, lang, language)
         if opening:
             return opening
     return None
@@ -747,7 +747,7 @@ def beside_event(context: str, before: str, published: str | None, language: str
     return said, basis
 
 
-def _sentence_start(text: str, offset: int) -> int:
+def sentence_start(text: str, offset: int) -> int:
     """Where the sentence holding `offset` begins in `text`: after the last sentence end or line break before it."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, offset - 600), offset)]
     return max(ends[-1] if ends else 0, text.rfind("\n", 0, offset) + 1)

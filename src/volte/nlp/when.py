@@ -286,6 +286,44 @@ def counted_year(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found |
     "said",
     examples=[
         Example(
+            "The vote is a risk for Roe, who refused to back Ames at the party congress in March. Roe urged the "
+            "delegates to \"vote freely\" and said he would stay neutral.", "Roe", "he would stay neutral", said="2022-03",
+        ),
+    ],
+)
+def speaker_sentence(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """The sentence right before the statement's, in its paragraph, names the speaker and dates what they did
+    (`Cruz, who refused to endorse Trump during a speech at the convention in July.`), and the statement's sentence
+    goes on narrating that person's acts (`Cruz exhorted Republicans to "vote your conscience" and said …`): the
+    statement belongs to that act and takes its date, read in the narration and the reported words of earlier
+    statements, not in quotations. Not after a plain `Roe said` (said to the reporter, now)."""
+    if u.present or page.published is None:
+        return None
+    names = [w for w in (u.speaker_name, u.speaker_words) if w]
+    if not names:
+        return None
+    text = page.text or page.narrative
+    para = page.paragraphs[page.paragraph_of(u.start)]
+    here = max(dates.sentence_start(text, u.start), para)
+    if here <= para:
+        return None
+    before = text[max(dates.sentence_start(text, here - 1), para) : here]
+    surname = names[0].split()[-1]
+    if not re.search(rf"\b{re.escape(surname)}\b", before):
+        return None
+    # (The statement's sentence narrates the speaker's act, `Cruz exhorted …`, `Reid frequently mocked …`; a plain
+    # `Clarke said …` after `He sold the mine in 1999.` may be said to the reporter now.)
+    act = re.search(rf"\b{re.escape(surname)}\s+(?:\w+ly\s+)?(\w+)", text[here : u.end + 80])
+    if act is None or dates.reporting(act.group(1), page.language):
+        return None
+    found = dates.dates_in(_unquoted(before), page.published, page.language, asides=True)
+    return (found[-1][1], found[-1][2]) if found else None
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
             "Speaking in Ohio on Tuesday, Roe said the plan would fail.\n\n\"It is over,\" Roe added.",
             "Roe", "It is over", said="2022-04-05",
         ),
@@ -555,7 +593,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 SAID_RULES = stage(
     "said",
     (counted_year, own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, document_passage,
-     speaker_passage, same_event, dated_document, headline_summary,
+     speaker_sentence, speaker_passage, same_event, dated_document, headline_summary,
      headline_news_day, lead_participant, lead_event, recounted_past, publication_date),
 )
 
