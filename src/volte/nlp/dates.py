@@ -194,6 +194,8 @@ class _Language:
     beside_event: re.Pattern[str] | None = None  # a day beside an event: "the morning after the debate"
     beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
     written_cues: re.Pattern[str] | None = None  # cues of words written: "wrote", "reads"
+    when_event: re.Pattern[str] | None = None  # a when-clause naming an event: "back when he wrote his book"
+    when_dated: re.Pattern[str] | None = None  # a when-clause of a dated noun: "the 2000 election, when the state …"
     going_on_cues: re.Pattern[str] | None = None  # cues of a quotation that goes on: "it added", "it continued"
     reporting: re.Pattern[str] | None = None  # cues that only report speech: "said", "told"
     documents: re.Pattern[str] | None = None  # what words are written in: "letter", "story", "op-ed"
@@ -300,6 +302,16 @@ def _language(language: str) -> _Language:
         if table.get("reporting_cues") else None,
         written_cues=re.compile(_alternation(table.get("written_cues")), re.IGNORECASE)
         if table.get("written_cues") else None,
+        when_event=re.compile(
+            rf"\b(?:{_alternation(table['when_clause']['words'])})\s+(?:[\w'’-]+\s+){{1,2}}?"
+            rf"(?:{_alternation(table['when_clause']['verbs'])})\s+(?:{_alternation(table.get('event_determiners'))})\s+"
+            rf"(?:[\w'’-]+\s+){{0,2}}?(?P<event>{_alternation([*table.get('events', ()), *table.get('documents', ())])})s?\b",
+            re.IGNORECASE,
+        ) if table.get("when_clause") else None,
+        when_dated=re.compile(
+            rf"(?<![\w-])(?P<year>{_YEAR})\s+[^,.;:\d]{{1,40}}?,\s*(?:{_alternation(table['when_clause']['words'])})\s",
+            re.IGNORECASE,
+        ) if table.get("when_clause") else None,
         going_on_cues=re.compile(_alternation(table.get("going_on_cues")), re.IGNORECASE)
         if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
@@ -713,6 +725,28 @@ def written_date(cue: str | None, text: str, published: str | None, language: st
     if not cue or lang.written_cues is None or lang.documents is None or not lang.written_cues.fullmatch(cue.strip()):
         return None
     return _last_dated(text, lang.documents, published, language)
+
+
+def when_event(context: str, language: str = "en") -> str | None:
+    """The event a when-clause of `context` names as the speaker's (`Back when he wrote his book, Roe said`),
+    folded, or None."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    m = lang.when_event.search(context) if lang.when_event is not None else None
+    return _fold(m["event"]) if m else None
+
+
+def when_dated(context: str, cue: str | None, published: str | None, language: str = "en") -> _Found:
+    """The year of a noun a when-clause holding the cue hangs on (`They cite the 2000 election in Florida, when the
+    state wrongly stated …`: 2000), or None."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    word = cue.split()[0].lower() if cue and cue.split() else None
+    if lang.when_dated is None or word is None:
+        return None
+    for m in lang.when_dated.finditer(context):
+        clause = context[m.end() :].split(".")[0].split(",")[0]
+        if word in clause.lower().split() and (published is None or m["year"] <= published[:4]):
+            return m["year"], "explicit"
+    return None
 
 
 def goes_on_writing(cue: str | None, language: str = "en") -> bool:

@@ -411,6 +411,34 @@ def _after_in_words(said: str, words: str, page: Page) -> bool:
     "said",
     examples=[
         Example(
+            "In his 2009 book, Roe called debt a trap.\n\nBack when he wrote his book, Roe said that loans were a "
+            "last resort.", "Roe", "loans were a last resort", said="2009",
+        ),
+        Example(
+            "Critics point to the 1998 flood in Ohio, when the city wrongly stated that the dam was safe.", "city",
+            "the dam was safe", said="1998",
+        ),
+    ],
+)
+def when_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """The statement's clause is a when-clause of an event or a document the text dated (`Back when he wrote his
+    book, Mr. McKinley said …` after `In his 2002 book`), or of a noun that carries its year (`the 2000 election in
+    Florida, when the state incorrectly stated …`): that date."""
+    found = dates.when_dated(u.context, u.cue, page.published, page.language)
+    if found:
+        return found
+    event = dates.when_event(u.context, page.language)
+    if event is None:
+        return None
+    # (In the narration and the reported words of earlier statements, not their quotations: "In his 2002 book,
+    # ''Make Your Kid a Millionaire,'' Mr. McKinley suggested …" may be read as one statement.)
+    return dates.event_date(_unquoted((page.text or page.narrative)[: u.start]), event, page.published, page.language)
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
             "Roe and Ames met in Monday's debate.\n\nAmes told the debate audience that taxes would fall.",
             "Ames", "taxes would fall", said="2022-04-04",
         ),
@@ -593,7 +621,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 SAID_RULES = stage(
     "said",
     (counted_year, own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, document_passage,
-     speaker_sentence, speaker_passage, same_event, dated_document, headline_summary,
+     speaker_sentence, speaker_passage, when_clause, same_event, dated_document, headline_summary,
      headline_news_day, lead_participant, lead_event, recounted_past, publication_date),
 )
 
