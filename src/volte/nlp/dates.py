@@ -749,6 +749,12 @@ def when_dated(context: str, cue: str | None, published: str | None, language: s
     return None
 
 
+def names_document(text: str, language: str = "en") -> bool:
+    """Whether `text` names a document words are written in (`study`, `profile`, `report`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return lang.documents is not None and bool(lang.documents.search(text))
+
+
 def goes_on_writing(cue: str | None, language: str = "en") -> bool:
     """Whether `cue` says words were written (`wrote`, `reads`) or that a quotation goes on (`added`, `continued`,
     `further wrote`): the cue of the next quotation from one document."""

@@ -578,6 +578,45 @@ def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fo
     return (days.most_common(1)[0][0], "relative") if days else None
 
 
+# How many paragraphs after a source's statement the text may date the document it cites.
+_LATER_REACH = 16
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
+            "Roe's cures are bunk, according to the Ohio Medical Review.\n\nRoe sells pills on television.\n\nA 2019 "
+            "study in the Ohio Medical Review found that most of his advice was wrong.", "Ohio Medical Review",
+            "Roe's cures are bunk", said="2019",
+        ),
+    ],
+)
+def source_dated_later(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """A source cited before the text dates it (`… is unsubstantiated, according to the British Medical Journal.`,
+    then `A 2014 study that appeared in the British Medical Journal found …`; `as The New Yorker put it`, then `In
+    The New Yorker's long profile of Oz in 2013 …`): a publication or body, not a person, whose name comes back in
+    a later sentence with a document of it and a written date; the statement cites that document."""
+    if u.speaker_name is not None or not u.speaker_words or page.published is None:
+        return None
+    name = u.speaker_words.strip()
+    if len(name.split()) < 2 and not name[:1].isupper():
+        return None  # (a bare description, `the agency`, is no name to find again)
+    here = page.paragraph_of(u.start)
+    until = page.paragraphs[here + _LATER_REACH] if here + _LATER_REACH < len(page.paragraphs) else len(page.narrative)
+    after = _unquoted(page.narrative[u.end : until])
+    for m in re.finditer(rf"\b{re.escape(name)}\b", after, re.IGNORECASE):
+        start = dates.sentence_start(after, m.start())
+        end = min((x for x in (after.find(". ", m.end()), after.find("\n", m.end())) if x != -1), default=len(after))
+        sentence = after[start:end]
+        if not dates.names_document(sentence, page.language):
+            continue
+        found = [f for f in dates.dates_in(sentence, page.published, page.language, asides=True) if f[2] == "explicit"]
+        if found:
+            return found[0][1], "explicit"
+    return None
+
+
 # How many years before the article a paragraph's years must all be for it to recount the past.
 _PAST_YEARS = 10
 
@@ -622,7 +661,7 @@ SAID_RULES = stage(
     "said",
     (counted_year, own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, document_passage,
      speaker_sentence, speaker_passage, when_clause, same_event, dated_document, headline_summary,
-     headline_news_day, lead_participant, lead_event, recounted_past, publication_date),
+     headline_news_day, lead_participant, lead_event, source_dated_later, recounted_past, publication_date),
 )
 
 
