@@ -194,6 +194,7 @@ class _Language:
     beside_event: re.Pattern[str] | None = None  # a day beside an event: "the morning after the debate"
     beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
     written_cues: re.Pattern[str] | None = None  # cues of words written: "wrote", "reads"
+    pronouns: re.Pattern[str] | None = None  # a sentence that opens on a person as its subject: "He", "She"
     when_event: re.Pattern[str] | None = None  # a when-clause naming an event: "back when he wrote his book"
     when_dated: re.Pattern[str] | None = None  # a when-clause of a dated noun: "the 2000 election, when the state …"
     going_on_cues: re.Pattern[str] | None = None  # cues of a quotation that goes on: "it added", "it continued"
@@ -312,6 +313,8 @@ def _language(language: str) -> _Language:
             rf"(?<![\w-])(?P<year>{_YEAR})\s+[^,.;:\d]{{1,40}}?,\s*(?:{_alternation(table['when_clause']['words'])})\s",
             re.IGNORECASE,
         ) if table.get("when_clause") else None,
+        pronouns=re.compile(rf"[\s\"“'‘«]*(?:{_alternation(table.get('subject_pronouns'))})\s", re.IGNORECASE)
+        if table.get("subject_pronouns") else None,
         going_on_cues=re.compile(_alternation(table.get("going_on_cues")), re.IGNORECASE)
         if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
@@ -747,6 +750,12 @@ def when_dated(context: str, cue: str | None, published: str | None, language: s
         if word in clause.lower().split() and (published is None or m["year"] <= published[:4]):
             return m["year"], "explicit"
     return None
+
+
+def opens_on_pronoun(sentence: str, language: str = "en") -> bool:
+    """Whether `sentence` opens on a person's pronoun as its subject (`He bought the bridge in 2014.`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return lang.pronouns is not None and bool(lang.pronouns.match(sentence))
 
 
 def names_document(text: str, language: str = "en") -> bool:

@@ -289,10 +289,14 @@ def counted_year(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found |
             "The vote is a risk for Roe, who refused to back Ames at the party congress in March. Roe urged the "
             "delegates to \"vote freely\" and said he would stay neutral.", "Roe", "he would stay neutral", said="2022-03",
         ),
+        Example(
+            "Mr. Roe runs the old ferry. He bought it in 2019 with a state loan.\n\nMr. Roe planned to sell the ferry "
+            "to the county.", "Roe", "to sell the ferry", said="2019",
+        ),
     ],
 )
 def speaker_sentence(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
-    """The sentence right before the statement's, in its paragraph, names the speaker and dates what they did
+    """The sentence right before the statement's (in its paragraph, or ending the one before), names the speaker and dates what they did
     (`Cruz, who refused to endorse Trump during a speech at the convention in July.`), and the statement's sentence
     goes on narrating that person's acts (`Cruz exhorted Republicans to "vote your conscience" and said …`): the
     statement belongs to that act and takes its date, read in the narration and the reported words of earlier
@@ -305,11 +309,17 @@ def speaker_sentence(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
     text = page.text or page.narrative
     para = page.paragraphs[page.paragraph_of(u.start)]
     here = max(dates.sentence_start(text, u.start), para)
-    if here <= para:
-        return None
-    before = text[max(dates.sentence_start(text, here - 1), para) : here]
+    if here > para:
+        before = text[max(dates.sentence_start(text, here - 1), para) : here]
+    else:  # (the statement opens its paragraph: the last sentence of the one before)
+        end = len(text[:para].rstrip())
+        before = text[dates.sentence_start(text, max(end - 1, 0)) : end] if end else ""
     surname = names[0].split()[-1]
-    if not re.search(rf"\b{re.escape(surname)}\b", before):
+    # (Named, or a person the sentence opens on as he or she: "He bought the bridge in 2014." then "Mr. Clarke
+    # planned to …")
+    if not re.search(rf"\b{re.escape(surname)}\b", before) and not (
+        u.speaker_name and dates.opens_on_pronoun(before, page.language)
+    ):
         return None
     # (The statement's sentence narrates the speaker's act, `Cruz exhorted …`, `Reid frequently mocked …`; a plain
     # `Clarke said …` after `He sold the mine in 1999.` may be said to the reporter now.)
@@ -317,7 +327,11 @@ def speaker_sentence(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
     if act is None or dates.reporting(act.group(1), page.language):
         return None
     found = dates.dates_in(_unquoted(before), page.published, page.language, asides=True)
-    return (found[-1][1], found[-1][2]) if found else None
+    if not found or (here <= para and found[-1][2] != "explicit"):
+        return None  # (across paragraphs only a date written out, `in 2014`: a relative one is the news of that day)
+    if int(found[-1][1][:4]) <= int(page.published[:4]) - _PAST_YEARS:
+        return None  # (`In 1990, Roe left the party.`: a past recounted, earlier and undated, `recounted_past`)
+    return found[-1][1], found[-1][2]
 
 
 @rule(
