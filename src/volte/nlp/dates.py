@@ -194,6 +194,7 @@ class _Language:
     beside_event: re.Pattern[str] | None = None  # a day beside an event: "the morning after the debate"
     beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
     written_cues: re.Pattern[str] | None = None  # cues of words written: "wrote", "reads"
+    speech_occasions: re.Pattern[str] | None = None  # where people speak: "hearing", "debate", "rally"
     pronouns: re.Pattern[str] | None = None  # a sentence that opens on a person as its subject: "He", "She"
     when_event: re.Pattern[str] | None = None  # a when-clause naming an event: "back when he wrote his book"
     when_dated: re.Pattern[str] | None = None  # a when-clause of a dated noun: "the 2000 election, when the state …"
@@ -315,6 +316,8 @@ def _language(language: str) -> _Language:
         ) if table.get("when_clause") else None,
         pronouns=re.compile(rf"[\s\"“'‘«]*(?:{_alternation(table.get('subject_pronouns'))})\s", re.IGNORECASE)
         if table.get("subject_pronouns") else None,
+        speech_occasions=re.compile(rf"\b(?:{_alternation(table.get('speech_occasions'))})s?\b", re.IGNORECASE)
+        if table.get("speech_occasions") else None,
         going_on_cues=re.compile(_alternation(table.get("going_on_cues")), re.IGNORECASE)
         if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
@@ -756,6 +759,13 @@ def opens_on_pronoun(sentence: str, language: str = "en") -> bool:
     """Whether `sentence` opens on a person's pronoun as its subject (`He bought the bridge in 2014.`)."""
     lang = _language(language.split("-")[0].lower() if language else "en")
     return lang.pronouns is not None and bool(lang.pronouns.match(sentence))
+
+
+def speech_occasion(text: str, language: str = "en") -> int | None:
+    """Where `text` last names an occasion people speak at (`a 2014 Senate hearing`, `the debate`), or None."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    found = list(lang.speech_occasions.finditer(text)) if lang.speech_occasions is not None else []
+    return found[-1].start() if found else None
 
 
 def names_document(text: str, language: str = "en") -> bool:

@@ -301,6 +301,26 @@ def speaker_sentence(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
     goes on narrating that person's acts (`Cruz exhorted Republicans to "vote your conscience" and said …`): the
     statement belongs to that act and takes its date, read in the narration and the reported words of earlier
     statements, not in quotations. Not after a plain `Roe said` (said to the reporter, now)."""
+    framed = _sentence_before(u, page)
+    if framed is None:
+        return None
+    here, para, before, surname = framed
+    # (Named, or a person the sentence opens on as he or she: "He bought the bridge in 2014." then "Mr. Clarke
+    # planned to …")
+    if not re.search(rf"\b{re.escape(surname)}\b", before) and not (
+        u.speaker_name and dates.opens_on_pronoun(before, page.language)
+    ):
+        return None
+    found = dates.dates_in(_unquoted(before), page.published, page.language, asides=True)
+    if not found or (here <= para and found[-1][2] != "explicit"):
+        return None  # (across paragraphs only a date written out, `in 2014`: a relative one is the news of that day)
+    return _not_long_past(found[-1][1], found[-1][2], page)
+
+
+def _sentence_before(u: Utterance, page: Page) -> tuple[int, int, str, str] | None:
+    """For a statement whose sentence narrates an act of its speaker (`Cruz exhorted …`, `Reid frequently mocked
+    …`, `Sen. Claire McCaskill (D-Mo.) scolded him: …`, not a plain `Roe said`): where its sentence and paragraph
+    begin, the sentence before it (in its paragraph, or ending the one before) and the speaker's surname."""
     if u.present or page.published is None:
         return None
     names = [w for w in (u.speaker_name, u.speaker_words) if w]
@@ -315,23 +335,46 @@ def speaker_sentence(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
         end = len(text[:para].rstrip())
         before = text[dates.sentence_start(text, max(end - 1, 0)) : end] if end else ""
     surname = names[0].split()[-1]
-    # (Named, or a person the sentence opens on as he or she: "He bought the bridge in 2014." then "Mr. Clarke
-    # planned to …")
-    if not re.search(rf"\b{re.escape(surname)}\b", before) and not (
-        u.speaker_name and dates.opens_on_pronoun(before, page.language)
-    ):
-        return None
-    # (The statement's sentence narrates the speaker's act, `Cruz exhorted …`, `Reid frequently mocked …`; a plain
-    # `Clarke said …` after `He sold the mine in 1999.` may be said to the reporter now.)
-    act = re.search(rf"\b{re.escape(surname)}\s+(?:\w+ly\s+)?(\w+)", text[here : u.end + 80])
+    # (A plain `Clarke said …` after `He sold the mine in 1999.` may be said to the reporter now.)
+    act = re.search(rf"\b{re.escape(surname)}\s+(?:\([^)]*\)\s+)?(?:\w+ly\s+)?(\w+)", text[here : u.end + 80])
     if act is None or dates.reporting(act.group(1), page.language):
         return None
-    found = dates.dates_in(_unquoted(before), page.published, page.language, asides=True)
-    if not found or (here <= para and found[-1][2] != "explicit"):
-        return None  # (across paragraphs only a date written out, `in 2014`: a relative one is the news of that day)
-    if int(found[-1][1][:4]) <= int(page.published[:4]) - _PAST_YEARS:
-        return None  # (`In 1990, Roe left the party.`: a past recounted, earlier and undated, `recounted_past`)
-    return found[-1][1], found[-1][2]
+    return here, para, before, surname
+
+
+def _not_long_past(said: str, basis: SaidBasis, page: Page) -> _Found | None:
+    """`said`, unless it is a decade or more before the article (`In 1990, Roe left the party.`: a past recounted,
+    earlier and undated, `recounted_past`)."""
+    return None if int(said[:4]) <= int((page.published or "0")[:4]) - _PAST_YEARS else (said, basis)
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
+            "The union won the attention of the Senate, where its leader testified at a 2019 hearing.\n\nSen. Ann "
+            "Ames scolded him: \"You broke the law.\"", "Ann Ames", "You broke the law", said="2019",
+        ),
+    ],
+)
+def occasion_before(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """The sentence right before the statement's (in its paragraph, or ending the one before) dates an occasion of
+    speech (`…, where he appeared at a 2014 Senate hearing …`), and the statement's sentence narrates its speaker's
+    act (`Sen. Claire McCaskill (D-Mo.) scolded him: "…"`): said there, that date, when written out."""
+    framed = _sentence_before(u, page)
+    if framed is None:
+        return None
+    _, _, before, _ = framed
+    occasion = dates.speech_occasion(_unquoted(before), page.language)
+    if occasion is None:
+        return None
+    found = [f for f in dates.dates_in(before[: occasion + _OCCASION_REACH], page.published, page.language, asides=True)
+             if f[2] == "explicit" and abs(f[0] - occasion) <= _OCCASION_REACH]
+    return _not_long_past(found[-1][1], found[-1][2], page) if found else None
+
+
+# How far from an occasion's word its date may be: "at a 2014 Senate hearing", "the convention in July 2016".
+_OCCASION_REACH = 40
 
 
 @rule(
@@ -674,7 +717,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
 SAID_RULES = stage(
     "said",
     (counted_year, own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, document_passage,
-     speaker_sentence, speaker_passage, when_clause, same_event, dated_document, headline_summary,
+     speaker_sentence, occasion_before, speaker_passage, when_clause, same_event, dated_document, headline_summary,
      headline_news_day, lead_participant, lead_event, source_dated_later, recounted_past, publication_date),
 )
 
