@@ -197,7 +197,7 @@ class _Language:
     speech_occasions: re.Pattern[str] | None = None  # where people speak: "hearing", "debate", "rally"
     pronouns: re.Pattern[str] | None = None  # a sentence that opens on a person as its subject: "He", "She"
     when_event: re.Pattern[str] | None = None  # a when-clause naming an event: "back when he wrote his book"
-    when_dated: re.Pattern[str] | None = None  # a when-clause of a dated noun: "the 2000 election, when the state …"
+    when_dated: re.Pattern[str] | None = None  # a clause of a dated noun: "the 2000 election, when the state …"
     going_on_cues: re.Pattern[str] | None = None  # cues of a quotation that goes on: "it added", "it continued"
     reporting: re.Pattern[str] | None = None  # cues that only report speech: "said", "told"
     documents: re.Pattern[str] | None = None  # what words are written in: "letter", "story", "op-ed"
@@ -311,7 +311,7 @@ def _language(language: str) -> _Language:
             re.IGNORECASE,
         ) if table.get("when_clause") else None,
         when_dated=re.compile(
-            rf"(?<![\w-])(?P<year>{_YEAR})\s+[^,.;:\d]{{1,40}}?,\s*(?:{_alternation(table['when_clause']['words'])})\s",
+            rf"(?<![\w-])(?P<year>{_YEAR})\s+[^,.;:\d]{{1,40}}?,\s*(?:{_alternation(table['when_clause']['hanging'])})\s",
             re.IGNORECASE,
         ) if table.get("when_clause") else None,
         pronouns=re.compile(rf"[\s\"“'‘«]*(?:{_alternation(table.get('subject_pronouns'))})\s", re.IGNORECASE)
@@ -742,8 +742,9 @@ def when_event(context: str, language: str = "en") -> str | None:
 
 
 def when_dated(context: str, cue: str | None, published: str | None, language: str = "en") -> _Found:
-    """The year of a noun a when-clause holding the cue hangs on (`They cite the 2000 election in Florida, when the
-    state wrongly stated …`: 2000), or None."""
+    """The year of a noun a when- or which-clause holding the cue hangs on (`They cite the 2000 election in Florida,
+    when the state wrongly stated …`: 2000; `Jared Diamond's 2005 best seller, which … discussed …`: 2005), or
+    None."""
     lang = _language(language.split("-")[0].lower() if language else "en")
     word = cue.split()[0].lower() if cue and cue.split() else None
     if lang.when_dated is None or word is None:

@@ -475,12 +475,17 @@ def _after_in_words(said: str, words: str, page: Page) -> bool:
             "Critics point to the 1998 flood in Ohio, when the city wrongly stated that the dam was safe.", "city",
             "the dam was safe", said="1998",
         ),
+        Example(
+            "Then came Roe's 2011 memoir, which described the war and argued that the peace was fragile.",
+            "memoir", "the peace was fragile", said="2011",
+        ),
     ],
 )
 def when_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """The statement's clause is a when-clause of an event or a document the text dated (`Back when he wrote his
-    book, Mr. McKinley said …` after `In his 2002 book`), or of a noun that carries its year (`the 2000 election in
-    Florida, when the state incorrectly stated …`): that date."""
+    book, Mr. McKinley said …` after `In his 2002 book`), or a when- or which-clause of a noun that carries its year
+    (`the 2000 election in Florida, when the state incorrectly stated …`, `Jared Diamond's 2005 best seller, which
+    … discussed …`): that date."""
     found = dates.when_dated(u.context, u.cue, page.published, page.language)
     if found:
         return found
