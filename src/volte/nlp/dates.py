@@ -195,6 +195,7 @@ class _Language:
     beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
     written_cues: re.Pattern[str] | None = None  # cues of words written: "wrote", "reads"
     speech_occasions: re.Pattern[str] | None = None  # where people speak: "hearing", "debate", "rally"
+    scene_clauses: re.Pattern[str] | None = None  # a sentence opening on its scene: "As a phone rang, …"
     pronouns: re.Pattern[str] | None = None  # a sentence that opens on a person as its subject: "He", "She"
     when_event: re.Pattern[str] | None = None  # a when-clause naming an event: "back when he wrote his book"
     when_dated: re.Pattern[str] | None = None  # a clause of a dated noun: "the 2000 election, when the state …"
@@ -318,6 +319,8 @@ def _language(language: str) -> _Language:
         if table.get("subject_pronouns") else None,
         speech_occasions=re.compile(rf"\b(?:{_alternation(table.get('speech_occasions'))})s?\b", re.IGNORECASE)
         if table.get("speech_occasions") else None,
+        scene_clauses=re.compile(rf"[\s\"“'‘«]*(?:{_alternation(table.get('scene_clauses'))})\s[^,.;:]{{1,60}},\s", re.IGNORECASE)
+        if table.get("scene_clauses") else None,
         going_on_cues=re.compile(_alternation(table.get("going_on_cues")), re.IGNORECASE)
         if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
@@ -767,6 +770,12 @@ def speech_occasion(text: str, language: str = "en") -> int | None:
     lang = _language(language.split("-")[0].lower() if language else "en")
     found = list(lang.speech_occasions.finditer(text)) if lang.speech_occasions is not None else []
     return found[-1].start() if found else None
+
+
+def opens_on_scene(sentence: str, language: str = "en") -> bool:
+    """Whether `sentence` opens on a clause of its scene (`As a phone rang, the announcer said, …`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return lang.scene_clauses is not None and bool(lang.scene_clauses.match(sentence))
 
 
 def names_document(text: str, language: str = "en") -> bool:

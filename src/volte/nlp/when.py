@@ -337,7 +337,10 @@ def _sentence_before(u: Utterance, page: Page) -> tuple[int, int, str, str] | No
     surname = names[0].split()[-1]
     # (A plain `Clarke said …` after `He sold the mine in 1999.` may be said to the reporter now.)
     act = re.search(rf"\b{re.escape(surname)}\s+(?:\([^)]*\)\s+)?(?:\w+ly\s+)?(\w+)", text[here : u.end + 80])
-    if act is None or dates.reporting(act.group(1), page.language):
+    # (Or it narrates a scene, opening on what happened as they spoke: "As a phone rang, the announcer said, …")
+    if (act is None or dates.reporting(act.group(1), page.language)) and not dates.opens_on_scene(
+        text[here : u.end + 80], page.language
+    ):
         return None
     return here, para, before, surname
 
@@ -355,12 +358,17 @@ def _not_long_past(said: str, basis: SaidBasis, page: Page) -> _Found | None:
             "The union won the attention of the Senate, where its leader testified at a 2019 hearing.\n\nSen. Ann "
             "Ames scolded him: \"You broke the law.\"", "Ann Ames", "You broke the law", said="2019",
         ),
+        Example(
+            "A famous Roe ad in 2015 asked who would keep the plant open. As a siren wailed, the narrator said, "
+            "\"Roe will.\"", "narrator", "Roe will", said="2015",
+        ),
     ],
 )
 def occasion_before(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
     """The sentence right before the statement's (in its paragraph, or ending the one before) dates an occasion of
     speech (`…, where he appeared at a 2014 Senate hearing …`), and the statement's sentence narrates its speaker's
-    act (`Sen. Claire McCaskill (D-Mo.) scolded him: "…"`): said there, that date, when written out."""
+    act (`Sen. Claire McCaskill (D-Mo.) scolded him: "…"`) or a scene of it (`A Clinton ad in 2008 questioned …
+    As a phone rang, the announcer said, "…"`): said there, that date, when written out."""
     framed = _sentence_before(u, page)
     if framed is None:
         return None
