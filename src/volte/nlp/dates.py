@@ -195,6 +195,7 @@ class _Language:
     beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
     written_cues: re.Pattern[str] | None = None  # cues of words written: "wrote", "reads"
     speech_occasions: re.Pattern[str] | None = None  # where people speak: "hearing", "debate", "rally"
+    refers_back: re.Pattern[str] | None = None  # a cue whose subject refers back: "he said", "the agency said"
     scene_clauses: re.Pattern[str] | None = None  # a sentence opening on its scene: "As a phone rang, …"
     pronouns: re.Pattern[str] | None = None  # a sentence that opens on a person as its subject: "He", "She"
     when_event: re.Pattern[str] | None = None  # a when-clause naming an event: "back when he wrote his book"
@@ -321,6 +322,10 @@ def _language(language: str) -> _Language:
         if table.get("speech_occasions") else None,
         scene_clauses=re.compile(rf"[\s\"“'‘«]*(?:{_alternation(table.get('scene_clauses'))})\s[^,.;:]{{1,60}},\s", re.IGNORECASE)
         if table.get("scene_clauses") else None,
+        refers_back=re.compile(
+            rf"(?:^|[,.;:”\"'’]\s*|\s)(?:{_alternation(table['refers_back']['subjects'])}|(?:{_alternation(table['refers_back']['determiners'])})\s+[a-z][\w-]+)"
+            rf"\s+(?:{_alternation(table.get('reporting_cues'))}|{_alternation(table.get('written_cues'))})\s+(?:[\w'’-]+\s+){{0,2}}$",
+        ) if table.get("refers_back") else None,
         going_on_cues=re.compile(_alternation(table.get("going_on_cues")), re.IGNORECASE)
         if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
@@ -776,6 +781,13 @@ def opens_on_scene(sentence: str, language: str = "en") -> bool:
     """Whether `sentence` opens on a clause of its scene (`As a phone rang, the announcer said, …`)."""
     lang = _language(language.split("-")[0].lower() if language else "en")
     return lang.scene_clauses is not None and bool(lang.scene_clauses.match(sentence))
+
+
+def refers_back(text: str, language: str = "en") -> bool:
+    """Whether `text` ends on a cue whose subject refers back to a speaker named before, right before a date: `he
+    said in`, `the agency said in a`."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return lang.refers_back is not None and bool(lang.refers_back.search(text))
 
 
 def names_document(text: str, language: str = "en") -> bool:

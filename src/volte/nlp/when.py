@@ -547,6 +547,40 @@ def dated_document(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found
     "said",
     examples=[
         Example(
+            "Ames courted the farmers by telling them that the plan would save their land.\n\n\"Your farms will "
+            "thrive,\" she said in March. \"Trust me.\"", "Ames", "the plan would save", said="2022-03",
+        ),
+    ],
+)
+def dated_after(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+    """A statement the text sums up, then quotes or cites right after, dating the words in the clause that refers
+    back to the same speaker (`He recently pitched himself to African-Americans by telling them that …` then `"…,"
+    he said in August.`; `…, according to the Congressional Budget Office` then `…, the agency said in a June
+    report`): that month or year. Only the first date after it, up to the end of the next paragraph."""
+    if u.cue is None or u.present or page.published is None:
+        return None
+    here = page.paragraph_of(u.start)
+    until = page.paragraphs[here + 2] if here + 2 < len(page.paragraphs) else len(page.narrative)
+    # (The text, quotations blanked: the cue that refers back may be a piece of the next statement, `"…," he said in
+    # August. "…"`)
+    after = _unquoted((page.text or page.narrative)[u.end : until])
+    found = dates.dates_in(after, page.published, page.language, asides=True)
+    if not found:
+        return None
+    at, said, basis = found[0]
+    if len(said) == 10 or not dates.refers_back(after[max(0, at - _REFER_REACH) : at], page.language):
+        return None  # (a day is the news of that day, not a passage summed up)
+    return said, basis
+
+
+# How far before the date the clause that refers back to the speaker may begin: ", the agency said in".
+_REFER_REACH = 40
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
             "Roe and Ames met the workers in Ohio on Tuesday to defend the plan.\n\nAmes said the plan would help.",
             "Ames", "the plan would help", said="2022-04-05",
         ),
@@ -731,7 +765,7 @@ SAID_RULES = stage(
     "said",
     (counted_year, own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, document_passage,
      speaker_sentence, occasion_before, speaker_passage, when_clause, same_event, dated_document, headline_summary,
-     headline_news_day, lead_participant, lead_event, source_dated_later, recounted_past, publication_date),
+     headline_news_day, dated_after, lead_participant, lead_event, source_dated_later, recounted_past, publication_date),
 )
 
 
