@@ -13,16 +13,17 @@ around statements only, with every statement's own words blanked.
 
 The date phrases themselves (months, weekdays, `last week`, `il y a deux ans`, the time words that point back)
 are data, in `resources/dates_<language>.yaml`, read by `dates.py`. Each rule here is registered with its example
-sentences (attribution/rules.py), and the rule that dated a statement is recorded on it (`("said", name)`).
+sentences (attribution/rules.py), and the rule that dated a statement is recorded on it (`("said", name)`). What
+the rules read is in `when_page.py`; the rules that read the passage around a statement (the sentence before it,
+the document it quotes, a quotation right after it, a source dated later) are in `when_passage.py`, in the one
+order of the stage below.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -30,102 +31,31 @@ from typing import Any
 from volte.model import SaidBasis
 from volte.nlp import dates
 from volte.nlp.attribution.rules import NOBODY, Example, _Nobody, first, rule, stage
+from volte.nlp.when_page import (
+    LEAD_MOST,
+    LEAD_PARAGRAPHS,
+    LEAD_WORDS,
+    PAST_YEARS,
+    Dated,
+    Found,
+    Page,
+    Utterance,
+    unquoted,
+)
+from volte.nlp.when_page import page_of as page_of  # (re-exported: extract.py reads the page from here)
+from volte.nlp.when_passage import (
+    counted_year,
+    dated_after,
+    document_passage,
+    occasion_before,
+    source_dated_later,
+    speaker_sentence,
+    when_clause,
+    written_year,
+)
 
-
-@dataclass(frozen=True)
-class Utterance:
-    """One statement as the date rules see it: its span, speaker, cue and the words around it."""
-
-    start: int
-    end: int
-    speaker: str | None  # the speaker entity's id
-    cue: str | None
-    context: str  # the words around the statement that may say when it was said, its own words removed
-    position: bool = False  # the cue takes a position rather than reports words: `backed`, `opposed`
-    speaker_name: str | None = None  # a person's name, when the speaker is a person (else None)
-    speaker_words: str | None = None  # the speaker's name whatever its type (`the poll`, `Reuters`)
-    present: bool = False  # the cue is in the present (`says`): said now, to the reporter, not in a scene recounted
-
-
-@dataclass(frozen=True)
-class Dated:
-    """A statement's date and the rule that found it."""
-
-    utterance: Utterance
-    said: str | None
-    basis: SaidBasis | None
-    rule: str | None
-
-
-@dataclass(frozen=True)
-class Page:
-    """What the rules read of the article: its text with every statement's own words blanked, its paragraph
-    starts, its publication date and language."""
-
-    narrative: str
-    paragraphs: tuple[int, ...]  # offsets where paragraphs begin, ascending, the first 0
-    published: str | None
-    language: str
-    headline_end: int = 0  # where the headline ends when the text opens with the article's title, else 0
-    text: str = ""  # the article's text as written (`narrative` with the statements' words)
-
-    def paragraph_of(self, offset: int) -> int:
-        return bisect_right(self.paragraphs, offset) - 1
-
-
-def page_of(
-    text: str, spans: list[tuple[int, int]], published: str | None, language: str, title: str | None = None
-) -> Page:
-    """The page of an article `text` whose statements cover `spans`; `title` the article's, if it has one."""
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    starts = [0]
-    i = text.find("\n", 0)
-    while i != -1:
-        j = i
-        while j < len(text) and text[j] in "\n \t\r":
-            j += 1
-        if j < len(text) and j != starts[-1]:
-            starts.append(j)
-        i = text.find("\n", j)
-    first_line = text.split("\n", 1)[0]
-    opens_with_title = bool(title) and len(starts) > 1 and _folded(first_line).startswith(_folded(title or "")[:40])
-    headline_end = len(first_line) if opens_with_title else 0
-    if opens_with_title:
-        # (A deck under the title is part of the headline: "Lawmaker urges retaliation on Russia;" then "Member
-        # of House panel says U.S. has to keep Moscow out of elections.", short lines before the running text.)
-        # Only short lines that running text follows: a short article is no deck.
-        paragraphs = list(pairwise([*starts, len(text)]))[1:]
-        deck = 0
-        while deck < min(_DECK_LINES, len(paragraphs) - 1) and len(text[slice(*paragraphs[deck])].split()) < _LEAD_WORDS:
-            deck += 1
-        if deck and len(text[slice(*paragraphs[deck])].split()) >= _LEAD_WORDS:
-            headline_end = len(text[: paragraphs[deck - 1][1]].rstrip())
-    return Page("".join(chars), tuple(starts), published, language, headline_end, text)
-
-
-def _folded(line: str) -> str:
-    return " ".join(line.lower().strip(" .").split())
-
-
-_Found = tuple[str | None, SaidBasis | None]
 # How many paragraphs back a time word may point: the one it sits in and the two before it.
 _ANAPHOR_REACH = 2
-
-# Words in quotation marks: what a time word of the narration cannot point back to.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
-
-
-def _unquoted(text: str) -> str:
-    """`text` with the words inside quotation marks blanked (offsets kept)."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
-
-
-# The lead: up to the second paragraph of running text (one of at least this many words), within the first few.
-_LEAD_PARAGRAPHS, _LEAD_WORDS = 2, 20
-_LEAD_MOST = 4  # paragraphs after the headline, at most
-_DECK_LINES = 2  # short lines under the title that are its deck, at most
 
 
 def _shift(said: str, days: int, published: str | None) -> str:
@@ -147,7 +77,7 @@ def _shift(said: str, days: int, published: str | None) -> str:
         Example("Roe a déclaré mardi que le plan échouerait.", "Roe", "le plan", said="2022-04-05", language="fr"),
     ],
 )
-def own_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def own_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The date the statement's own clause gives: `said on Tuesday`, `in a 2012 interview`, `told reporters last
     week`."""
     return dates.find_date(u.context, page.published, page.language, cue=u.cue)
@@ -166,7 +96,7 @@ def own_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | N
         ),
     ],
 )
-def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A time word that points back (`at the time`, `then`, `the following morning`): the time the text gave last,
     in the narration, the reported words of an earlier statement (not its quotations) or an earlier statement's
     date, in this or the two paragraphs before."""
@@ -177,7 +107,7 @@ def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found |
     since = page.paragraphs[max(0, here - _ANAPHOR_REACH)]
     # (The narration, and the reported words of earlier statements, not their quotations: "Cruz refused to endorse
     # Trump during a speech at the convention in July. … At a breakfast the following morning, Cruz said …")
-    told = dates.dates_in(_unquoted((page.text or page.narrative)[since : u.start]), page.published, page.language,
+    told = dates.dates_in(unquoted((page.text or page.narrative)[since : u.start]), page.published, page.language,
                           asides=True)
     best: tuple[int, str, SaidBasis | None] | None = (since + told[-1][0], told[-1][1], told[-1][2]) if told else None
     for d in earlier:
@@ -194,7 +124,7 @@ def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found |
     "said",
     examples=[Example("Roe has long said the plan would fail.", "Roe", "the plan would fail", said=None)],
 )
-def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A speech act in the perfect (`has said`, `have argued`, `avait déclaré`): earlier than the article, undated."""
     if u.position:
         return None  # "have opposed the deal": a position held, at the publication date
@@ -214,175 +144,13 @@ def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found 
         ),
     ],
 )
-def written_words(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def written_words(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """Words written (`they wrote`, `it reads`) were written in the document the text told of last, in this or the
     two paragraphs before, and take the date it gave it (`sent a letter on Tuesday`, `a 1995 story`)."""
     since = page.paragraphs[max(0, page.paragraph_of(u.start) - _ANAPHOR_REACH)]
     # (In the narration: a document the speakers' own words name, `the tweet yesterday`, is about their content.)
     before = page.narrative[since : u.start]
-    return _written_year(dates.written_date(u.cue, before, page.published, page.language), before, page)
-
-
-@rule(
-    "said",
-    examples=[
-        Example(
-            "The aides dug up a 1998 column by Roe.\n\n\"The port will close,\" the column read.\n\n\"Its workers will "
-            "leave,\" the column added.", "column", "Its workers will", said="1998",
-        ),
-    ],
-)
-def document_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
-    """The quotations of one document in consecutive paragraphs (`"…," the article read.` then `"…," it added.`,
-    `"…," the Times wrote.`) were all written in it: the next one, written (`wrote`) or going on (`added`), takes
-    the date the document gave the one right before it, when no other statement comes between."""
-    if not earlier or not dates.goes_on_writing(u.cue, page.language):
-        return None
-    d = earlier[-1]
-    if d.rule not in ("written_words", "document_passage") or d.said is None or d.utterance.start >= u.start:
-        return None
-    if u.speaker_name is not None and u.speaker != d.utterance.speaker:
-        return None  # (a person's quotation: their own words, not the document's)
-    if page.paragraph_of(u.start) - page.paragraph_of(d.utterance.start) > 1:
-        return None
-    return d.said, d.basis
-
-
-def _written_year(found: _Found | None, text: str, page: Page) -> _Found | None:
-    """A year counted back (`Twenty-two years ago` in 2016: 1994) is a round figure: the explicit year within one
-    of it that `text` writes (`a 1995 story from the Times`) is the year meant."""
-    if found is None or found[1] != "relative" or len(found[0] or "") != 4 or page.published is None:
-        return found
-    year = int(found[0] or 0)
-    if year > int(page.published[:4]) - 2:
-        return found  # (`last year`, `this year`: a year named, not counted)
-    written = [said for _, said, basis in dates.dates_in(_unquoted(text), page.published, page.language, asides=True)
-               if basis == "explicit" and abs(int(said[:4]) - year) <= 1]
-    return (written[-1], "explicit") if written else found
-
-
-@rule(
-    "said",
-    examples=[
-        Example(
-            "The aides dug up a 1997 essay by Roe. Twenty-six years ago, Roe wrote that the port would close.",
-            "Roe", "the port would close", said="1997",
-        ),
-    ],
-)
-def counted_year(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
-    """The statement's own clause counts years back (`Twenty-two years ago, a Times article hailed …`), a round
-    figure: the explicit year within one of it that the paragraph wrote before (`a 1995 story from the Times`) is
-    the year meant."""
-    found = dates.find_date(u.context, page.published, page.language, cue=u.cue)
-    if found is None or found[1] != "relative" or len(found[0] or "") != 4:
-        return None
-    start = page.paragraphs[page.paragraph_of(u.start)]
-    better = _written_year(found, page.narrative[start : u.start], page)
-    return better if better != found else None
-
-
-@rule(
-    "said",
-    examples=[
-        Example(
-            "The vote is a risk for Roe, who refused to back Ames at the party congress in March. Roe urged the "
-            "delegates to \"vote freely\" and said he would stay neutral.", "Roe", "he would stay neutral", said="2022-03",
-        ),
-        Example(
-            "Mr. Roe runs the old ferry. He bought it in 2019 with a state loan.\n\nMr. Roe planned to sell the ferry "
-            "to the county.", "Roe", "to sell the ferry", said="2019",
-        ),
-    ],
-)
-def speaker_sentence(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
-    """The sentence right before the statement's (in its paragraph, or ending the one before), names the speaker and dates what they did
-    (`Cruz, who refused to endorse Trump during a speech at the convention in July.`), and the statement's sentence
-    goes on narrating that person's acts (`Cruz exhorted Republicans to "vote your conscience" and said …`): the
-    statement belongs to that act and takes its date, read in the narration and the reported words of earlier
-    statements, not in quotations. Not after a plain `Roe said` (said to the reporter, now)."""
-    framed = _sentence_before(u, page)
-    if framed is None:
-        return None
-    here, para, before, surname = framed
-    # (Named, or a person the sentence opens on as he or she: "He bought the bridge in 2014." then "Mr. Clarke
-    # planned to …")
-    if not re.search(rf"\b{re.escape(surname)}\b", before) and not (
-        u.speaker_name and dates.opens_on_pronoun(before, page.language)
-    ):
-        return None
-    found = dates.dates_in(_unquoted(before), page.published, page.language, asides=True)
-    if not found or (here <= para and found[-1][2] != "explicit"):
-        return None  # (across paragraphs only a date written out, `in 2014`: a relative one is the news of that day)
-    return _not_long_past(found[-1][1], found[-1][2], page)
-
-
-def _sentence_before(u: Utterance, page: Page) -> tuple[int, int, str, str] | None:
-    """For a statement whose sentence narrates an act of its speaker (`Cruz exhorted …`, `Reid frequently mocked
-    …`, `Sen. Claire McCaskill (D-Mo.) scolded him: …`, not a plain `Roe said`): where its sentence and paragraph
-    begin, the sentence before it (in its paragraph, or ending the one before) and the speaker's surname."""
-    if u.present or page.published is None:
-        return None
-    names = [w for w in (u.speaker_name, u.speaker_words) if w]
-    if not names:
-        return None
-    text = page.text or page.narrative
-    para = page.paragraphs[page.paragraph_of(u.start)]
-    here = max(dates.sentence_start(text, u.start), para)
-    if here > para:
-        before = text[max(dates.sentence_start(text, here - 1), para) : here]
-    else:  # (the statement opens its paragraph: the last sentence of the one before)
-        end = len(text[:para].rstrip())
-        before = text[dates.sentence_start(text, max(end - 1, 0)) : end] if end else ""
-    surname = names[0].split()[-1]
-    # (A plain `Clarke said …` after `He sold the mine in 1999.` may be said to the reporter now.)
-    act = re.search(rf"\b{re.escape(surname)}\s+(?:\([^)]*\)\s+)?(?:\w+ly\s+)?(\w+)", text[here : u.end + 80])
-    # (Or it narrates a scene, opening on what happened as they spoke: "As a phone rang, the announcer said, …")
-    if (act is None or dates.reporting(act.group(1), page.language)) and not dates.opens_on_scene(
-        text[here : u.end + 80], page.language
-    ):
-        return None
-    return here, para, before, surname
-
-
-def _not_long_past(said: str, basis: SaidBasis, page: Page) -> _Found | None:
-    """`said`, unless it is a decade or more before the article (`In 1990, Roe left the party.`: a past recounted,
-    earlier and undated, `recounted_past`)."""
-    return None if int(said[:4]) <= int((page.published or "0")[:4]) - _PAST_YEARS else (said, basis)
-
-
-@rule(
-    "said",
-    examples=[
-        Example(
-            "The union won the attention of the Senate, where its leader testified at a 2019 hearing.\n\nSen. Ann "
-            "Ames scolded him: \"You broke the law.\"", "Ann Ames", "You broke the law", said="2019",
-        ),
-        Example(
-            "A famous Roe ad in 2015 asked who would keep the plant open. As a siren wailed, the narrator said, "
-            "\"Roe will.\"", "narrator", "Roe will", said="2015",
-        ),
-    ],
-)
-def occasion_before(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
-    """The sentence right before the statement's (in its paragraph, or ending the one before) dates an occasion of
-    speech (`…, where he appeared at a 2014 Senate hearing …`), and the statement's sentence narrates its speaker's
-    act (`Sen. Claire McCaskill (D-Mo.) scolded him: "…"`) or a scene of it (`A Clinton ad in 2008 questioned …
-    As a phone rang, the announcer said, "…"`): said there, that date, when written out."""
-    framed = _sentence_before(u, page)
-    if framed is None:
-        return None
-    _, _, before, _ = framed
-    occasion = dates.speech_occasion(_unquoted(before), page.language)
-    if occasion is None:
-        return None
-    found = [f for f in dates.dates_in(before[: occasion + _OCCASION_REACH], page.published, page.language, asides=True)
-             if f[2] == "explicit" and abs(f[0] - occasion) <= _OCCASION_REACH]
-    return _not_long_past(found[-1][1], found[-1][2], page) if found else None
-
-
-# How far from an occasion's word its date may be: "at a 2014 Senate hearing", "the convention in July 2016".
-_OCCASION_REACH = 40
+    return written_year(dates.written_date(u.cue, before, page.published, page.language), before, page)
 
 
 @rule(
@@ -399,7 +167,7 @@ _OCCASION_REACH = 40
         ),
     ],
 )
-def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The day set for an earlier statement of the same speaker (`dedicating the museum on Saturday, Obama said …`)
     dates their later ones: the rest of one speech, debate or interview, until another speaker's turn is dated.
     Only a day or week around the article carries, not a year recalled."""
@@ -428,7 +196,7 @@ def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Foun
         ),
     ],
 )
-def beside_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def beside_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The statement's clause places it beside an event the text dated (`the morning after the debate`, `the day
     before the debate`, `on the eve of the summit`): the event's day moved by the days the phrase says."""
     return dates.beside_event(u.context, page.narrative[: u.start], page.published, page.language)
@@ -446,7 +214,7 @@ def beside_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found |
         ),
     ],
 )
-def scene_frame(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def scene_frame(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A sentence of the paragraph, before the statement, that opens on the time of its scene (`In late September,
     a group of parents sent a letter …`, `In a March 2016 meeting with the editorial board, Trump said …`) sets
     the time of the statements after it in that paragraph. A time given later in a sentence (`He bought the bridge
@@ -476,51 +244,18 @@ def _after_in_words(said: str, words: str, page: Page) -> bool:
     "said",
     examples=[
         Example(
-            "In his 2009 book, Roe called debt a trap.\n\nBack when he wrote his book, Roe said that loans were a "
-            "last resort.", "Roe", "loans were a last resort", said="2009",
-        ),
-        Example(
-            "Critics point to the 1998 flood in Ohio, when the city wrongly stated that the dam was safe.", "city",
-            "the dam was safe", said="1998",
-        ),
-        Example(
-            "Then came Roe's 2011 memoir, which described the war and argued that the peace was fragile.",
-            "memoir", "the peace was fragile", said="2011",
-        ),
-    ],
-)
-def when_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
-    """The statement's clause is a when-clause of an event or a document the text dated (`Back when he wrote his
-    book, Mr. McKinley said …` after `In his 2002 book`), or a when- or which-clause of a noun that carries its year
-    (`the 2000 election in Florida, when the state incorrectly stated …`, `Jared Diamond's 2005 best seller, which
-    … discussed …`): that date."""
-    found = dates.when_dated(u.context, u.cue, page.published, page.language)
-    if found:
-        return found
-    event = dates.when_event(u.context, page.language)
-    if event is None:
-        return None
-    # (In the narration and the reported words of earlier statements, not their quotations: "In his 2002 book,
-    # ''Make Your Kid a Millionaire,'' Mr. McKinley suggested …" may be read as one statement.)
-    return dates.event_date(_unquoted((page.text or page.narrative)[: u.start]), event, page.published, page.language)
-
-
-@rule(
-    "said",
-    examples=[
-        Example(
             "Roe and Ames met in Monday's debate.\n\nAmes told the debate audience that taxes would fall.",
             "Ames", "taxes would fall", said="2022-04-04",
         ),
     ],
 )
-def same_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def same_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A statement that names again an event the text dated (`told the debate audience`, `said in the letter`,
     `At his cookout, …`) was made at it: the date of its last dated mention before."""
     return _at_event(u.context, u, page)
 
 
-def _at_event(context: str, u: Utterance, page: Page) -> _Found | None:
+def _at_event(context: str, u: Utterance, page: Page) -> Found | None:
     """The date the text gave, before the statement, to the event `context` says it was made at, if any."""
     event = dates.event_named(context, page.language)
     if event is None:
@@ -537,44 +272,10 @@ def _at_event(context: str, u: Utterance, page: Page) -> _Found | None:
         ),
     ],
 )
-def dated_document(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def dated_document(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A poll, letter, report or study that speaks (`The poll found …`, `the letter reads`) says it when it came
     out: the date the text gave it at its last dated mention (`A Reuters/Ipsos poll released Friday`)."""
     return _at_event(f"in the {u.speaker_words.split()[-1]}", u, page) if u.speaker_words else None
-
-
-@rule(
-    "said",
-    examples=[
-        Example(
-            "Ames courted the farmers by telling them that the plan would save their land.\n\n\"Your farms will "
-            "thrive,\" she said in March. \"Trust me.\"", "Ames", "the plan would save", said="2022-03",
-        ),
-    ],
-)
-def dated_after(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
-    """A statement the text sums up, then quotes or cites right after, dating the words in the clause that refers
-    back to the same speaker (`He recently pitched himself to African-Americans by telling them that …` then `"…,"
-    he said in August.`; `…, according to the Congressional Budget Office` then `…, the agency said in a June
-    report`): that month or year. Only the first date after it, up to the end of the next paragraph."""
-    if u.cue is None or u.present or page.published is None:
-        return None
-    here = page.paragraph_of(u.start)
-    until = page.paragraphs[here + 2] if here + 2 < len(page.paragraphs) else len(page.narrative)
-    # (The text, quotations blanked: the cue that refers back may be a piece of the next statement, `"…," he said in
-    # August. "…"`)
-    after = _unquoted((page.text or page.narrative)[u.end : until])
-    found = dates.dates_in(after, page.published, page.language, asides=True)
-    if not found:
-        return None
-    at, said, basis = found[0]
-    if len(said) == 10 or not dates.refers_back(after[max(0, at - _REFER_REACH) : at], page.language):
-        return None  # (a day is the news of that day, not a passage summed up)
-    return said, basis
-
-
-# How far before the date the clause that refers back to the speaker may begin: ", the agency said in".
-_REFER_REACH = 40
 
 
 @rule(
@@ -586,7 +287,7 @@ _REFER_REACH = 40
         ),
     ],
 )
-def lead_participant(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def lead_participant(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The lead paragraph dates the event the article reports (`Burma's leader visited the White House on
     Wednesday`); a later statement of a person the lead names as taking part was made at it."""
     if u.speaker_name is None:
@@ -609,12 +310,12 @@ def _lead_day(u: Utterance, page: Page) -> tuple[int, int, str] | None:
     start = page.headline_end
     starts = [p for p in page.paragraphs if p >= start] + [len(page.narrative)]
     end, first_end, long_ones = start, None, 0
-    for a, b in list(pairwise(starts))[:_LEAD_MOST]:
+    for a, b in list(pairwise(starts))[:LEAD_MOST]:
         end = b
-        if len((page.text or page.narrative)[a:b].split()) >= _LEAD_WORDS:
+        if len((page.text or page.narrative)[a:b].split()) >= LEAD_WORDS:
             long_ones += 1
             first_end = first_end or b
-            if long_ones == _LEAD_PARAGRAPHS:
+            if long_ones == LEAD_PARAGRAPHS:
                 break
     if u.start < (first_end or starts[min(1, len(starts) - 1)]):
         return None  # (the lead's own statements are dated by their own words)
@@ -633,7 +334,7 @@ def _lead_day(u: Utterance, page: Page) -> tuple[int, int, str] | None:
         ),
     ],
 )
-def lead_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def lead_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The lead paragraph dates the event the article reports (`European leaders gathered Friday`); a later
     statement the text does not date otherwise was made at it or in answer to it, that day."""
     found = _lead_day(u, page)
@@ -649,7 +350,7 @@ def lead_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | N
         ),
     ],
 )
-def headline_summary(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def headline_summary(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A statement in the headline summarises the speaker's statements of the article: it takes the day or week the
     text gives them most often (the headline is dated after the body, which it summarises)."""
     if u.end > page.headline_end or u.speaker is None:
@@ -672,7 +373,7 @@ def headline_summary(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
         ),
     ],
 )
-def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A statement in the headline whose speaker the body names otherwise (`Senator from Texas says …`, `Member of
     House panel says …`) summarises the article's news: the day the body's statements give most often."""
     if u.end > page.headline_end:
@@ -680,49 +381,6 @@ def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fo
     days = Counter(d.said for d in earlier if d.utterance.start >= page.headline_end and d.basis == "relative"
                    and d.rule == "own_clause" and d.said and len(d.said) == 10)
     return (days.most_common(1)[0][0], "relative") if days else None
-
-
-# How many paragraphs after a source's statement the text may date the document it cites.
-_LATER_REACH = 16
-
-
-@rule(
-    "said",
-    examples=[
-        Example(
-            "Roe's cures are bunk, according to the Ohio Medical Review.\n\nRoe sells pills on television.\n\nA 2019 "
-            "study in the Ohio Medical Review found that most of his advice was wrong.", "Ohio Medical Review",
-            "Roe's cures are bunk", said="2019",
-        ),
-    ],
-)
-def source_dated_later(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
-    """A source cited before the text dates it (`… is unsubstantiated, according to the British Medical Journal.`,
-    then `A 2014 study that appeared in the British Medical Journal found …`; `as The New Yorker put it`, then `In
-    The New Yorker's long profile of Oz in 2013 …`): a publication or body, not a person, whose name comes back in
-    a later sentence with a document of it and a written date; the statement cites that document."""
-    if u.speaker_name is not None or not u.speaker_words or page.published is None:
-        return None
-    name = u.speaker_words.strip()
-    if len(name.split()) < 2 and not name[:1].isupper():
-        return None  # (a bare description, `the agency`, is no name to find again)
-    here = page.paragraph_of(u.start)
-    until = page.paragraphs[here + _LATER_REACH] if here + _LATER_REACH < len(page.paragraphs) else len(page.narrative)
-    after = _unquoted(page.narrative[u.end : until])
-    for m in re.finditer(rf"\b{re.escape(name)}\b", after, re.IGNORECASE):
-        start = dates.sentence_start(after, m.start())
-        end = min((x for x in (after.find(". ", m.end()), after.find("\n", m.end())) if x != -1), default=len(after))
-        sentence = after[start:end]
-        if not dates.names_document(sentence, page.language):
-            continue
-        found = [f for f in dates.dates_in(sentence, page.published, page.language, asides=True) if f[2] == "explicit"]
-        if found:
-            return found[0][1], "explicit"
-    return None
-
-
-# How many years before the article a paragraph's years must all be for it to recount the past.
-_PAST_YEARS = 10
 
 
 @rule(
@@ -734,7 +392,7 @@ _PAST_YEARS = 10
         ),
     ],
 )
-def recounted_past(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def recounted_past(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A statement in a passage that recounts the past (an essay's history, a profile's youth): the narration of its
     paragraph and the one before gives years, all long before the article (`In 1993, radical Islamists bombed the
     World Trade Center`), and no time near it. It is earlier than the article and undated (`before`), not said at
@@ -748,15 +406,15 @@ def recounted_past(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found
         return None  # ("Mr. Clarke said he began to rethink his life's goals": said to the reporter, now)
     since = page.paragraphs[max(0, here - 1)]
     until = page.paragraphs[here + 1] if here + 1 < len(page.paragraphs) else len(page.narrative)
-    found = dates.dates_in(_unquoted(page.narrative[since:until]), page.published, page.language, asides=True)
-    latest = int(page.published[:4]) - _PAST_YEARS
+    found = dates.dates_in(unquoted(page.narrative[since:until]), page.published, page.language, asides=True)
+    latest = int(page.published[:4]) - PAST_YEARS
     if found and all(int(said[:4]) <= latest for _, said, _ in found):
         return None, "before"
     return None
 
 
 @rule("said", examples=[Example("Roe said the plan would fail.", "Roe", "the plan would fail", said="2022-04-08")])
-def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | _Nobody:
+def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | _Nobody:
     """Nothing in the text dates it: undated reported speech is recent, the publication date (news convention)."""
     return (page.published, "published") if page.published else NOBODY
 
