@@ -194,6 +194,13 @@ class _Language:
     beside_event: re.Pattern[str] | None = None  # a day beside an event: "the morning after the debate"
     beside_days: dict[str, int] | None = None  # the days each adds to the event's: "day before" -1
     written_cues: re.Pattern[str] | None = None  # cues of words written: "wrote", "reads"
+    speech_occasions: re.Pattern[str] | None = None  # where people speak: "hearing", "debate", "rally"
+    refers_back: re.Pattern[str] | None = None  # a cue whose subject refers back: "he said", "the agency said"
+    scene_clauses: re.Pattern[str] | None = None  # a sentence opening on its scene: "As a phone rang, …"
+    pronouns: re.Pattern[str] | None = None  # a sentence that opens on a person as its subject: "He", "She"
+    when_event: re.Pattern[str] | None = None  # a when-clause naming an event: "back when he wrote his book"
+    when_dated: re.Pattern[str] | None = None  # a clause of a dated noun: "the 2000 election, when the state …"
+    going_on_cues: re.Pattern[str] | None = None  # cues of a quotation that goes on: "it added", "it continued"
     reporting: re.Pattern[str] | None = None  # cues that only report speech: "said", "told"
     documents: re.Pattern[str] | None = None  # what words are written in: "letter", "story", "op-ed"
     holidays: dict[str, dict[str, int]] | None = None  # "labor day": {month: 9, weekday: 0, nth: 1}
@@ -299,6 +306,28 @@ def _language(language: str) -> _Language:
         if table.get("reporting_cues") else None,
         written_cues=re.compile(_alternation(table.get("written_cues")), re.IGNORECASE)
         if table.get("written_cues") else None,
+        when_event=re.compile(
+            rf"\b(?:{_alternation(table['when_clause']['words'])})\s+(?:[\w'’-]+\s+){{1,2}}?"
+            rf"(?:{_alternation(table['when_clause']['verbs'])})\s+(?:{_alternation(table.get('event_determiners'))})\s+"
+            rf"(?:[\w'’-]+\s+){{0,2}}?(?P<event>{_alternation([*table.get('events', ()), *table.get('documents', ())])})s?\b",
+            re.IGNORECASE,
+        ) if table.get("when_clause") else None,
+        when_dated=re.compile(
+            rf"(?<![\w-])(?P<year>{_YEAR})\s+[^,.;:\d]{{1,40}}?,\s*(?:{_alternation(table['when_clause']['hanging'])})\s",
+            re.IGNORECASE,
+        ) if table.get("when_clause") else None,
+        pronouns=re.compile(rf"[\s\"“'‘«]*(?:{_alternation(table.get('subject_pronouns'))})\s", re.IGNORECASE)
+        if table.get("subject_pronouns") else None,
+        speech_occasions=re.compile(rf"\b(?:{_alternation(table.get('speech_occasions'))})s?\b", re.IGNORECASE)
+        if table.get("speech_occasions") else None,
+        scene_clauses=re.compile(rf"[\s\"“'‘«]*(?:{_alternation(table.get('scene_clauses'))})\s[^,.;:]{{1,60}},\s", re.IGNORECASE)
+        if table.get("scene_clauses") else None,
+        refers_back=re.compile(
+            rf"(?:^|[,.;:”\"'’]\s*|\s)(?:{_alternation(table['refers_back']['subjects'])}|(?:{_alternation(table['refers_back']['determiners'])})\s+[a-z][\w-]+)"
+            rf"\s+(?:{_alternation(table.get('reporting_cues'))}|{_alternation(table.get('written_cues'))})\s+(?:[\w'’-]+\s+){{0,2}}$",
+        ) if table.get("refers_back") else None,
+        going_on_cues=re.compile(_alternation(table.get("going_on_cues")), re.IGNORECASE)
+        if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
         if table.get("documents") else None,
         holidays={_fold(k): dict(v) for k, v in (table.get("holidays") or {}).items()},
@@ -687,7 +716,7 @@ def _last_dated(text: str, pattern: re.Pattern[str], published: str | None, lang
             _, said, basis = min(found, key=lambda f: abs(f[0] - here))
             return said, basis
         # Else the time its sentence opens on: "In late September, a group of parents … sent a letter".
-        opening = _opening_time(text[_sentence_start(text, m.start()) :], published, lang, language)
+        opening = _opening_time(text[sentence_start(text, m.start()) :], published, lang, language)
         if opening:
             return opening
     return None
@@ -712,6 +741,72 @@ def written_date(cue: str | None, text: str, published: str | None, language: st
     return _last_dated(text, lang.documents, published, language)
 
 
+def when_event(context: str, language: str = "en") -> str | None:
+    """The event a when-clause of `context` names as the speaker's (`Back when he wrote his book, Roe said`),
+    folded, or None."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    m = lang.when_event.search(context) if lang.when_event is not None else None
+    return _fold(m["event"]) if m else None
+
+
+def when_dated(context: str, cue: str | None, published: str | None, language: str = "en") -> _Found:
+    """The year of a noun a when- or which-clause holding the cue hangs on (`They cite the 2000 election in Florida,
+    when the state wrongly stated …`: 2000; `Jared Diamond's 2005 best seller, which … discussed …`: 2005), or
+    None."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    word = cue.split()[0].lower() if cue and cue.split() else None
+    if lang.when_dated is None or word is None:
+        return None
+    for m in lang.when_dated.finditer(context):
+        clause = context[m.end() :].split(".")[0].split(",")[0]
+        if word in clause.lower().split() and (published is None or m["year"] <= published[:4]):
+            return m["year"], "explicit"
+    return None
+
+
+def opens_on_pronoun(sentence: str, language: str = "en") -> bool:
+    """Whether `sentence` opens on a person's pronoun as its subject (`He bought the bridge in 2014.`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return lang.pronouns is not None and bool(lang.pronouns.match(sentence))
+
+
+def speech_occasion(text: str, language: str = "en") -> int | None:
+    """Where `text` last names an occasion people speak at (`a 2014 Senate hearing`, `the debate`), or None."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    found = list(lang.speech_occasions.finditer(text)) if lang.speech_occasions is not None else []
+    return found[-1].start() if found else None
+
+
+def opens_on_scene(sentence: str, language: str = "en") -> bool:
+    """Whether `sentence` opens on a clause of its scene (`As a phone rang, the announcer said, …`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return lang.scene_clauses is not None and bool(lang.scene_clauses.match(sentence))
+
+
+def refers_back(text: str, language: str = "en") -> bool:
+    """Whether `text` ends on a cue whose subject refers back to a speaker named before, right before a date: `he
+    said in`, `the agency said in a`."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return lang.refers_back is not None and bool(lang.refers_back.search(text))
+
+
+def names_document(text: str, language: str = "en") -> bool:
+    """Whether `text` names a document words are written in (`study`, `profile`, `report`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return lang.documents is not None and bool(lang.documents.search(text))
+
+
+def goes_on_writing(cue: str | None, language: str = "en") -> bool:
+    """Whether `cue` says words were written (`wrote`, `reads`) or that a quotation goes on (`added`, `continued`,
+    `further wrote`): the cue of the next quotation from one document."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if not cue:
+        return False
+    words = cue.strip().split()
+    return any(p is not None and (p.fullmatch(cue.strip()) or p.fullmatch(words[-1]))
+               for p in (lang.written_cues, lang.going_on_cues))
+
+
 def beside_event(context: str, before: str, published: str | None, language: str = "en") -> _Found:
     """The day `context` places its statement beside an event the text dated before (`before`): "complained about
     his mic the morning after the debate" after "Monday night's debate" is the Tuesday; "the day before the
@@ -733,7 +828,7 @@ def beside_event(context: str, before: str, published: str | None, language: str
     return said, basis
 
 
-def _sentence_start(text: str, offset: int) -> int:
+def sentence_start(text: str, offset: int) -> int:
     """Where the sentence holding `offset` begins in `text`: after the last sentence end or line break before it."""
     ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, offset - 600), offset)]
     return max(ends[-1] if ends else 0, text.rfind("\n", 0, offset) + 1)

@@ -13,16 +13,17 @@ around statements only, with every statement's own words blanked.
 
 The date phrases themselves (months, weekdays, `last week`, `il y a deux ans`, the time words that point back)
 are data, in `resources/dates_<language>.yaml`, read by `dates.py`. Each rule here is registered with its example
-sentences (attribution/rules.py), and the rule that dated a statement is recorded on it (`("said", name)`).
+sentences (attribution/rules.py), and the rule that dated a statement is recorded on it (`("said", name)`). What
+the rules read is in `when_page.py`; the rules that read the passage around a statement (the sentence before it,
+the document it quotes, a quotation right after it, a source dated later) are in `when_passage.py`, in the one
+order of the stage below.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import Any
@@ -30,102 +31,31 @@ from typing import Any
 from volte.model import SaidBasis
 from volte.nlp import dates
 from volte.nlp.attribution.rules import NOBODY, Example, _Nobody, first, rule, stage
+from volte.nlp.when_page import (
+    LEAD_MOST,
+    LEAD_PARAGRAPHS,
+    LEAD_WORDS,
+    PAST_YEARS,
+    Dated,
+    Found,
+    Page,
+    Utterance,
+    unquoted,
+)
+from volte.nlp.when_page import page_of as page_of  # (re-exported: extract.py reads the page from here)
+from volte.nlp.when_passage import (
+    counted_year,
+    dated_after,
+    document_passage,
+    occasion_before,
+    source_dated_later,
+    speaker_sentence,
+    when_clause,
+    written_year,
+)
 
-
-@dataclass(frozen=True)
-class Utterance:
-    """One statement as the date rules see it: its span, speaker, cue and the words around it."""
-
-    start: int
-    end: int
-    speaker: str | None  # the speaker entity's id
-    cue: str | None
-    context: str  # the words around the statement that may say when it was said, its own words removed
-    position: bool = False  # the cue takes a position rather than reports words: `backed`, `opposed`
-    speaker_name: str | None = None  # a person's name, when the speaker is a person (else None)
-    speaker_words: str | None = None  # the speaker's name whatever its type (`the poll`, `Reuters`)
-    present: bool = False  # the cue is in the present (`says`): said now, to the reporter, not in a scene recounted
-
-
-@dataclass(frozen=True)
-class Dated:
-    """A statement's date and the rule that found it."""
-
-    utterance: Utterance
-    said: str | None
-    basis: SaidBasis | None
-    rule: str | None
-
-
-@dataclass(frozen=True)
-class Page:
-    """What the rules read of the article: its text with every statement's own words blanked, its paragraph
-    starts, its publication date and language."""
-
-    narrative: str
-    paragraphs: tuple[int, ...]  # offsets where paragraphs begin, ascending, the first 0
-    published: str | None
-    language: str
-    headline_end: int = 0  # where the headline ends when the text opens with the article's title, else 0
-    text: str = ""  # the article's text as written (`narrative` with the statements' words)
-
-    def paragraph_of(self, offset: int) -> int:
-        return bisect_right(self.paragraphs, offset) - 1
-
-
-def page_of(
-    text: str, spans: list[tuple[int, int]], published: str | None, language: str, title: str | None = None
-) -> Page:
-    """The page of an article `text` whose statements cover `spans`; `title` the article's, if it has one."""
-    chars = list(text)
-    for a, b in spans:
-        chars[a:b] = " " * (b - a)
-    starts = [0]
-    i = text.find("\n", 0)
-    while i != -1:
-        j = i
-        while j < len(text) and text[j] in "\n \t\r":
-            j += 1
-        if j < len(text) and j != starts[-1]:
-            starts.append(j)
-        i = text.find("\n", j)
-    first_line = text.split("\n", 1)[0]
-    opens_with_title = bool(title) and len(starts) > 1 and _folded(first_line).startswith(_folded(title or "")[:40])
-    headline_end = len(first_line) if opens_with_title else 0
-    if opens_with_title:
-        # (A deck under the title is part of the headline: "Lawmaker urges retaliation on Russia;" then "Member
-        # of House panel says U.S. has to keep Moscow out of elections.", short lines before the running text.)
-        # Only short lines that running text follows: a short article is no deck.
-        paragraphs = list(pairwise([*starts, len(text)]))[1:]
-        deck = 0
-        while deck < min(_DECK_LINES, len(paragraphs) - 1) and len(text[slice(*paragraphs[deck])].split()) < _LEAD_WORDS:
-            deck += 1
-        if deck and len(text[slice(*paragraphs[deck])].split()) >= _LEAD_WORDS:
-            headline_end = len(text[: paragraphs[deck - 1][1]].rstrip())
-    return Page("".join(chars), tuple(starts), published, language, headline_end, text)
-
-
-def _folded(line: str) -> str:
-    return " ".join(line.lower().strip(" .").split())
-
-
-_Found = tuple[str | None, SaidBasis | None]
 # How many paragraphs back a time word may point: the one it sits in and the two before it.
 _ANAPHOR_REACH = 2
-
-# Words in quotation marks: what a time word of the narration cannot point back to.
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
-
-
-def _unquoted(text: str) -> str:
-    """`text` with the words inside quotation marks blanked (offsets kept)."""
-    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
-
-
-# The lead: up to the second paragraph of running text (one of at least this many words), within the first few.
-_LEAD_PARAGRAPHS, _LEAD_WORDS = 2, 20
-_LEAD_MOST = 4  # paragraphs after the headline, at most
-_DECK_LINES = 2  # short lines under the title that are its deck, at most
 
 
 def _shift(said: str, days: int, published: str | None) -> str:
@@ -147,7 +77,7 @@ def _shift(said: str, days: int, published: str | None) -> str:
         Example("Roe a déclaré mardi que le plan échouerait.", "Roe", "le plan", said="2022-04-05", language="fr"),
     ],
 )
-def own_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def own_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The date the statement's own clause gives: `said on Tuesday`, `in a 2012 interview`, `told reporters last
     week`."""
     return dates.find_date(u.context, page.published, page.language, cue=u.cue)
@@ -166,7 +96,7 @@ def own_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | N
         ),
     ],
 )
-def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A time word that points back (`at the time`, `then`, `the following morning`): the time the text gave last,
     in the narration, the reported words of an earlier statement (not its quotations) or an earlier statement's
     date, in this or the two paragraphs before."""
@@ -177,12 +107,12 @@ def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found |
     since = page.paragraphs[max(0, here - _ANAPHOR_REACH)]
     # (The narration, and the reported words of earlier statements, not their quotations: "Cruz refused to endorse
     # Trump during a speech at the convention in July. … At a breakfast the following morning, Cruz said …")
-    told = dates.dates_in(_unquoted((page.text or page.narrative)[since : u.start]), page.published, page.language,
+    told = dates.dates_in(unquoted((page.text or page.narrative)[since : u.start]), page.published, page.language,
                           asides=True)
     best: tuple[int, str, SaidBasis | None] | None = (since + told[-1][0], told[-1][1], told[-1][2]) if told else None
     for d in earlier:
         # (A time the text gave for an earlier statement; not one carried to it from its speaker's passage.)
-        if d.said and d.rule in ("own_clause", "time_anaphor") and since <= d.utterance.start < u.start:
+        if d.said and d.rule in ("own_clause", "counted_year", "time_anaphor") and since <= d.utterance.start < u.start:
             if best is None or d.utterance.start >= best[0]:
                 best = (d.utterance.start, d.said, d.basis)
     if best is None:
@@ -194,7 +124,7 @@ def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found |
     "said",
     examples=[Example("Roe has long said the plan would fail.", "Roe", "the plan would fail", said=None)],
 )
-def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A speech act in the perfect (`has said`, `have argued`, `avait déclaré`): earlier than the article, undated."""
     if u.position:
         return None  # "have opposed the deal": a position held, at the publication date
@@ -214,12 +144,13 @@ def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found 
         ),
     ],
 )
-def written_words(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def written_words(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """Words written (`they wrote`, `it reads`) were written in the document the text told of last, in this or the
     two paragraphs before, and take the date it gave it (`sent a letter on Tuesday`, `a 1995 story`)."""
     since = page.paragraphs[max(0, page.paragraph_of(u.start) - _ANAPHOR_REACH)]
     # (In the narration: a document the speakers' own words name, `the tweet yesterday`, is about their content.)
-    return dates.written_date(u.cue, page.narrative[since : u.start], page.published, page.language)
+    before = page.narrative[since : u.start]
+    return written_year(dates.written_date(u.cue, before, page.published, page.language), before, page)
 
 
 @rule(
@@ -236,7 +167,7 @@ def written_words(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found 
         ),
     ],
 )
-def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The day set for an earlier statement of the same speaker (`dedicating the museum on Saturday, Obama said …`)
     dates their later ones: the rest of one speech, debate or interview, until another speaker's turn is dated.
     Only a day or week around the article carries, not a year recalled."""
@@ -246,7 +177,7 @@ def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Foun
         if d.utterance.start > u.start:
             continue  # (a passage runs forward: the body is dated before the headline, which is not its passage)
         if d.utterance.speaker != u.speaker:
-            if d.basis in ("explicit", "relative") and d.rule == "own_clause":
+            if d.basis in ("explicit", "relative") and d.rule in ("own_clause", "counted_year"):
                 return None  # another speaker's dated turn in between: the passage has moved on
             continue
         if d.said is None or d.basis not in ("explicit", "relative"):
@@ -265,7 +196,7 @@ def speaker_passage(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Foun
         ),
     ],
 )
-def beside_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def beside_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The statement's clause places it beside an event the text dated (`the morning after the debate`, `the day
     before the debate`, `on the eve of the summit`): the event's day moved by the days the phrase says."""
     return dates.beside_event(u.context, page.narrative[: u.start], page.published, page.language)
@@ -283,7 +214,7 @@ def beside_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found |
         ),
     ],
 )
-def scene_frame(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def scene_frame(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A sentence of the paragraph, before the statement, that opens on the time of its scene (`In late September,
     a group of parents sent a letter …`, `In a March 2016 meeting with the editorial board, Trump said …`) sets
     the time of the statements after it in that paragraph. A time given later in a sentence (`He bought the bridge
@@ -318,13 +249,13 @@ def _after_in_words(said: str, words: str, page: Page) -> bool:
         ),
     ],
 )
-def same_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def same_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A statement that names again an event the text dated (`told the debate audience`, `said in the letter`,
     `At his cookout, …`) was made at it: the date of its last dated mention before."""
     return _at_event(u.context, u, page)
 
 
-def _at_event(context: str, u: Utterance, page: Page) -> _Found | None:
+def _at_event(context: str, u: Utterance, page: Page) -> Found | None:
     """The date the text gave, before the statement, to the event `context` says it was made at, if any."""
     event = dates.event_named(context, page.language)
     if event is None:
@@ -341,7 +272,7 @@ def _at_event(context: str, u: Utterance, page: Page) -> _Found | None:
         ),
     ],
 )
-def dated_document(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def dated_document(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A poll, letter, report or study that speaks (`The poll found …`, `the letter reads`) says it when it came
     out: the date the text gave it at its last dated mention (`A Reuters/Ipsos poll released Friday`)."""
     return _at_event(f"in the {u.speaker_words.split()[-1]}", u, page) if u.speaker_words else None
@@ -356,7 +287,7 @@ def dated_document(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found
         ),
     ],
 )
-def lead_participant(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def lead_participant(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The lead paragraph dates the event the article reports (`Burma's leader visited the White House on
     Wednesday`); a later statement of a person the lead names as taking part was made at it."""
     if u.speaker_name is None:
@@ -379,12 +310,12 @@ def _lead_day(u: Utterance, page: Page) -> tuple[int, int, str] | None:
     start = page.headline_end
     starts = [p for p in page.paragraphs if p >= start] + [len(page.narrative)]
     end, first_end, long_ones = start, None, 0
-    for a, b in list(pairwise(starts))[:_LEAD_MOST]:
+    for a, b in list(pairwise(starts))[:LEAD_MOST]:
         end = b
-        if len((page.text or page.narrative)[a:b].split()) >= _LEAD_WORDS:
+        if len((page.text or page.narrative)[a:b].split()) >= LEAD_WORDS:
             long_ones += 1
             first_end = first_end or b
-            if long_ones == _LEAD_PARAGRAPHS:
+            if long_ones == LEAD_PARAGRAPHS:
                 break
     if u.start < (first_end or starts[min(1, len(starts) - 1)]):
         return None  # (the lead's own statements are dated by their own words)
@@ -403,7 +334,7 @@ def _lead_day(u: Utterance, page: Page) -> tuple[int, int, str] | None:
         ),
     ],
 )
-def lead_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def lead_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The lead paragraph dates the event the article reports (`European leaders gathered Friday`); a later
     statement the text does not date otherwise was made at it or in answer to it, that day."""
     found = _lead_day(u, page)
@@ -419,7 +350,7 @@ def lead_event(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | N
         ),
     ],
 )
-def headline_summary(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def headline_summary(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A statement in the headline summarises the speaker's statements of the article: it takes the day or week the
     text gives them most often (the headline is dated after the body, which it summarises)."""
     if u.end > page.headline_end or u.speaker is None:
@@ -442,7 +373,7 @@ def headline_summary(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fou
         ),
     ],
 )
-def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A statement in the headline whose speaker the body names otherwise (`Senator from Texas says …`, `Member of
     House panel says …`) summarises the article's news: the day the body's statements give most often."""
     if u.end > page.headline_end:
@@ -450,10 +381,6 @@ def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Fo
     days = Counter(d.said for d in earlier if d.utterance.start >= page.headline_end and d.basis == "relative"
                    and d.rule == "own_clause" and d.said and len(d.said) == 10)
     return (days.most_common(1)[0][0], "relative") if days else None
-
-
-# How many years before the article a paragraph's years must all be for it to recount the past.
-_PAST_YEARS = 10
 
 
 @rule(
@@ -465,7 +392,7 @@ _PAST_YEARS = 10
         ),
     ],
 )
-def recounted_past(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | None:
+def recounted_past(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """A statement in a passage that recounts the past (an essay's history, a profile's youth): the narration of its
     paragraph and the one before gives years, all long before the article (`In 1993, radical Islamists bombed the
     World Trade Center`), and no time near it. It is earlier than the article and undated (`before`), not said at
@@ -479,23 +406,24 @@ def recounted_past(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found
         return None  # ("Mr. Clarke said he began to rethink his life's goals": said to the reporter, now)
     since = page.paragraphs[max(0, here - 1)]
     until = page.paragraphs[here + 1] if here + 1 < len(page.paragraphs) else len(page.narrative)
-    found = dates.dates_in(_unquoted(page.narrative[since:until]), page.published, page.language, asides=True)
-    latest = int(page.published[:4]) - _PAST_YEARS
+    found = dates.dates_in(unquoted(page.narrative[since:until]), page.published, page.language, asides=True)
+    latest = int(page.published[:4]) - PAST_YEARS
     if found and all(int(said[:4]) <= latest for _, said, _ in found):
         return None, "before"
     return None
 
 
 @rule("said", examples=[Example("Roe said the plan would fail.", "Roe", "the plan would fail", said="2022-04-08")])
-def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> _Found | _Nobody:
+def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | _Nobody:
     """Nothing in the text dates it: undated reported speech is recent, the publication date (news convention)."""
     return (page.published, "published") if page.published else NOBODY
 
 
 SAID_RULES = stage(
     "said",
-    (own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, speaker_passage, same_event, dated_document, headline_summary,
-     headline_news_day, lead_participant, lead_event, recounted_past, publication_date),
+    (counted_year, own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, document_passage,
+     speaker_sentence, occasion_before, speaker_passage, when_clause, same_event, dated_document, headline_summary,
+     headline_news_day, dated_after, lead_participant, lead_event, source_dated_later, recounted_past, publication_date),
 )
 
 
