@@ -238,6 +238,26 @@ def bare_object(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Ent
 
 
 @rule("report_filter", examples=[Example(
+    "Some average voters would actually see their taxes go up under the governor's plan.", None,
+    words="their taxes go up")])
+def perceived_event(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`Some Americans would see their taxes go up`, `watched the prices fall`: a verb of perception (`perception`
+    in cues_<lang>.yaml) with a bare infinitive tells what happens to someone, not what they say (not `heard him
+    say that …`, a speech verb in the clause; not `sees the plan as a mistake`, an `as`)."""
+    verb = cue.token
+    if frame.cues.lemma(verb) not in frame.cues.words["perception"]:
+        return False
+    clauses = [c for c in verb.children if dep_of(c) == "ccomp" and c.i > verb.i]
+    if len(clauses) != 1 or clauses[0].tag_ != "VB" or clauses[0].lower_ in frame.cues.verb_forms:
+        return False
+    clause = clauses[0]
+    inside = {t.i for t in clause.subtree}
+    return not any(dep_of(c) in ("aux", "mark") for c in clause.children) and all(
+        t.i in inside or t.is_punct for t in content
+    )
+
+
+@rule("report_filter", examples=[Example(
     "The approval rating of the mayor has declined from 58 percent to 55 percent since May.", None,
     words="55 percent")])
 def no_infinitive(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
@@ -374,8 +394,9 @@ def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
 
 REPORT_FILTERS = stage(
     "report_filter",
-    (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown,
-     finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject, characterized_unknown),
+    (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, reader_supposed,
+     borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
+     characterized_unknown),
 )
 
 

@@ -198,6 +198,18 @@ def one_of(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     return of_what[0] if of_what else None
 
 
+@rule("name", examples=[Example(
+    "Why, then, would someone like Mr. Lindqvist want to take over a failing mine?", "Lindqvist", words="take over")])
+def someone_like(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`would someone like Mr. Clarke want to …` -> Clarke: the person the article holds up as the example of the
+    unnamed `someone` (`someone_like` in cues_<lang>.yaml)."""
+    if tok.lower_ not in frame.cues.words["someone_like"]:
+        return None
+    like = [c for c in tok.children if dep_of(c) == "prep" and c.lower_ == "like"]
+    whom = [c for c in like[0].children if dep_of(c) == "pobj" and c.pos_ == "PROPN"] if like else []
+    return whom[0] if whom and not frame.in_quote[whom[0].i] and whom[0].ent_type_ in ("PERSON", "") else None
+
+
 @rule("name", examples=[
     Example("La procureure de la Cour pénale internationale, Mme Fatou Bensouda, a déclaré : « Arrêtez la "
             "destruction ».", "Fatou Bensouda", language="fr"),
@@ -228,7 +240,7 @@ def name_after_comma(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     return None
 
 
-NAME_RULES = stage("name", (apposed_name, name_after_comma, past_dateline, one_of))
+NAME_RULES = stage("name", (apposed_name, name_after_comma, past_dateline, one_of, someone_like))
 
 
 # -- 3. the entity it stands for -----------------------------------------------------------------------------
@@ -611,6 +623,49 @@ def role_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> R
     return Resolution(frame.book.entity(role)) if role is not None else None
 
 
+def _label_fits(words: str, part: str) -> bool:
+    """A description's capitalised words fit a label's part: `South Carolina` and `S.C.`, `Wisconsin` and `Wis.`,
+    `Republican` and `R` (the part's letters in order in the words, from the same first letter), or as written."""
+    letters, abbreviation = re.sub(r"[^a-z]", "", words.lower()), re.sub(r"[^a-z]", "", part.lower())
+    if not abbreviation or not letters or letters[0] != abbreviation[0]:
+        return False
+    rest = iter(letters)
+    return letters == abbreviation or len(abbreviation) < len(letters) and all(c in rest for c in abbreviation)
+
+
+@rule("speaker", examples=[Example(
+    "Sen. Maria Lindqvist (R-S.C.) spoke first. In June, the South Carolina senator called on her colleagues to "
+    "reject the bill.", "Maria Lindqvist", words="reject the bill")])
+def titled_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`the South Carolina senator` after `Sen. Lindsey Graham (R-S.C.)`: a definite description headed by an office
+    (`offices` in cues_<lang>.yaml) is the one person named before with that title (`Sen.`) whose titles and labels
+    fit its capitalised words (a state, a party); two such people, or none, and it is no one the article named."""
+    if m.tok.pos_ != "NOUN" or m.tok.lower_ not in frame.cues.words["offices"] or m.span[0].lower_ != "the":
+        return None
+    groups: list[list[str]] = []
+    prev = -2
+    for t in m.span[1:]:
+        if t.i == m.tok.i or t.is_space:
+            continue
+        if not t.text[:1].isupper():
+            continue  # (`the veteran senator`: an epithet, no label)
+        if groups and t.i - 1 == prev:
+            groups[-1].append(t.text)
+        else:
+            groups.append([t.text])
+        prev = t.i
+    found = set()
+    for name, given in frame.book.given_roles.items():
+        for at, role in given:
+            parts = [p for p in re.split(r"[\s,()-]+", role) if p]
+            titled = any(
+                len(p.rstrip(".")) >= 3 and m.tok.lower_.startswith(p.rstrip(".").lower()) for p in parts
+            )
+            if at < m.tok.idx and titled and all(any(_label_fits(" ".join(g), p) for p in parts) for g in groups):
+                found.add(name)
+    return Resolution(frame.book.entity(found.pop())) if len(found) == 1 else None
+
+
 @rule("speaker", examples=[
     Example("The Northern Ledger published the letter on Tuesday.\n\n“The minister knew everything,” the newspaper "
             "wrote.", "Northern Ledger", words="minister knew"),
@@ -749,6 +804,7 @@ SPEAKER_RULES = stage("speaker", (
     proper_name,
     thing_cannot_speak,
     role_named_before,
+    titled_named_before,
     description,
     person_in_phrase,
     counted_group,
