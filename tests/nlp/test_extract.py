@@ -853,3 +853,15 @@ def test_a_few_quoted_words_in_a_cues_as_clause_stay_the_speakers() -> None:
     statements = extract("The neoliberal embrace of individualism and opposition to “the collective society,” as "
                          "Margaret Thatcher put it, also had consequences.")
     assert by_text(statements, "collective society").speaker.name == "Margaret Thatcher"
+
+
+def test_a_description_by_office_is_the_one_person_titled_so_whose_labels_fit() -> None:
+    # speakers.titled_named_before: `the New York senator` is the senator labelled `N.Y.`; of two senators, `the
+    # senator` is neither.
+    text = (
+        "Sen. Maria Lindqvist (R-S.C.) and Sen. Tomas Reinholt (D-N.Y.) met on Monday. Later the New York senator "
+        "said the bill would fail in committee.\n\nThe senator said the vote would be close."
+    )
+    st = extract(text)
+    assert speaker(st, "fail in committee") == "Tomas Reinholt"
+    assert speaker(st, "vote would be close") not in ("Maria Lindqvist", "Tomas Reinholt")
