@@ -134,6 +134,11 @@ def test_places_the_tagger_calls_persons_and_a_person_run_into_an_organisation()
         "Distinguons ici deux choses, a dit le ministre. Rappelons que Simons a parlé."
     ), cues("fr"))
     assert "Distinguons" not in book.types and "Rappelons" not in book.types and book.types["Simons"] == "person"
+    # (English: an abstract noun opening a sentence, which the tagger may take for a name in an article)
+    from volte.nlp.entities import _opening_word
+
+    doc = load_pipeline("en")("Immigration, his signature issue, never came up. Reinholt said so.")
+    assert _opening_word(doc[0:1], cues("en")) and not _opening_word(doc[10:11], cues("en"))
 
 
 @pytest.mark.model

@@ -866,3 +866,15 @@ def test_titles_before_a_person_s_full_name_are_neither_the_name_nor_another_spe
     )
     assert speaker(st, "The issue is a simple one.") == "Brian Manning"
     assert speaker(st, "no end in sight") == "Debra Symonette"
+
+
+def test_a_description_by_office_is_the_one_person_titled_so_whose_labels_fit() -> None:
+    # speakers.titled_named_before: `the New York senator` is the senator labelled `N.Y.`; of two senators, `the
+    # senator` is neither.
+    text = (
+        "Sen. Maria Lindqvist (R-S.C.) and Sen. Tomas Reinholt (D-N.Y.) met on Monday. Later the New York senator "
+        "said the bill would fail in committee.\n\nThe senator said the vote would be close."
+    )
+    st = extract(text)
+    assert speaker(st, "fail in committee") == "Tomas Reinholt"
+    assert speaker(st, "vote would be close") not in ("Maria Lindqvist", "Tomas Reinholt")

@@ -424,14 +424,13 @@ def _known_before_named(raw: list[tuple[Span, str, EntityType, list[str]]], titl
     return {w for w, at in first_bare.items() if w in first_full and at < first_full[w]}
 
 
-# French word endings of a first-person plural verb or an adverb: what opens a sentence capitalised, untagged.
-_FR_OPENING_ENDINGS = ("ons", "ment")
-
-
-def _opening_word(span: Span) -> bool:
-    """A lone untagged word opening a French sentence with a verb's or an adverb's ending (`Distinguons`)."""
+def _opening_word(span: Span, cues: Cues) -> bool:
+    """A lone untagged word opening a sentence with the ending of a word that is no name (`opening_endings` in
+    cues_<lang>.yaml): a French verb or adverb (`Distinguons`), an English abstract noun (`Immigration, his
+    signature issue, never came up`)."""
     tok = span[0]
-    return len(span) == 1 and bool(tok.is_sent_start) and tok.lower_.endswith(_FR_OPENING_ENDINGS)
+    endings = tuple(cues.words["opening_endings"])
+    return len(span) == 1 and bool(tok.is_sent_start) and tok.lower_.endswith(endings)
 
 
 def _person_after_org(
@@ -573,8 +572,8 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         name, titles = strip_name(span, cues)
         if not name or not any(c.isalpha() for c in name) or name.isupper() and label in ("GPE", "LOC", ""):
             continue
-        if label == "" and doc.lang_ == "fr" and _opening_word(span):
-            continue  # `Distinguons ici deux choses`, `Rappelons que …`, `Normalement, …`: a verb or an adverb
+        if label == "" and _opening_word(span, cues):
+            continue  # `Distinguons ici deux choses`, `Normalement, …`, `Immigration, his signature issue, …`
         name = " ".join(repair_case(w) for w in name.split(" "))
         placed = span.start > 0 and doc[span.start - 1].lower_ in _PLACE_BEFORE
         etype = _entity_type(label, name, cues, placed)

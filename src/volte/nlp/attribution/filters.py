@@ -45,7 +45,9 @@ def part_of_report(frame: Frame, verb: Token, nested_reports: bool = False) -> b
             dep_of(tok) == "advcl" and any(c.lower_ == "to" and c.pos_ == "PART" for c in tok.children)
         )  # `spoke on the condition of anonymity to discuss …`
         tok = tok.head
-        if tok.pos_ == "VERB" and cues.lemma(tok) and not is_discourse_marker(frame, tok):
+        if tok.pos_ == "VERB" and cues.lemma(tok) and not is_discourse_marker(frame, tok) and not (
+            is_other_verb(frame, tok)
+        ):  # (`The spot concludes with footage of …, when Clinton blasted him`: no report holds `blasted`)
             if through_infinitive or through_clause and (held or nested_reports):
                 return True
     return False
@@ -58,6 +60,18 @@ def is_discourse_marker(frame: Frame, verb: Token) -> bool:
     return verb.i > 0 and any(
         before.endswith(marker) and (len(before) == len(marker) or not before[-len(marker) - 1].isalpha())
         for marker in frame.cues.words["discourse_markers"]
+    )
+
+
+def is_other_verb(frame: Frame, verb: Token) -> bool:
+    """`had written off the island as …`, `The spot concludes with footage …`: a cue verb with a particle or a
+    preposition that makes it another verb, of no speech (cues `phrasal_not_speech` and `prepositional_not_speech`,
+    lemma and word: `call in` is a particle, not the `In` of `In June, the senator called on …`)."""
+    lemma, words = frame.cues.lemma(verb), frame.cues.words
+    return any(
+        dep_of(c) == "prt" and f"{lemma} {c.lower_}" in words["phrasal_not_speech"]
+        or dep_of(c) == "prep" and c.i > verb.i and f"{lemma} {c.lower_}" in words["prepositional_not_speech"]
+        for c in verb.children
     )
 
 
@@ -107,17 +121,17 @@ def discourse_marker(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return is_discourse_marker(frame, cue.token)
 
 
-@rule("report_cue_filter", examples=[Example(
-    "Locals from nearby Antigua had written off the island as a dying rock falling into the sea.", None,
-    words="dying rock")])
+@rule("report_cue_filter", examples=[
+    Example("Locals from nearby Antigua had written off the island as a dying rock falling into the sea.", None,
+            words="dying rock"),
+    Example("The spot concludes with footage of the rally, “That makes me smart,” when the crowd cheered.", None,
+            words="when the crowd cheered"),
+])
 def phrasal_verb(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
-    """`had written off the island as …`, `called off the strike`: a cue verb with a particle that makes it
-    another verb, of no speech (cues `phrasal_not_speech`, lemma and particle)."""
-    lemma = frame.cues.lemma(cue.token)
-    return any(
-        dep_of(c) == "prt" and f"{lemma} {c.lower_}" in frame.cues.words["phrasal_not_speech"]
-        for c in cue.token.children
-    )
+    """`had written off the island as …`, `called off the strike`, `The spot concludes with footage …`: a cue verb
+    with a particle or a preposition that makes it another verb, of no speech (cues `phrasal_not_speech`, lemma and
+    particle)."""
+    return is_other_verb(frame, cue.token)
 
 
 @rule("report_cue_filter", examples=[Example(
@@ -239,6 +253,26 @@ def bare_object(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Ent
     )
     objects |= purpose
     return bool(objects) and not says and all(t.i in objects or t.is_punct for t in content)
+
+
+@rule("report_filter", examples=[Example(
+    "Some average voters would actually see their taxes go up under the governor's plan.", None,
+    words="their taxes go up")])
+def perceived_event(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`Some Americans would see their taxes go up`, `watched the prices fall`: a verb of perception (`perception`
+    in cues_<lang>.yaml) with a bare infinitive tells what happens to someone, not what they say (not `heard him
+    say that …`, a speech verb in the clause; not `sees the plan as a mistake`, an `as`)."""
+    verb = cue.token
+    if frame.cues.lemma(verb) not in frame.cues.words["perception"]:
+        return False
+    clauses = [c for c in verb.children if dep_of(c) == "ccomp" and c.i > verb.i]
+    if len(clauses) != 1 or clauses[0].tag_ != "VB" or clauses[0].lower_ in frame.cues.verb_forms:
+        return False
+    clause = clauses[0]
+    inside = {t.i for t in clause.subtree}
+    return not any(dep_of(c) in ("aux", "mark") for c in clause.children) and all(
+        t.i in inside or t.is_punct for t in content
+    )
 
 
 @rule("report_filter", examples=[Example(
@@ -384,8 +418,9 @@ def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
 
 REPORT_FILTERS = stage(
     "report_filter",
-    (addressee_only, subject_cannot_speak, bare_object, no_infinitive, reader_supposed, borrowed_subject_unknown,
-     finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject, characterized_unknown),
+    (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, reader_supposed,
+     borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
+     characterized_unknown),
 )
 
 

@@ -102,6 +102,31 @@ def governing_cue(frame: Frame, view: QuoteView) -> Cue | None:
 
 
 @rule("quote_cue", examples=[Example(
+    "The spot concludes with footage of Reinholt saying during the debate last week, “That makes me smart,” to cheers.",
+    "Reinholt", words="That makes me smart")])
+def open_participle(frame: Frame, view: QuoteView) -> Cue | None:
+    """`The spot concludes with footage of Trump saying during the debate last week, “That makes me smart,”`: a
+    speech participle with no words of its own before the quotation, only a phrase of time or place and a comma
+    between (`time_place_preps` in cues_<lang>.yaml; not `talking about`, `speaking out against`), introduces it,
+    though the parse hangs the quotation on the sentence's main verb."""
+    doc = frame.doc
+    for c in sorted(view.candidates, key=lambda c: -c.token.i):
+        verb = c.token
+        if verb.i >= view.q_first or verb.tag_ != "VBG" or c.phrase:
+            continue
+        between = [t for t in doc[verb.i + 1 : view.q_first] if not (t.is_space or t.is_quote)]
+        if not between or between[-1].text != "," or any(
+            t.pos_ in ("VERB", "AUX") or frame.in_quote[t.i] for t in between
+        ) or len(between) > 8:
+            return None
+        own = [ch for ch in verb.children if ch.i > verb.i and not ch.is_punct]
+        if not all(dep_of(ch) == "prep" and ch.lower_ in frame.cues.words["time_place_preps"] for ch in own):
+            return None
+        return c
+    return None
+
+
+@rule("quote_cue", examples=[Example(
     '« Nous ne céderons pas », a lancé Étienne Marchal devant les élus.', "Étienne Marchal", language="fr")])
 def nearest_strong_cue(frame: Frame, view: QuoteView) -> Cue | None:
     """The nearest strong cue in the frame: a verb that reports speech whatever it governs; a weak one (`believe`,
@@ -313,6 +338,7 @@ def governing_verb_with_speaker(frame: Frame, view: QuoteView) -> Cue | None:
 QUOTE_CUE_RULES = stage("quote_cue", (
     colon_verb,
     cue_right_after,
+    open_participle,
     governing_cue,
     nearest_strong_cue,
     lead_in_subject,

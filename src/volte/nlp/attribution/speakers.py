@@ -202,6 +202,18 @@ def one_of(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     return of_what[0] if of_what else None
 
 
+@rule("name", examples=[Example(
+    "Why, then, would someone like Mr. Lindqvist want to take over a failing mine?", "Lindqvist", words="take over")])
+def someone_like(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`would someone like Mr. Clarke want to …` -> Clarke: the person the article holds up as the example of the
+    unnamed `someone` (`someone_like` in cues_<lang>.yaml)."""
+    if tok.lower_ not in frame.cues.words["someone_like"]:
+        return None
+    like = [c for c in tok.children if dep_of(c) == "prep" and c.lower_ == "like"]
+    whom = [c for c in like[0].children if dep_of(c) == "pobj" and c.pos_ == "PROPN"] if like else []
+    return whom[0] if whom and not frame.in_quote[whom[0].i] and whom[0].ent_type_ in ("PERSON", "") else None
+
+
 @rule("name", examples=[
     Example("La procureure de la Cour pénale internationale, Mme Fatou Bensouda, a déclaré : « Arrêtez la "
             "destruction ».", "Fatou Bensouda", language="fr"),
@@ -232,7 +244,7 @@ def name_after_comma(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     return None
 
 
-NAME_RULES = stage("name", (apposed_name, name_after_comma, past_dateline, one_of))
+NAME_RULES = stage("name", (apposed_name, name_after_comma, past_dateline, one_of, someone_like))
 
 
 # -- 3. the entity it stands for -----------------------------------------------------------------------------
@@ -619,6 +631,63 @@ def role_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> R
     return Resolution(frame.book.entity(role)) if role is not None else None
 
 
+def _label_fits(words: str, part: str) -> bool:
+    """A description's capitalised words fit a label's part: `South Carolina` and `S.C.`, `Wisconsin` and `Wis.`,
+    `Republican` and `R` (the part's letters in order in the words, from the same first letter), or as written."""
+    letters, abbreviation = re.sub(r"[^a-z]", "", words.lower()), re.sub(r"[^a-z]", "", part.lower())
+    if not abbreviation or not letters or letters[0] != abbreviation[0]:
+        return False
+    rest = iter(letters)
+    return letters == abbreviation or len(abbreviation) < len(letters) and all(c in rest for c in abbreviation)
+
+
+@rule("speaker", examples=[Example(
+    "Sen. Maria Lindqvist (R-S.C.) spoke first. In June, the South Carolina senator called on her colleagues to "
+    "reject the bill.", "Maria Lindqvist", words="reject the bill")])
+def titled_named_before(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`the South Carolina senator` after `Sen. Lindsey Graham (R-S.C.)`: a definite description headed by an office
+    (`offices` in cues_<lang>.yaml) is the one person named before with that title (`Sen.`) whose titles and labels
+    fit its capitalised words (a state, a party) and its rank (`vice`: `Vice President Joe Biden` is no `the
+    president`, cues `office_ranks`); two such people, or none, and it is no one the article named. Only a person
+    named in the last few paragraphs (`_DESCRIBED_WITHIN`): the article's other governor, named once far back, is
+    not the one it calls `the governor` now."""
+    if m.tok.pos_ != "NOUN" or m.tok.lower_ not in frame.cues.words["offices"] or m.span[0].lower_ != "the":
+        return None
+    ranks = frame.cues.words["office_ranks"]
+    rank = {t.lower_ for t in m.span if t.lower_ in ranks}
+    groups: list[list[str]] = []
+    prev = -2
+    for t in m.span[1:]:
+        if t.i == m.tok.i or t.is_space:
+            continue
+        if not t.text[:1].isupper():
+            continue  # (`the veteran senator`: an epithet, no label)
+        if groups and t.i - 1 == prev:
+            groups[-1].append(t.text)
+        else:
+            groups.append([t.text])
+        prev = t.i
+    found = set()
+    here = frame.paragraph(m.tok.idx)
+    for name, given in frame.book.given_roles.items():
+        named = [x.start for x in frame.book.before(m.tok.idx) if x.key == name and not x.quoted]
+        if not named or here - frame.paragraph(named[-1]) > _DESCRIBED_WITHIN:
+            continue
+        for at, role in given:
+            parts = [p for p in re.split(r"[\s,()-]+", role) if p]
+            titled = any(
+                len(p.rstrip(".")) >= 3 and m.tok.lower_.startswith(p.rstrip(".").lower()) for p in parts
+            )
+            ranked = {p.lower().rstrip(".") for p in parts} & ranks == rank
+            fits = all(any(_label_fits(" ".join(g), p) for p in parts) for g in groups)
+            if at < m.tok.idx and titled and ranked and fits:
+                found.add(name)
+    return Resolution(frame.book.entity(found.pop())) if len(found) == 1 else None
+
+
+_DESCRIBED_WITHIN = 3  # paragraphs between a person's last mention and a description by office that stands for them
+
+
 @rule("speaker", examples=[
     Example("The Northern Ledger published the letter on Tuesday.\n\n“The minister knew everything,” the newspaper "
             "wrote.", "Northern Ledger", words="minister knew"),
@@ -729,10 +798,32 @@ def for_described_organisation(frame: Frame, cue: Cue, m: Mention, history: Hist
     return None
 
 
-@rule("speaker", examples=[Example("Senior officials said the talks had stalled over the border.", "Senior officials")])
+def _owned_description(frame: Frame, m: Mention) -> str | None:
+    """`Libertarian presidential candidate Gary Johnson’s doctor` -> `Gary Johnson’s doctor`: a description owned by
+    a person, under the person's name as the article gives it in full, without the role before it."""
+    owners = [c for c in m.tok.children if dep_of(c) == "poss" and c.pos_ == "PROPN" and c.ent_type_ == "PERSON"]
+    if not owners or frame.in_quote[owners[0].i]:
+        return None
+    owner = owners[0]
+    mark = next((c for c in owner.children if dep_of(c) == "case" and c.tag_ == "POS"), None)
+    if mark is None or m.span.end <= mark.i + 1:
+        return None
+    person, _ = frame.book.canonical(strip_name(noun_phrase(owner), frame.cues)[0])
+    rest = "".join(t.text_with_ws for t in frame.doc[mark.i + 1 : m.span.end]).strip()
+    return f"{person}{mark.text} {rest}" if person and rest else None
+
+
+@rule("speaker", examples=[
+    Example("Senior officials said the talks had stalled over the border.", "Senior officials"),
+    Example("Libertarian presidential candidate Gary Johnson’s doctor is calling the candidate “extremely fit.”",
+            "Gary Johnson’s doctor", words="extremely fit"),
+])
 def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution:
-    """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written."""
+    """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written; one a
+    person owns under that person's name, the role before it left out (`Gary Johnson’s doctor`)."""
     name = " ".join(w for w in m.name.split() if w.lower() not in frame.cues.words["determiners"])
+    if frame.doc.lang_ == "en":
+        name = _owned_description(frame, m) or name
     if frame.doc.lang_ == "fr" and m.tok.pos_ == "NOUN":
         # French descriptions keep their adjectives, which strip_name takes for titles: `un ancien guide touristique`
         words = [t for t in m.span if not t.is_space]
@@ -760,6 +851,7 @@ SPEAKER_RULES = stage("speaker", (
     proper_name,
     thing_cannot_speak,
     role_named_before,
+    titled_named_before,
     description,
     person_in_phrase,
     counted_group,

@@ -318,6 +318,53 @@ def object_control(verb: Token, cues: Cues, quoted: Container[int]) -> Token | N
     return None
 
 
+@rule("subject", examples=[Example(
+    "Reinholt tweeted that Lindqvist was “disgusting” and “a con” and encouraged Americans to “check out” her old "
+    "tape.", "Reinholt", words="check out")])
+def conjunct_of_reported_clause(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`Trump tweeted that Machado was “disgusting” and encouraged Americans to “check out” …`: a cue verb the parser
+    joined to the verb of the clause another cue reports (`that Machado was …`) is the reporting speaker's second
+    act, not the reported subject's."""
+    head = verb.head
+    if dep_of(verb) != "conj" or any(dep_of(c) in _SUBJECTS for c in verb.children) or dep_of(head) not in (
+        "ccomp", "advcl"
+    ):
+        return None
+    outer = head.head
+    that = any(c.lower_ == "that" and dep_of(c) in ("mark", "advmod") and c.i < head.i for c in head.children)
+    if not that or outer.i == head.i or outer.lower_ not in cues.verb_forms or outer.i > head.i:
+        return None
+    subjects = [c for c in outer.children if dep_of(c) in _SUBJECTS and c.i < outer.i and c.i not in quoted]
+    return subjects[0] if subjects else None
+
+
+@rule("subject", examples=[Example(
+    "The senator has been targeting Lindqvist since Reinholt, at the debate, cited derogatory comments he had made "
+    "about her.", "Reinholt", words="derogatory comments")])
+def subordinate_clause_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """`X has been targeting Machado since Clinton, at Monday's debate, cited derogatory comments …`: the parser took
+    the subject of a clause opened by a conjunction (`subordinators` in cues_<lang>.yaml) for the object of a
+    preposition and hung the verb on the main clause with no `and`; the noun after the conjunction speaks (a comma
+    aside may stand between it and the verb)."""
+    if any(dep_of(c) in (*_SUBJECTS, "cc") for c in verb.children) or verb.i < 3:
+        return None
+    doc, k = verb.doc, verb.i - 1
+    if doc[k].text == ",":  # (an aside between commas: `, at Monday's debate,`)
+        k -= 1
+        while k > verb.sent.start and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX", "CCONJ"):
+            k -= 1
+        if doc[k].text != ",":
+            return None
+        k -= 1
+    noun = doc[k]
+    joined = noun.head.i < noun.i and any(doc[j].pos_ == "CCONJ" for j in range(noun.head.i, verb.i))
+    if dep_of(noun) != "pobj" or noun.head.lower_ not in cues.words["subordinators"] or joined:
+        return None
+    if noun.i in quoted or noun.pos_ not in ("PROPN", "PRON", "NOUN") or noun.head.i != noun.left_edge.i - 1:
+        return None
+    return noun
+
+
 @rule("subject", examples=[Example("Valcourt smiled and said the plan would fail.", "Valcourt")])
 def subject_of_head_verb(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
     """`X smiled and said …`, `Speaking …, X said`: the subject of the verb it hangs from, up a chain of verbs
@@ -457,6 +504,8 @@ SUBJECT_RULES = stage("subject", (
     object_control,
     opening_participle,
     coordinated_verb,
+    conjunct_of_reported_clause,
+    subordinate_clause_subject,
     subject_of_head_verb,
     name_before_verb,
     relative_clause_before_verb,
