@@ -67,6 +67,8 @@ class Cues:
     words: dict[str, frozenset[str]]  # small word classes by name (`pronouns`, `modals`, …): resources/cues_en.yaml
     # verb lemma -> the cue phrases it heads, as (phrase, words before the verb, words after it): `faire état de`
     verb_phrases: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
+    # English: the forms of the phrases' verbs that are no cue alone (`made` of `make clear`) -> lemma
+    phrase_forms: dict[str, str] = field(default_factory=dict)
 
     def voice_of(self, token: Token | None, quoted_words: bool = False) -> Voice:
         """The voice of a report by the cue `token` (None: a phrase such as `according to`, which reports): a cue of
@@ -90,7 +92,11 @@ class Cues:
         """The cue phrase `token` heads, with the indices of its other words, or None: `a fait état de`, `met
         également en cause` (adverbs may stand inside), `en appelle à` (French `verb_phrases`)."""
         doc = token.doc
-        for name, before, after in self.verb_phrases.get(token.lemma_.lower(), ()):
+        if not self.verb_phrases:
+            return None
+        # (English is read without its lemmatizer: the verb's lemma is its form's in the cue table)
+        lemma = token.lemma_.lower() or self.verb_forms.get(token.lower_) or self.phrase_forms.get(token.lower_, "")
+        for name, before, after in self.verb_phrases.get(lemma, ()):
             start = token.i - len(before)
             if start < 0 or tuple(_plain(t) for t in doc[start : token.i]) != before:
                 continue
@@ -149,7 +155,11 @@ def cues(language: str = "en") -> Cues:
         title_words=frozenset(data.get("title_words") or ()),
         characterized=frozenset((data.get("voices") or {}).get("characterized") or ()),
         words=_word_classes(data, language),
-        verb_phrases=_verb_phrases(data.get("verb_phrases") or ()),
+        verb_phrases=(phrases := _verb_phrases(data.get("verb_phrases") or ())),
+        phrase_forms={
+            form: lemma for lemma in phrases if language == "en"
+            for form in inflect(lemma) | set(irregular.get(lemma, []))
+        },
     )
 
 

@@ -24,6 +24,7 @@ class Cue:
     speaker: Token | None
     phrase: bool = False  # a fixed phrase (`according to`, `selon`), not a verb
     subject_rule: str | None = None  # the rule that found `speaker`
+    label: bool = False  # a label before a colon, its line's words reported (a headline's `Pence: …`)
 
 
 def _phrase_cue(token: Token, cues: Cues) -> Cue | None:

@@ -45,9 +45,11 @@ def part_of_report(frame: Frame, verb: Token, nested_reports: bool = False) -> b
             dep_of(tok) == "advcl" and any(c.lower_ == "to" and c.pos_ == "PART" for c in tok.children)
         )  # `spoke on the condition of anonymity to discuss …`
         tok = tok.head
+        # (a framing verb reports nothing of its own: `continues to insist that …` is the insisting's report; nor
+        # does a verb of another sense: `The spot concludes with footage of …, when Clinton blasted him`)
         if tok.pos_ == "VERB" and cues.lemma(tok) and not is_discourse_marker(frame, tok) and not (
-            is_other_verb(frame, tok)
-        ):  # (`The spot concludes with footage of …, when Clinton blasted him`: no report holds `blasted`)
+            is_other_verb(frame, tok) or is_framing(frame, tok)
+        ):
             if through_infinitive or through_clause and (held or nested_reports):
                 return True
     return False

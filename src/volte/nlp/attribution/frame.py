@@ -110,6 +110,7 @@ def build_frame(doc: Doc, table: Cues) -> Frame:
     book = build_namebook(doc, table, quoted)
     _tag_known_names(doc, book)
     _tag_verbs_with_subjects(doc, table)
+    _tag_cue_nouns_with_clauses(doc, table)
     return Frame(
         doc=doc,
         text=text,
@@ -160,6 +161,24 @@ def _tag_verbs_with_subjects(doc: Doc, table: Cues) -> None:
         lemma = f"{form}r" if form.endswith("e") else f"{form[:-3]}er" if form.endswith("ent") else None
         if lemma is not None and table.verb_forms.get(lemma) == lemma:
             tok.pos_, tok.lemma_ = "VERB", lemma
+
+
+def _tag_cue_nouns_with_clauses(doc: Doc, table: Cues) -> None:
+    """English: the tagger takes a cue verb in the present for its plural noun (`But Trump claims that he should be
+    the exception`: `claims` NOUN, yet with a subject before it and a clause of content after it, or, the root, the
+    name before it parsed as its modifier); such a word is the verb."""
+    if doc.lang_ != "en":
+        return
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.text[:1].isupper() or table.verb_forms.get(tok.lower_) is None:
+            continue
+        subject = any(
+            c.i < tok.i and (dep_of(c) == "nsubj" or tok.dep_ == "ROOT" and c.dep_ == "compound" and c.pos_ == "PROPN")
+            for c in tok.children
+        )
+        clause = any(dep_of(c) == "ccomp" and c.i > tok.i for c in tok.children)
+        if subject and clause:
+            tok.pos_ = "VERB"
 
 
 def _paragraph_break(text: str) -> str:

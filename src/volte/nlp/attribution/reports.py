@@ -22,6 +22,7 @@ from volte.nlp.deps import dep_of
 from volte.resources import cues as cue_tables
 
 _THAT = ("that", "que", "qu'", "qu’")
+_QUOTE_MARKS = ('"', "“", "”", "«", "»")
 # Reported content shorter than this many tokens is too thin to be a statement: `he said so`.
 _MIN_CONTENT = 3
 
@@ -39,7 +40,8 @@ def that_clause(noun: Token) -> Token | None:
 def parenthetical(frame: Frame, verb: Token) -> tuple[Token, int, int] | None:
     """An attribution set off by commas inside the clause it reports, as (the clause's verb, the aside's first and
     last token), or None: `The plan, X said, will fail`, `If anything, Ash argued in his email, the incident
-    shows …`."""
+    shows …`, `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt` (the clause's verb before the
+    aside, its clause going on after it)."""
     head = verb.head
     if dep_of(verb) not in ("parataxis", "advcl") or head.i == verb.i or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -53,7 +55,13 @@ def parenthetical(frame: Frame, verb: Token) -> tuple[Token, int, int] | None:
     right = max(t.i for t in verb.subtree if not t.is_punct)
     doc = frame.doc
     set_off = left > 0 and doc[left - 1].text == "," and right + 1 < len(doc) and doc[right + 1].text == ","
-    return (head, left, right) if set_off and head.i > right else None
+    if not set_off:
+        return None
+    if head.i > right:
+        return head, left, right
+    # The verb before the aside: its clause must go on after it (`…, Graham said, since …`), not end there.
+    goes_on = any(t.i > right + 1 and not t.is_punct for t in head.subtree)
+    return (head, left, right) if head.i < left and goes_on else None
 
 
 def trailing_inversion(frame: Frame, cue: Cue) -> int | None:
@@ -144,26 +152,49 @@ def _phrase_words(verb: Token) -> tuple[int, ...]:
 
 def complements(verb: Token) -> list[Token]:
     """What a verb says about its object: `described [Clinton as a "disgrace"]`, `urged [voters to …]`."""
+    own = set(_phrase_words(verb))
+    # (`made it clear that …`: the clause may hang from the phrase's adjective, which is the cue's, not content)
+    heads = (*_verbs_of_phrase(verb), *(verb.doc[i] for i in own if verb.doc[i].pos_ == "ADJ"))
     clauses = [
-        ch for head in _verbs_of_phrase(verb) for ch in head.children
-        if dep_of(ch) == "ccomp"
-        # `tweeted in the early hours that Machado was …`, the clause parsed as an adverbial one
-        or dep_of(ch) == "advcl" and ch.i > verb.i and ch.left_edge.lower_ in _THAT
+        ch for head in heads for ch in head.children
+        if ch.i not in own and (
+            dep_of(ch) == "ccomp"
+            # `tweeted in the early hours that Machado was …`, the clause parsed as an adverbial one
+            or dep_of(ch) == "advcl" and ch.i > verb.i and ch.left_edge.lower_ in _THAT
+        )
     ]
     if clauses:
         # `… an accident — X told the Ledger that …`: the clause after the verb when there is one.
         after = [ch for ch in clauses if ch.i > verb.i]
-        return list((after or clauses)[0].subtree)
+        return [t for t in (after or clauses)[0].subtree if t.i not in own]
     if verb.doc.lang_ == "fr" and (onward := object_onward(verb)):
         return onward
     parts = [
         ch for ch in verb.rights
         if dep_of(ch) in ("dobj", "oprd", "attr", "xcomp", "acomp")
         or (dep_of(ch) == "prep" and ch.lower_ in ("as", "of", "for", "about", "to"))
+        # `railed against the special-interest provisions` (not `spoke against the bronze backdrop`)
+        or (dep_of(ch) == "prep" and ch.lower_ == "against" and cue_tables(verb.doc.lang_).lemma(verb) in
+            cue_tables(verb.doc.lang_).words["against_content"])
         # French `qualifié le projet de « fiasco »`, `décrit comme …`: the oblique with de / comme.
         or (dep_of(ch) == "prep" and any(c.lower_ in ("de", "d'", "comme") and dep_of(c) == "case" for c in ch.children))
     ]
-    return [t for ch in parts for t in ch.subtree]
+    return _before_object_aside([t for ch in parts for t in ch.subtree])
+
+
+def _before_object_aside(tokens: list[Token]) -> list[Token]:
+    """A bare object's content ends before a comma that opens the author's aside on it (`object_asides` in
+    cues_<lang>.yaml): `questioned the wisdom of committing to Scott, who has never faced a competitive race`,
+    `cited criticism of NBC's Matt Lauer, who took heat for …` -> up to the comma (not when the aside holds quoted
+    words, the speaker's own)."""
+    if not tokens:
+        return tokens
+    asides = cue_tables(tokens[0].doc.lang_).words["object_asides"]
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].text == "," and tokens[k + 1].lower_ in asides and tokens[k + 1].i == tokens[k].i + 1:
+            quoted = any(c in t.text for t in tokens[k:] for c in _QUOTE_MARKS)
+            return tokens if quoted else tokens[:k]
+    return tokens
 
 
 # -- which cue words introduce a report ----------------------------------------------------------------------
@@ -173,6 +204,8 @@ def complements(verb: Token) -> list[Token]:
     Example("According to Jean Dupont, the plan would cost the city millions.", "Jean Dupont", cue="according to"),
     Example("That's unlike vitamin C, according to an article in Healthline.", "Healthline", words="That's unlike",
             cue="according to"),
+    Example("A Bloomberg poll was out.\n\nClinton beats Trump by 46 percent to 42 percent, according to the poll. "
+            "Twelve percent indicated that they were not sure.", "poll", words="46 percent", cue="according to"),
     Example("Le parquet a ouvert une enquête. Pour le procureur fédéral Jean Dupont, plus de 3 millions d'euros "
             "auraient été volés dans les banques.", "Jean Dupont", words="3 millions", cue="pour", language="fr"),
     Example("L'ONG Oxfam a publié son rapport annuel. Pour l'organisation luttant contre la pauvreté, les "
@@ -197,7 +230,14 @@ def inverted_after(frame: Frame, cue: Cue) -> bool:
     return trailing_inversion(frame, cue) is not None
 
 
-@rule("report_cue", examples=[Example("Valcourt said that the government had lied about the deal.", "Valcourt")])
+@rule("report_cue", examples=[
+    Example("Valcourt said that the government had lied about the deal.", "Valcourt"),
+    # (in the infinitive of a framing verb, which reports nothing of its own: filters.part_of_report)
+    Example("The Republican nominee continues to insist that he wants to release his taxes.", "Republican nominee",
+            words="release his taxes"),
+    # (a present the tagger took for a plural noun, with a subject and a clause: frame._tag_cue_nouns_with_clauses)
+    Example("But Trump claims that he should be the exception.", "Trump", words="exception"),
+])
 def content_clause(frame: Frame, cue: Cue) -> bool:
     """`X said (that) …`: a cue verb with a clause of content."""
     return any(dep_of(ch) == "ccomp" for verb in _verbs_of_phrase(cue.token) for ch in verb.children)
@@ -206,6 +246,9 @@ def content_clause(frame: Frame, cue: Cue) -> bool:
 @rule("report_cue", examples=[
     Example("Valcourt denounced the agreement as a betrayal of the voters.", "Valcourt", cue="denounced"),
     # French: the object and the obliques after it (object_onward), a cue phrase of several words
+    # (a bare object ends before the author's aside on it: _before_object_aside)
+    Example("Some Democrats question the wisdom of committing to Scott, who has never faced a competitive race.",
+            "Democrats", words="wisdom of committing to Scott"),
     Example("La Fédération des pêcheurs estime à 3 000 le nombre d'emplois menacés dans les ports bretons.",
             "Fédération des pêcheurs", words="ports bretons", language="fr"),
     Example("Le Secours populaire a fait état d'une hausse des demandes d'aide alimentaire depuis l'été.",
@@ -219,10 +262,24 @@ def complement(frame: Frame, cue: Cue) -> bool:
 @rule("report_cue", examples=[Example("The plan, Ash said, will fail within a year.", "Ash", words="will fail")])
 def aside(frame: Frame, cue: Cue) -> bool:
     """`The plan, X said, will fail`: the clause the attribution interrupts."""
-    return parenthetical(frame, cue.token) is not None
+    found = parenthetical(frame, cue.token)
+    return found is not None and found[0].i > found[2]
 
 
-REPORT_CUE_RULES = stage("report_cue", (according_to, inverted_after, content_clause, complement, aside))
+@rule("report_cue", examples=[
+    Example("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.", "Clarke", words="juggernaut"),
+    Example("Taxes have hurt the party with young voters, Graham said, since most of them rent.", "Graham",
+            words="since most of them rent"),
+])
+def aside_after_verb(frame: Frame, cue: Cue) -> bool:
+    """`Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt`: an aside after the verb of the clause it
+    reports, the clause going on after it (`…, he said.` at the end is the clause's report by content_clause or
+    a quotation's cue)."""
+    found = parenthetical(frame, cue.token)
+    return found is not None and found[0].i < found[1]
+
+
+REPORT_CUE_RULES = stage("report_cue", (according_to, inverted_after, content_clause, complement, aside, aside_after_verb))
 
 
 @rule("report_finder", examples=[Example(
@@ -269,8 +326,41 @@ def quoted_fragment(frame: Frame) -> list[Cue]:
     return out
 
 
+_NAMED = ("PERSON", "PER", "ORG", "NORP")
+
+
+@rule("report_finder", examples=[
+    Example("Pence: Flowers Won't Be at Debate, Trump Was Mocking Clinton Camp.\n\nOn Sunday, Gov. Mike Pence "
+            "spoke on Fox News.", "Pence", words="Trump Was Mocking", cue=":"),
+    Example("Poll: Clinton and Trump in Dead Heat Heading Into First Debate.\n\nThe race is tied.", "Poll",
+            words="Dead Heat", cue=":"),
+])
+def headline_label(frame: Frame) -> list[Cue]:
+    """`Pence: Gennifer Flowers Won't Be at Debate`, `Poll: Clinton and Trump in dead heat`: a headline opening on
+    a name (a person or an organisation) or a document or group noun (`groups` in cues_<lang>.yaml) and a colon
+    says what they said (not a rubric, `The Latest:`, `Breaking:`, `BOOM:`; a quoted headline, `Reid: "…"`, is
+    the quotation's, quote_cues.colon_label)."""
+    label = frame.line_labels.get(0)
+    doc = frame.doc
+    if label is None or len(frame.paragraph_starts) < 2 or "\n" in frame.text[: frame.paragraph_starts[1]].strip():
+        return []  # not a headline: the first paragraph is one line, with the body after it
+    colon = doc[frame.tok(label[1] - 2)]
+    words = [t for t in doc[: colon.i] if not t.is_punct]
+    end = frame.text.find("\n")
+    if colon.text != ":" or not words or frame.in_quote[colon.i] or label[0].isupper():
+        return []
+    if frame.text[:end].rstrip(" .").endswith("?"):
+        return []  # `Ted Cruz: Constitutional conservative or another typical career politician?` asks about them
+    head = words[-1]
+    # (the tagger takes a headline's first word for a common noun, `Sanders:`: a name the body uses is a name)
+    named = head.pos_ == "PROPN" and head.ent_type_ in _NAMED or head.lower_ in frame.book.fullest
+    if not named and head.lower_ not in frame.cues.groups:
+        return []
+    return [Cue(colon, ":", head, subject_rule="headline_label", label=True)]
+
+
 # Finders each find cues of their own; all of them run (a verb of a quoted fragment only where no cue word did).
-REPORT_FINDERS = stage("report_finder", (nominal_report, quoted_fragment))
+REPORT_FINDERS = stage("report_finder", (nominal_report, quoted_fragment, headline_label))
 
 
 def find_report_cues(frame: Frame) -> list[tuple[Cue, str]]:
@@ -329,6 +419,12 @@ def _phrase_content(frame: Frame, cue: Cue) -> list[Token] | None:
         # `According to X, the move reeks of "fear"` parsed with `According` as the root: after the comma after X.
         comma = next((t.i for t in frame.doc[cue.speaker.i : sent.end] if t.text == ","), sent.end)
         return list(frame.doc[comma + 1 : sent.end])
+    if cue.speaker is not None and cue.token.i > sent.start and frame.doc[cue.token.i - 1].text == ",":
+        # `Clinton beats Trump by 46 percent to 42 percent, according to the poll.` parsed with no verb to hang
+        # `according` on: the sentence before the comma, when the source's words end the sentence.
+        last = max(t.i for t in cue.speaker.subtree)
+        if all(t.is_punct for t in frame.doc[last + 1 : sent.end]):
+            return list(frame.doc[sent.start : cue.token.i - 1])
     return None
 
 
@@ -353,7 +449,11 @@ def _past_colon(frame: Frame, content: list[Token], para: int) -> list[Token]:
 def report_content(frame: Frame, cue: Cue) -> Content | None:
     """The words `cue` reports, or None when they are too few or a quotation already (direct speech)."""
     aside = None
-    if cue.phrase:
+    if cue.label:
+        # `Pence: Flowers Won't Be at Debate, Trump Was 'Mocking' Clinton Camp.`: the rest of the line
+        end = frame.text.find("\n", cue.token.idx)
+        content = [t for t in frame.doc[cue.token.i + 1 :] if end < 0 or t.idx < end]
+    elif cue.phrase:
         phrase = _phrase_content(frame, cue)
         if phrase is None:
             return None

@@ -131,6 +131,7 @@ def _report(frame: Frame, cue: Cue, cue_rule: str, history: History) -> Attribut
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     main_clause = (
         cue.phrase
+        or cue.label
         or aside is not None  # `The plan, X said, will fail`: the aside speaks for the main clause
         or cue.token.dep_ == "ROOT"
         or dep_of(cue.token) == "conj" and cue.token.head.dep_ == "ROOT"
@@ -153,7 +154,7 @@ def _report(frame: Frame, cue: Cue, cue_rule: str, history: History) -> Attribut
     rules += resolution.rules if resolution is not None else []
     sent = cue.token.sent
     context = frame.context(sent.start, sent.end, list(tokens))
-    voice = frame.cues.voice_of(None if cue.phrase else cue.token)
+    voice = frame.cues.voice_of(None if cue.phrase or cue.label else cue.token)
     return Attribution(
         "indirect", start, end, speaker, cue.text.lower(), context, pieces=pieces, rules=tuple(rules), voice=voice
     )
