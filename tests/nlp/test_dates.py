@@ -40,6 +40,9 @@ THURSDAY = "2022-04-07"
         ("In a February 2014 interview, Roe said", "2014-02"),
         ("During the 2017 campaign, Roe said", "2017"),
         ("In his 2019 State of the Union address, Roe said", "2019"),
+        ("In the fall of 2010, Roe said", "2010"),
+        ("By the spring of 2014, Roe had told reporters", "2014"),
+        ("In late summer 2019, Roe said", "2019"),
     ],
 )
 def test_explicit_dates_keep_their_precision(context: str, said: str) -> None:
@@ -111,6 +114,8 @@ def test_weekday_that_does_not_fit_the_day_is_not_read() -> None:
         ("a déclaré le ministre le mardi 1er mars 2022.", FRIDAY, "2022-03-01", "explicit"),
         ("En 2014, le ministre a déclaré", FRIDAY, "2014", "explicit"),
         ("En février 2014, le ministre a déclaré", FRIDAY, "2014-02", "explicit"),
+        ("À l'automne 2010, le ministre a déclaré", FRIDAY, "2010", "explicit"),
+        ("Au printemps 2014, le ministre a déclaré", FRIDAY, "2014", "explicit"),
         ("Lors de la campagne présidentielle de 2017, il a dit", FRIDAY, "2017", "explicit"),
         ("a déclaré jeudi dernier le ministre.", FRIDAY, "2022-04-07", "relative"),
         ("a déclaré jeudi dernier le ministre.", THURSDAY, "2022-03-31", "relative"),

@@ -80,6 +80,12 @@ _GRAMMAR: dict[str, tuple[tuple[str, str], ...]] = {
             r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-)?(?P<year><YEAR>)\b"
             r"(?!\s*(?:[-–—/%]|(?:to|and|or)\s+\d|<QUANTITY>\b))",
         ),
+        # A season and its year: "in the fall of 2010", "By the spring of 2014", "in late summer 2019".
+        (
+            "year",
+            r"\b(?:in|during|by)\s+(?:the\s+)?(?:(?:early|late)\s+)?(?:<SEASON>)(?:\s+of)?\s+(?P<year><YEAR>)\b"
+            r"(?!\s*[-–—/])",
+        ),
         # Day and month without a year, after "on" or a weekday: "on March 3", "on Tuesday, March 3".
         (
             "day_month",
@@ -131,6 +137,12 @@ _GRAMMAR: dict[str, tuple[tuple[str, str], ...]] = {
             "year",
             r"\b(?:en|début|fin|mi-|courant)\s*(?P<year><YEAR>)\b"
             r"(?!\s*(?:[-–—/%]|(?:à|et|ou)\s+\d|<QUANTITY>\b))",
+        ),
+        # Une saison et son année : "à l'automne 2010", "au printemps 2014", "dès l'été de 2019".
+        (
+            "year",
+            r"(?:\b(?:à|dès|depuis)\s+l['’]|\b(?:au|en)\s+)(?:(?:début|fin)\s+de\s+l['’])?(?:<SEASON>)(?:\s+de)?\s+"
+            r"(?P<year><YEAR>)\b(?!\s*[-–—/])",
         ),
         # Jour et mois sans année : "le 3 mars", "mardi 3 mars", "la session du 19 juin".
         (
@@ -203,6 +215,7 @@ class _Language:
     going_on_cues: re.Pattern[str] | None = None  # cues of a quotation that goes on: "it added", "it continued"
     reporting: re.Pattern[str] | None = None  # cues that only report speech: "said", "told"
     documents: re.Pattern[str] | None = None  # what words are written in: "letter", "story", "op-ed"
+    findings: re.Pattern[str] | None = None  # what tells what it found: "poll", "survey", "study"
     holidays: dict[str, dict[str, int]] | None = None  # "labor day": {month: 9, weekday: 0, nth: 1}
     holiday_reach: int = 0  # how many days before publication a holiday may be, at most
     shows: dict[str, int] | None = None  # a weekly broadcast and the weekday it airs: "face the nation": 6
@@ -251,6 +264,7 @@ def _language(language: str) -> _Language:
         "<QUANTITY>": _alternation(table.get("quantities")),
         "<HOLIDAY>": _alternation(table.get("holidays")),
         "<SHOW>": f"(?-i:{_alternation(table.get('weekly_shows'))})",
+        "<SEASON>": _alternation(table.get("seasons")),
     }
     rules = []
     for kind, template in _GRAMMAR[language]:
@@ -330,6 +344,8 @@ def _language(language: str) -> _Language:
         if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
         if table.get("documents") else None,
+        findings=re.compile(rf"(?:{_alternation(table.get('findings'))})s?", re.IGNORECASE)
+        if table.get("findings") else None,
         holidays={_fold(k): dict(v) for k, v in (table.get("holidays") or {}).items()},
         holiday_reach=int(table.get("holiday_reach_days") or 0),
         shows={_fold(k): table["weekdays"][str(v).lower()] for k, v in (table.get("weekly_shows") or {}).items()},
@@ -794,6 +810,13 @@ def names_document(text: str, language: str = "en") -> bool:
     """Whether `text` names a document words are written in (`study`, `profile`, `report`)."""
     lang = _language(language.split("-")[0].lower() if language else "en")
     return lang.documents is not None and bool(lang.documents.search(text))
+
+
+def names_findings(words: str, language: str = "en") -> bool:
+    """Whether the last word of `words` names what tells what it found (`Polls`, `the survey`, `l'étude`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    last = re.split(r"[\s'’]+", words.strip())[-1] if words.strip() else ""
+    return lang.findings is not None and bool(lang.findings.fullmatch(last))
 
 
 def goes_on_writing(cue: str | None, language: str = "en") -> bool:

@@ -48,6 +48,7 @@ from volte.nlp.when_passage import (
     dated_after,
     document_passage,
     occasion_before,
+    scene_findings,
     source_dated_later,
     speaker_sentence,
     when_clause,
@@ -422,7 +423,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> Foun
 SAID_RULES = stage(
     "said",
     (counted_year, own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, document_passage,
-     speaker_sentence, occasion_before, speaker_passage, when_clause, same_event, dated_document, headline_summary,
+     speaker_sentence, occasion_before, speaker_passage, when_clause, same_event, dated_document, scene_findings, headline_summary,
      headline_news_day, dated_after, lead_participant, lead_event, source_dated_later, recounted_past, publication_date),
 )
 

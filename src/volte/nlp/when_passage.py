@@ -20,6 +20,31 @@ from volte.nlp.when_page import PAST_YEARS, Dated, Found, Page, Utterance, unquo
     "said",
     examples=[
         Example(
+            "By the fall of 2010, the party had lost the House.\n\nPolls showed that few voters cared about it.",
+            "Polls", "few voters cared about it", said="2010",
+        ),
+    ],
+)
+def scene_findings(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
+    """A poll, survey, study or report that tells what it found (`Polls showed that few Americans …`), in the
+    paragraph right after one that opens on a time of the past (`By the fall of 2010, …`), with no time of its own
+    before it: its findings are of that time, not of the article's day."""
+    if u.speaker_name is not None or not u.speaker_words:
+        return None
+    here = page.paragraph_of(u.start)
+    if here == 0 or not dates.names_findings(u.speaker_words, page.language):
+        return None
+    start = page.paragraphs[here]
+    if dates.dates_in(unquoted(page.narrative[start : u.start]), page.published, page.language, asides=True):
+        return None
+    found = dates.scene(page.narrative[page.paragraphs[here - 1] : start], page.published, page.language)
+    return found if found and found[0] and found[1] == "explicit" else None
+
+
+@rule(
+    "said",
+    examples=[
+        Example(
             "The aides dug up a 1998 column by Roe.\n\n\"The port will close,\" the column read.\n\n\"Its workers will "
             "leave,\" the column added.", "column", "Its workers will", said="1998",
         ),
