@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -321,9 +322,17 @@ def _lead_day(u: Utterance, page: Page) -> tuple[int, int, str] | None:
     if u.start < (first_end or starts[min(1, len(starts) - 1)]):
         return None  # (the lead's own statements are dated by their own words)
     end = min(end, page.paragraphs[page.paragraph_of(u.start)])  # (the lead before the statement's paragraph)
-    days = [d for d in dates.dates_in(page.narrative[start:end], page.published, page.language, asides=True)
+    day = _first_day(page.narrative, start, end, page.published, page.language)
+    return (start, end, day) if day else None
+
+
+@lru_cache(maxsize=64)
+def _first_day(narrative: str, start: int, end: int, published: str | None, language: str) -> str | None:
+    """The first day a relative date of `narrative[start:end]` gives (`on Wednesday`): the same lead for every
+    statement after it, read once (the lead's few ends, each statement's paragraph's, are the cache's keys)."""
+    days = [d for d in dates.dates_in(narrative[start:end], published, language, asides=True)
             if d[2] == "relative" and len(d[1]) == 10]
-    return (start, end, days[0][1]) if days else None
+    return days[0][1] if days else None
 
 
 @rule(

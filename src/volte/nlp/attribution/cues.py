@@ -90,12 +90,14 @@ def find_cues(
 ) -> list[Cue]:
     """The cues among `tokens`, in text order; `quoted` as in `find_subject`."""
     found = []
+    heads = {p[0] for p in cues.phrases}
     for tok in tokens:
-        lemma = cues.lemma(tok)
-        if lemma is not None and tok.pos_ in ("VERB", "AUX") and not (strong_only and lemma in cues.weak):
+        verb = tok.pos_ in ("VERB", "AUX")  # (first: the cue table is read for verbs only)
+        lemma = cues.lemma(tok) if verb else None
+        if lemma is not None and not (strong_only and lemma in cues.weak):
             subject, subject_rule = find_subject(tok, cues, quoted)
             found.append(Cue(tok, tok.text, subject, subject_rule=subject_rule))
-        elif any(tok.lower_ == p[0] for p in cues.phrases):
+        elif tok.lower_ in heads:
             cue = _phrase_cue(tok, cues)
             if cue is not None:
                 found.append(cue)

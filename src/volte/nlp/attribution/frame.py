@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy import symbols
 from spacy.tokens import Doc, Span, Token
 
 from volte.nlp.deps import dep_of
@@ -130,14 +132,25 @@ def build_frame(doc: Doc, table: Cues) -> Frame:
     )
 
 
+# Parts of speech as the parse stores them, to read a document's tags as one array rather than token by token.
+_NOUN = frozenset({symbols.NOUN})
+_TAGGED_AMISS = frozenset({symbols.NOUN, symbols.ADV, symbols.ADJ, symbols.X, symbols.INTJ})
+
+
+def _tokens_tagged(doc: Doc, tags: frozenset[int]) -> Iterator[Token]:
+    """The tokens of `doc` whose part of speech is one of `tags`, in order (the rest are never made objects)."""
+    for i, pos in enumerate(doc.to_array("POS").tolist()):
+        if pos in tags:
+            yield doc[i]
+
+
 def _tag_known_names(doc: Doc, book: NameBook) -> None:
     """A word the article uses as a person's name is a proper noun wherever it is capitalised: the tagger,
     seeing `said Skelly` or `Hannity interjected:` alone, takes `Skelly` for an adverb (-ly) and `Hannity`
     for a common noun, and the attribution rules then pass the speaker by."""
-    for tok in doc:
+    for tok in _tokens_tagged(doc, _TAGGED_AMISS):
         if (
-            tok.pos_ in ("NOUN", "ADV", "ADJ", "X", "INTJ")
-            and tok.text[:1].isupper()
+            tok.text[:1].isupper()
             and not tok.is_stop
             and book.types.get(book.fullest.get(tok.lower_, tok.text), "") == "person"
         ):
@@ -169,8 +182,8 @@ def _tag_cue_nouns_with_clauses(doc: Doc, table: Cues) -> None:
     name before it parsed as its modifier); such a word is the verb."""
     if doc.lang_ != "en":
         return
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.text[:1].isupper() or table.verb_forms.get(tok.lower_) is None:
+    for tok in _tokens_tagged(doc, _NOUN):
+        if tok.text[:1].isupper() or table.verb_forms.get(tok.lower_) is None:
             continue
         subject = any(
             c.i < tok.i and (dep_of(c) == "nsubj" or tok.dep_ == "ROOT" and c.dep_ == "compound" and c.pos_ == "PROPN")
@@ -197,7 +210,8 @@ def _datelines(doc: Doc) -> dict[int, int]:
     the date, the agency's brackets and the dash; `SUNDVIK - The opposition leader Marguerite Valcourt` -> the
     name after the role."""
     out = {}
-    for tok in doc:
+    for i in doc.to_array("IS_UPPER").nonzero()[0].tolist():  # (the words all in capitals, read as one array)
+        tok = doc[i]
         if not (tok.text.isupper() and len(tok.text) > 2):
             continue
         dash = next((t.i for t in doc[tok.i + 1 : tok.i + 9] if t.text in _DASHES), None)
