@@ -618,8 +618,27 @@ def partial_of_nobody(frame: Frame, view: QuoteView, cue: Cue | None, speaker: E
     return frame.text[view.q.open_at : view.q.open_at + 1] in frame.cues.words["term_marks"]
 
 
+@rule("quote_filter", examples=[
+    Example("« Je reste », a dit Jean-Paul Delevoye mardi. Il avait déjà montré son « rapport de force » par le passé.",
+            None, words="rapport de force", language="fr"),
+    Example("\"We will stay,\" Roe said. The union adopted the proposal of a \"shadow committee for the reforms\" "
+            "on Tuesday.", None, words="shadow committee"),
+])
+def term_of_narration(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
+    """A few quoted words naming a thing (`_FRAGMENT` + 2 or fewer, no verb, adjective or adverb, no stop of a
+    sentence) in a sentence with no speech cue at all, whoever the sentence is about (`Delevoye avait déjà montré
+    son « rapport de force »`, `fait sienne la proposition d'un « contre-comité de suivi »`): the author's term or
+    scare quote, not that person's words. (With nobody to give them to, `scare_quote` drops them; a cue keeps them: `called it a "disaster"`.)"""
+    if view.kind != "partial" or cue is not None or speaker is None or not view.words:
+        return False
+    if len(view.words) > _FRAGMENT + 2 or any(t.pos_ in ("VERB", "AUX", "ADJ", "ADV") for t in view.words):
+        return False  # (an evaluation keeps them: `going after Trump as "uniquely unacceptable and unfit"`)
+    content = frame.text[view.q.start : view.q.end].rstrip(" ,;:»”\"’'")
+    return content[-1:] not in ".!?…"
+
+
 QUOTE_FILTERS = stage(
     "quote_filter",
     (title_or_name, scare_quote, stage_direction, listed_example, described_lead_in, unattributed_direct,
-     ungoverned_fragment, impersonal_cue, nobodys_fragment, partial_of_nobody),
+     ungoverned_fragment, impersonal_cue, nobodys_fragment, partial_of_nobody, term_of_narration),
 )
