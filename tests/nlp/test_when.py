@@ -39,6 +39,8 @@ def test_time_words_pointing_back(context: str, days: int | None) -> None:
     [
         ("Roe has said", "said", True),
         ("Roe has long argued", "argued", True),
+        ("”, researchers have said. Researchers have also spotted", "said", True),  # the cue after the quotation
+        ("under wraps, The Post has learned.", "learned", False),  # the news of today
         ("The family have been demanding", "demanding", False),  # an ongoing activity
         ("he has yet to explain", "explain", False),
         ("Roe said", "said", False),

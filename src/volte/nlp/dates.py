@@ -215,6 +215,7 @@ class _Language:
     going_on_cues: re.Pattern[str] | None = None  # cues of a quotation that goes on: "it added", "it continued"
     reporting: re.Pattern[str] | None = None  # cues that only report speech: "said", "told"
     documents: re.Pattern[str] | None = None  # what words are written in: "letter", "story", "op-ed"
+    perfect_of_today: frozenset[str] = frozenset()  # cues whose perfect is today's news: "has learned"
     findings: re.Pattern[str] | None = None  # what tells what it found: "poll", "survey", "study"
     holidays: dict[str, dict[str, int]] | None = None  # "labor day": {month: 9, weekday: 0, nth: 1}
     holiday_reach: int = 0  # how many days before publication a holiday may be, at most
@@ -344,6 +345,7 @@ def _language(language: str) -> _Language:
         if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
         if table.get("documents") else None,
+        perfect_of_today=frozenset(w.lower() for w in table.get("perfect_of_today") or ()),
         findings=re.compile(rf"(?:{_alternation(table.get('findings'))})s?", re.IGNORECASE)
         if table.get("findings") else None,
         holidays={_fold(k): dict(v) for k, v in (table.get("holidays") or {}).items()},
@@ -686,11 +688,11 @@ def anaphor(context: str, language: str = "en") -> int | None:
 def is_perfect(context: str, cue: str | None, language: str = "en") -> bool:
     """Whether the cue of `context` is in a perfect tense: an earlier speech act, undated ("Roe has long said")."""
     lang = _language(language.split("-")[0].lower() if language else "en")
-    if lang.perfect is None or not cue:
-        return False
+    if lang.perfect is None or not cue or cue.split()[0].lower() in lang.perfect_of_today:
+        return False  # ("The Post has learned": the news of today)
     for m in lang.perfect.finditer(context):
         # The auxiliary, up to two adverbs, then the cue: "has said", "had long argued", "avait déclaré".
-        rest = [w.lower().strip(",") for w in context[m.end() : m.end() + 40].split()[:3]]
+        rest = [w.lower().strip(",.;:!?\"”’") for w in context[m.end() : m.end() + 40].split()[:3]]
         if cue.split()[0].lower() in rest and not {"been", "yet"} & set(rest):  # not "has been demanding"
             return True
     return False
