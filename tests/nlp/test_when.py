@@ -115,6 +115,16 @@ def test_a_date_inside_the_quotation_is_never_the_utterance_date() -> None:
 
 
 @pytest.mark.model
+def test_a_date_before_an_aside_cue_is_the_contents() -> None:
+    # `In December 2020, he said, Government "approved …"`: the approval's date, not the saying's.
+    article = make_article('In December 2020, Roe said, the city "closed the plant for good."', source="a.txt",
+                           published=FRIDAY)
+    assert [(s.said, s.said_basis) for s in extract_statements(article)] == [(FRIDAY, "published")]
+    article = make_article('In December 2020, Roe said the city "closed the plant for good."', source="a.txt",
+                           published=FRIDAY)
+    assert [(s.said, s.said_basis) for s in extract_statements(article)] == [("2020-12", "explicit")]
+
+
 def test_a_position_held_in_the_perfect_is_not_an_earlier_speech_act() -> None:
     article = make_article("Both candidates have opposed the new trade deal with Asia.", source="x.txt", published=FRIDAY)
     assert [(s.said, s.said_basis) for s in extract_statements(article)] == [(FRIDAY, "published")]

@@ -81,8 +81,20 @@ def _shift(said: str, days: int, published: str | None) -> str:
 )
 def own_clause(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
     """The date the statement's own clause gives: `said on Tuesday`, `in a 2012 interview`, `told reporters last
-    week`."""
-    return dates.find_date(u.context, page.published, page.language, cue=u.cue)
+    week`. Not a date before a cue set off as an aside inside the words reported (`In December 2020, he said,
+    Government "approved …"`): that date is the content's, the time of what was done, not of the saying."""
+    return dates.find_date(_aside_head_blanked(u.context, u.cue), page.published, page.language, cue=u.cue)
+
+
+def _aside_head_blanked(context: str, cue: str | None) -> str:
+    """`context` with the words before an aside cue of its sentence blanked: `In December 2020, he said, …` ->
+    `                , he said, …` (the same length: what reads it counts offsets)."""
+    if not cue:
+        return context
+    m = re.search(rf"(?:^|(?<=[.!?\n]))([^.!?\n]*?),\s+(?:[\w.'’-]+\s+){{1,4}}?{re.escape(cue)}\s*,\s", context)
+    if m is None:
+        return context
+    return context[: m.start(1)] + " " * len(m.group(1)) + context[m.end(1) :]
 
 
 @rule(
