@@ -878,3 +878,16 @@ def test_a_description_by_office_is_the_one_person_titled_so_whose_labels_fit() 
     st = extract(text)
     assert speaker(st, "fail in committee") == "Tomas Reinholt"
     assert speaker(st, "vote would be close") not in ("Maria Lindqvist", "Tomas Reinholt")
+
+
+def test_a_denied_cue_is_recorded_with_its_negation() -> None:
+    # `He doesn't plan to go back` recorded under the cue `plan` would say the opposite of the text.
+    [(cue, text)] = [
+        (s.cue, s.text) for s in extract_statements(make_article(
+            "Dan Roe has just returned home after a week in halls. He doesn't plan to go back.", source="a.txt"))
+    ]
+    assert (cue, text) == ("doesn't plan", "to go back")
+    [said] = extract_statements(make_article("Roe did not say that the plan would fail.", source="b.txt"))
+    assert said.cue == "did not say"
+    [plain] = extract_statements(make_article("Roe said that the plan would fail.", source="c.txt"))
+    assert plain.cue == "said"

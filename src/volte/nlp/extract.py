@@ -94,7 +94,7 @@ def extraction_from_doc(doc: Doc, article: Article) -> Extraction:
             text=" … ".join(article.text[a:b] for a, b in f.pieces) if f.pieces else article.text[f.start : f.end],
             start=f.start,
             end=f.end,
-            cue=f.cue,
+            cue=f.denied_cue or f.cue,
             said=d.said,
             said_basis=d.basis,
             quotes=f.quotes,

@@ -36,3 +36,4 @@ class Attribution:
     quotes: tuple[tuple[int, int], ...] = ()  # partial quotations nested in this report
     rules: tuple[tuple[str, str], ...] = ()
     voice: Voice = "reported"  # (model.Voice) set by the runner from the kind and the cue's class (cues.voice_of)
+    denied_cue: str | None = None  # the cue with its negation as written, when denied: `doesn't plan`, `never said`

@@ -156,5 +156,21 @@ def _report(frame: Frame, cue: Cue, cue_rule: str, history: History) -> Attribut
     context = frame.context(sent.start, sent.end, list(tokens))
     voice = frame.cues.voice_of(None if cue.phrase or cue.label else cue.token)
     return Attribution(
-        "indirect", start, end, speaker, cue.text.lower(), context, pieces=pieces, rules=tuple(rules), voice=voice
+        "indirect", start, end, speaker, cue.text.lower(), context, pieces=pieces, rules=tuple(rules), voice=voice,
+        denied_cue=_denied(frame, cue),
     )
+
+
+def _denied(frame: Frame, cue: Cue) -> str | None:
+    """The cue with its negation, as written, when the cue is denied (`He doesn't plan to go back`, `She did not
+    say that …`, `never wanted`): the record shows `doesn't plan`, not a `plan` the text denies."""
+    if cue.phrase or cue.label:
+        return None
+    negs = [c for c in cue.token.children if dep_of(c) == "neg" and c.i < cue.token.i]
+    if not negs:
+        return None
+    first = negs[0]
+    if first.i > 0 and frame.doc[first.i - 1].dep_ == "aux" and frame.doc[first.i - 1].head.i == cue.token.i:
+        first = frame.doc[first.i - 1]  # (`does` of `doesn't`, `did` of `did not`)
+    end = cue.token.idx + len(cue.token)
+    return " ".join(frame.text[first.idx : end].split()).lower()
