@@ -115,6 +115,13 @@ def test_a_date_inside_the_quotation_is_never_the_utterance_date() -> None:
 
 
 @pytest.mark.model
+def test_a_past_perfect_in_a_dated_scene_is_earlier_and_undated() -> None:
+    text = ('In 2016, as Roe rose to power, Ames disavowed the book. "I regret it," he told reporters. Roe\'s first '
+            "wife, Lee, had claimed that her husband kept a copy of the speeches at his bedside.")
+    statements = extract_statements(make_article(text, source="a.txt", published=FRIDAY))
+    assert [(s.said, s.said_basis) for s in statements] == [("2016", "explicit"), (None, "before")]
+
+
 def test_a_date_before_an_aside_cue_is_the_contents() -> None:
     # `In December 2020, he said, Government "approved …"`: the approval's date, not the saying's.
     article = make_article('In December 2020, Roe said, the city "closed the plant for good."', source="a.txt",

@@ -197,6 +197,7 @@ class _Language:
     anaphors: re.Pattern[str] | None = None  # "at the time", "the following morning": a time given before
     anaphor_days: dict[str, int] | None = None  # what each adds to the time it points back to, in days
     perfect: re.Pattern[str] | None = None  # the auxiliaries of an earlier, undated speech act: "has said"
+    past_perfect: re.Pattern[str] | None = None  # the auxiliaries of a past perfect: "had claimed"
     clause_end: re.Pattern[str] | None = None  # what may follow a one-word time word: "he said then."
     not_after: frozenset[str] = frozenset()  # words after which a time word does not point back: "why then"
     events: re.Pattern[str] | None = None  # a dated event named again: "at the debate", "in the letter"
@@ -298,6 +299,8 @@ def _language(language: str) -> _Language:
             re.IGNORECASE,
         ) if table.get("event_determiners") else None,
         perfect=re.compile(rf"(?<!\w)(?:{_alternation(auxiliaries)})\s+", re.IGNORECASE) if auxiliaries else None,
+        past_perfect=re.compile(rf"(?<!\w)(?:{_alternation(table.get('past_perfect_auxiliaries'))})\s+", re.IGNORECASE)
+        if table.get("past_perfect_auxiliaries") else None,
         scene_openers=re.compile(rf"(?:{_alternation(table.get('scene_openers'))})\b", re.IGNORECASE)
         if table.get("scene_openers") else None,
         beside_event=re.compile(
@@ -690,7 +693,18 @@ def is_perfect(context: str, cue: str | None, language: str = "en") -> bool:
     lang = _language(language.split("-")[0].lower() if language else "en")
     if lang.perfect is None or not cue or cue.split()[0].lower() in lang.perfect_of_today:
         return False  # ("The Post has learned": the news of today)
-    for m in lang.perfect.finditer(context):
+    return _auxiliary_before(lang.perfect, context, cue)
+
+
+def is_past_perfect(context: str, cue: str | None, language: str = "en") -> bool:
+    """Whether the cue of `context` is in the past perfect (`Ivana had claimed that …`): earlier than the time the
+    narration around it is at."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    return lang.past_perfect is not None and bool(cue) and _auxiliary_before(lang.past_perfect, context, str(cue))
+
+
+def _auxiliary_before(auxiliaries: re.Pattern[str], context: str, cue: str) -> bool:
+    for m in auxiliaries.finditer(context):
         # The auxiliary, up to two adverbs, then the cue: "has said", "had long argued", "avait déclaré".
         rest = [w.lower().strip(",.;:!?\"”’") for w in context[m.end() : m.end() + 40].split()[:3]]
         if cue.split()[0].lower() in rest and not {"been", "yet"} & set(rest):  # not "has been demanding"

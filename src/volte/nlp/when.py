@@ -241,6 +241,8 @@ def scene_frame(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | N
     found = dates.scene(page.narrative[start : u.start], page.published, page.language)
     if found and found[0] and page.text and _after_in_words(found[0], page.text[u.start : u.end], page):
         return None  # the statement's words tell of a later day, so it was not said in that scene
+    if found and dates.is_past_perfect(u.context, u.cue, page.language):
+        return None, "before"  # `In 2016, … Ivana had claimed that …`: before the scene, undated
     return found
 
 
