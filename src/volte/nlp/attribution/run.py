@@ -20,10 +20,11 @@ from volte.nlp.attribution.cues import Cue
 from volte.nlp.attribution.filters import QUOTE_FILTERS, REPORT_FILTERS
 from volte.nlp.attribution.frame import Frame, build_frame
 from volte.nlp.attribution.history import Attribution, History
+from volte.nlp.attribution.posts import POST_FINDERS
 from volte.nlp.attribution.quotations import view_quote
 from volte.nlp.attribution.quote_cues import QUOTE_CUE_RULES, QUOTE_SUBJECT_RULES
 from volte.nlp.attribution.reports import find_report_cues, report_content
-from volte.nlp.attribution.rules import first, veto
+from volte.nlp.attribution.rules import disabled, first, veto
 from volte.nlp.attribution.speakers import Resolution, resolve_speaker
 from volte.nlp.deps import dep_of
 from volte.nlp.entities import NameBook
@@ -46,8 +47,11 @@ def attribute(doc: Doc, table: Cues) -> Attributions:
     history = History()
     found: list[Attribution] = []
     dropped: list[tuple[str, int, int]] = []
+    # Posts the page embeds (posts.py) are statements whole: what lies inside one is no statement of its own.
+    posts = [p for finder in POST_FINDERS if finder.name not in disabled() for p in finder.fn(frame)]
     events: list[tuple[int, int, QuoteSpan | tuple[Cue, str]]] = sorted(
-        [(q.open_at, 0, q) for q in frame.quotes] + [(c.token.idx, 1, (c, r)) for c, r in find_report_cues(frame)],
+        [e for e in [(q.open_at, 0, q) for q in frame.quotes] + [(c.token.idx, 1, (c, r)) for c, r in
+         find_report_cues(frame)] if not any(p.start <= e[0] < p.end for p in posts)],
         key=lambda e: (e[0], e[1]),
     )
     last: Attribution | None = None  # the last quotation, still open to a continuation
@@ -70,7 +74,7 @@ def attribute(doc: Doc, table: Cues) -> Attributions:
                 found.append(report)
     if last is not None:
         found.append(last)
-    return Attributions(found, dropped, frame.book)
+    return Attributions(sorted(found + posts, key=lambda f: f.start) if posts else found, dropped, frame.book)
 
 
 def _learn(frame: Frame, resolution: Resolution | None) -> None:
