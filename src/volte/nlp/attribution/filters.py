@@ -128,6 +128,7 @@ def discourse_marker(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
             words="dying rock"),
     Example("The spot concludes with footage of the rally, “That makes me smart,” when the crowd cheered.", None,
             words="when the crowd cheered"),
+    Example("It is not easy to get your hands on a bottle, which only adds to the intrigue.", None, words="intrigue"),
 ])
 def phrasal_verb(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     """`had written off the island as …`, `called off the strike`, `The spot concludes with footage …`: a cue verb
