@@ -419,11 +419,32 @@ def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
     return cue.speaker is None or cue.subject_rule == "subject_of_head_verb"
 
 
+@rule("report_filter", examples=[
+    Example("Vitamins are popular. But what does science say about the idea?", None, words="about the idea"),
+    Example("Did the senators say that the plan would work?", None, words="the plan would work"),
+])
+def question_asked(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`What does science say about the idea?`, `Did the senators say that …?`: a report of speech, of someone the
+    text names, inside a question the author asks (the sentence opens on a question word or an auxiliary and ends
+    on a question mark, outside quotation marks) asks what was said; it tells no one's statement."""
+    if speaker is None or frame.cues.voice_of(None if cue.phrase else cue.token) != "reported":
+        return False  # (`Why would someone like Mr. Clarke want to …?`, `Do you know …?`: PolNeAR counts those)
+    sent = cue.token.sent
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    while words and words[0].pos_ == "CCONJ":
+        words = words[1:]  # (`But what does science say …?`)
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if not words or last is None or last.text != "?" or frame.in_quote[last.i] or frame.in_quote[words[0].i]:
+        return False
+    opener = words[0].lower_
+    return opener in frame.cues.words["question_words"] or words[0].pos_ == "AUX" and words[0].i < cue.token.i
+
+
 REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
-     characterized_unknown),
+     characterized_unknown, question_asked),
 )
 
 
