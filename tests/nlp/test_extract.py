@@ -891,3 +891,11 @@ def test_a_denied_cue_is_recorded_with_its_negation() -> None:
     assert said.cue == "did not say"
     [plain] = extract_statements(make_article("Roe said that the plan would fail.", source="c.txt"))
     assert plain.cue == "said"
+
+
+def test_a_habit_of_speech_the_author_ascribes_is_a_characterization() -> None:
+    [habit] = extract_statements(make_article(
+        "Technocrats like to say that entire sectors of public policy are very complicated.", source="a.txt"))
+    assert (habit.speaker.name if habit.speaker else None, habit.voice) == ("Technocrats", "characterized")
+    [said] = extract_statements(make_article("Technocrats said that the sector is very complicated.", source="b.txt"))
+    assert said.voice == "reported"

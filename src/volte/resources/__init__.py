@@ -69,6 +69,8 @@ class Cues:
     verb_phrases: dict[str, tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]] = field(default_factory=dict)
     # English: the forms of the phrases' verbs that are no cue alone (`made` of `make clear`) -> lemma
     phrase_forms: dict[str, str] = field(default_factory=dict)
+    # the forms of verbs of habit whose infinitive cue describes rather than reports: `like to say`
+    habits: frozenset[str] = frozenset()
 
     def voice_of(self, token: Token | None, quoted_words: bool = False) -> Voice:
         """The voice of a report by the cue `token` (None: a phrase such as `according to`, which reports): a cue of
@@ -78,6 +80,8 @@ class Cues:
             return "reported"
         lemma = self.lemma(token) if token.pos_ in ("VERB", "AUX") else token.lower_
         described = lemma is None or lemma in self.characterized or token.lower_ in self.characterized
+        # A habit the author ascribes (`Technocrats like to say that …`): no one act of speech, a description.
+        described = described or token.dep_ == "xcomp" and token.head.lower_ in self.habits
         return "characterized" if described and not quoted_words else "reported"
 
     def lemma(self, token: Token) -> str | None:
@@ -154,6 +158,7 @@ def cues(language: str = "en") -> Cues:
         groups=frozenset(data.get("groups") or ()),
         title_words=frozenset(data.get("title_words") or ()),
         characterized=frozenset((data.get("voices") or {}).get("characterized") or ()),
+        habits=frozenset((data.get("voices") or {}).get("habits") or ()),
         words=_word_classes(data, language),
         verb_phrases=(phrases := _verb_phrases(data.get("verb_phrases") or ())),
         phrase_forms={
