@@ -440,11 +440,22 @@ def question_asked(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: 
     return opener in frame.cues.words["question_words"] or words[0].pos_ == "AUX" and words[0].i < cue.token.i
 
 
+@rule("report_filter", examples=[
+    Example("Officials reacted with fury. One, who asked not to be named, said the plan had failed.", None,
+            words="not to be named"),
+])
+def anonymity_request(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`One, who asked not to be named, said …`: asking not to be named (`anonymity_requests` in cues_<lang>.yaml)
+    is the condition a source speaks on, not a statement."""
+    words = " ".join(t.lower_ for t in content if not t.is_punct)
+    return words in frame.cues.words["anonymity_requests"]
+
+
 REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
-     characterized_unknown, question_asked),
+     characterized_unknown, question_asked, anonymity_request),
 )
 
 

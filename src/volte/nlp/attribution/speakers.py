@@ -203,6 +203,28 @@ def one_of(frame: Frame, cue: Cue, tok: Token) -> Token | None:
 
 
 @rule("name", examples=[Example(
+    "University leaders reacted with fury this week. One, who asked not to be named, said: “The government looked "
+    "to universities to sort out the mess.”", "University leaders", words="sort out the mess")])
+def one_of_those_before(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`Vice-chancellors reacted with fury. One, who asked not to be named, said: …`, `Trust members asked … Some
+    questioned whether …`: a bare `one`, `some` (`partitives` in cues_<lang>.yaml) opening its sentence is one of
+    the people the sentence before has for its subject, a plural noun."""
+    if tok.lower_ not in frame.cues.words["partitives"] or tok.i != tok.sent.start or any(
+        dep_of(c) == "prep" for c in tok.children
+    ):
+        return None
+    if tok.sent.start == 0:
+        return None
+    before = frame.doc[tok.sent.start - 1].sent
+    if "\n\n" in frame.text[before.start_char : tok.idx]:
+        return None  # (a paragraph between: the group is no longer the one in view)
+    subjects = [t for t in before.root.children if dep_of(t) == "nsubj"]  # (`Vice` `-` `chancellors`: the last)
+    if not subjects or subjects[-1].tag_ not in ("NNS", "NNPS") or frame.in_quote[subjects[-1].i]:
+        return None
+    return subjects[-1]
+
+
+@rule("name", examples=[Example(
     "Why, then, would someone like Mr. Lindqvist want to take over a failing mine?", "Lindqvist", words="take over")])
 def someone_like(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     """`would someone like Mr. Clarke want to …` -> Clarke: the person the article holds up as the example of the
@@ -244,7 +266,7 @@ def name_after_comma(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     return None
 
 
-NAME_RULES = stage("name", (apposed_name, name_after_comma, past_dateline, one_of, someone_like))
+NAME_RULES = stage("name", (apposed_name, name_after_comma, past_dateline, one_of, one_of_those_before, someone_like))
 
 
 # -- 3. the entity it stands for -----------------------------------------------------------------------------
