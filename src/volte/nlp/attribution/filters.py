@@ -451,9 +451,20 @@ def anonymity_request(frame: Frame, cue: Cue, content: tuple[Token, ...], speake
     return words in frame.cues.words["anonymity_requests"]
 
 
+@rule("report_filter", examples=[
+    Example("With enough examples, computers learn to recognize images of cats.", None, words="recognize images"),
+])
+def skill_learnt(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`computers learn to recognize images`, `she learned to live with it`: a verb of knowing whose infinitive
+    tells a skill gained (`skill_verbs` in cues_<lang>.yaml) reports nothing; `learned that …` still does."""
+    if frame.cues.lemma(cue.token) not in frame.cues.words["skill_verbs"]:
+        return False
+    return any(dep_of(c) == "xcomp" and c.pos_ == "VERB" and c.i > cue.token.i for c in cue.token.children)
+
+
 REPORT_FILTERS = stage(
     "report_filter",
-    (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, reader_supposed,
+    (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
      characterized_unknown, question_asked, anonymity_request),
 )
