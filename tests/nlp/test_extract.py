@@ -899,3 +899,12 @@ def test_a_habit_of_speech_the_author_ascribes_is_a_characterization() -> None:
     assert (habit.speaker.name if habit.speaker else None, habit.voice) == ("Technocrats", "characterized")
     [said] = extract_statements(make_article("Technocrats said that the sector is very complicated.", source="b.txt"))
     assert said.voice == "reported"
+
+
+def test_he_after_a_person_brought_in_as_subject_is_that_person_not_the_last_speaker() -> None:
+    text = ('Levi Pay, a student, said halls were full. "It is a need," he says.\n\nFraser Amos, a final-year student '
+            "at Warwick University, is helping to rally support for a rent strike in the halls, a movement that is "
+            'growing across the country.\n\n"Universities are putting rents above student lives," he says.')
+    statements = extract_statements(make_article(text, source="a.txt"))
+    assert by_text(statements, "rents above").speaker.name == "Fraser Amos"
+    assert by_text(statements, "It is a need").speaker.name == "Levi Pay"

@@ -49,6 +49,10 @@ class Mention:
     tagged: bool = False  # the tagger called it a person (PERSON, PER)
 
 
+# How far back, in characters, a newly introduced subject may be for a pronoun to stand for it over a recent speaker.
+_NEW_SUBJECT_REACH = 600
+
+
 @dataclass
 class NameBook:
     """The named people and organisations of one article, with their fullest forms, in text order."""
@@ -129,6 +133,12 @@ class NameBook:
                 return prefer[-1]
             if close:
                 return close[-1].key
+            # A person the text brings in as a subject after the last mention of the recent speaker (`Fraser Amos,
+            # a final-year student, is helping to rally support …` then `"…," he says`) is the one now speaking.
+            newer = [m for m in subjects if m.key not in prefer and char - m.start < _NEW_SUBJECT_REACH
+                     and all(m.start > x.start for x in fits if x.key in prefer[-1:])]
+            if newer and prefer:
+                return newer[-1].key
             for name in reversed(prefer[-3:]):
                 if any(m.key == name for m in fits[-6:]):
                     return name
