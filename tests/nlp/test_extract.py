@@ -908,3 +908,11 @@ def test_he_after_a_person_brought_in_as_subject_is_that_person_not_the_last_spe
     statements = extract_statements(make_article(text, source="a.txt"))
     assert by_text(statements, "rents above").speaker.name == "Fraser Amos"
     assert by_text(statements, "It is a need").speaker.name == "Levi Pay"
+
+
+def test_a_persons_surname_the_tagger_took_for_a_gerund_is_the_name() -> None:
+    # `Manning reminded senators`: `Manning` tagged VBG; the article names Brian Manning.
+    text = ('Brian Manning spoke on Tuesday. "What we would like to do is target some of the less productive sectors '
+            'of our economy." Manning reminded senators that the ministry has added a tax on luxury food items.')
+    statements = extract_statements(make_article(text, source="a.txt"))
+    assert by_text(statements, "less productive sectors").speaker.name == "Brian Manning"

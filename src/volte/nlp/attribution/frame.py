@@ -134,7 +134,7 @@ def build_frame(doc: Doc, table: Cues) -> Frame:
 
 # Parts of speech as the parse stores them, to read a document's tags as one array rather than token by token.
 _NOUN = frozenset({symbols.NOUN})
-_TAGGED_AMISS = frozenset({symbols.NOUN, symbols.ADV, symbols.ADJ, symbols.X, symbols.INTJ})
+_TAGGED_AMISS = frozenset({symbols.NOUN, symbols.ADV, symbols.ADJ, symbols.X, symbols.INTJ, symbols.VERB})
 
 
 def _tokens_tagged(doc: Doc, tags: frozenset[int]) -> Iterator[Token]:
@@ -147,8 +147,11 @@ def _tokens_tagged(doc: Doc, tags: frozenset[int]) -> Iterator[Token]:
 def _tag_known_names(doc: Doc, book: NameBook) -> None:
     """A word the article uses as a person's name is a proper noun wherever it is capitalised: the tagger,
     seeing `said Skelly` or `Hannity interjected:` alone, takes `Skelly` for an adverb (-ly) and `Hannity`
-    for a common noun, and the attribution rules then pass the speaker by."""
+    for a common noun, or `Manning reminded senators` for a gerund subject, and the attribution rules then pass the
+    speaker by."""
     for tok in _tokens_tagged(doc, _TAGGED_AMISS):
+        if tok.pos_ == "VERB" and not (tok.tag_ == "VBG" and dep_of(tok) == "nsubj"):
+            continue  # (a verb only as a subject in -ing: `Manning reminded senators …`, `Manning` a person)
         if (
             tok.text[:1].isupper()
             and not tok.is_stop
