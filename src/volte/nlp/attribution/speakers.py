@@ -75,6 +75,26 @@ def document_issuer(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     return issuer if issuer is not None and can_speak(issuer, frame.cues) else None
 
 
+@rule("mention", examples=[
+    Example("The landscapes can store more carbon than any other forest, according to the paper published by Fa and "
+            "his associates.", "Fa", words="store more carbon"),
+])
+def published_by(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`according to the paper published by Fa and his associates`, `a report written by the committee found …`:
+    a document that speaks says what its issuer wrote; the agent of the participle that issued it (`issuing` in
+    cues_<lang>.yaml) speaks, when it can."""
+    if tok.pos_ != "NOUN":
+        return None
+    for part in tok.children:
+        if dep_of(part) != "acl" or part.lower_ not in frame.cues.words["issuing"]:
+            continue
+        for agent in (c for c in part.children if c.dep_ == "agent"):
+            issuer = next((c for c in agent.children if dep_of(c) == "pobj"), None)
+            if issuer is not None and can_speak(issuer, frame.cues, "name", "entity", "group"):
+                return issuer
+    return None
+
+
 @rule("mention", examples=[Example(
     "Jean Dupont has delivered an impassioned defense of “family values,” saying the town embodied the “heart and "
     "soul of the region.”", "Jean Dupont", words="heart and soul")])
@@ -153,8 +173,8 @@ def plural_pronoun_description(frame: Frame, cue: Cue, tok: Token) -> Token | No
     return subject if plural and not named and not cannot_speak(subject, frame.cues) else None
 
 
-MENTION_RULES = stage("mention", (document_issuer, participle_on_thing, person_before_participle, relative_pronoun,
-                                  plural_pronoun_description))
+MENTION_RULES = stage("mention", (document_issuer, published_by, participle_on_thing, person_before_participle,
+                                  relative_pronoun, plural_pronoun_description))
 
 
 # -- 2. which word names it ----------------------------------------------------------------------------------
