@@ -421,6 +421,7 @@ def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
 
 @rule("report_filter", examples=[
     Example("Vitamins are popular. But what does science say about the idea?", None, words="about the idea"),
+    Example("Vitamins are popular. So what does the science say about the idea?", None, words="about the idea"),
     Example("Did the senators say that the plan would work?", None, words="the plan would work"),
 ])
 def question_asked(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
@@ -431,8 +432,10 @@ def question_asked(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: 
         return False  # (`Why would someone like Mr. Clarke want to …?`, `Do you know …?`: PolNeAR counts those)
     sent = cue.token.sent
     words = [t for t in sent if not t.is_punct and not t.is_space]
-    while words and words[0].pos_ == "CCONJ":
-        words = words[1:]  # (`But what does science say …?`)
+    while words and words[0].pos_ in ("CCONJ", "ADV", "INTJ") and words[0].lower_ not in frame.cues.words[
+        "question_words"
+    ]:
+        words = words[1:]  # (`But what does science say …?`, `So what does the science say …?`)
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if not words or last is None or last.text != "?" or frame.in_quote[last.i] or frame.in_quote[words[0].i]:
         return False
@@ -462,11 +465,25 @@ def skill_learnt(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: En
     return any(dep_of(c) == "xcomp" and c.pos_ == "VERB" and c.i > cue.token.i for c in cue.token.children)
 
 
+@rule("report_filter", examples=[
+    Example("The array monitors pulsars, looking for distortions that would reveal the passing of gravitational waves.",
+            None, words="the passing"),
+])
+def hypothetical_relative(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`looking for distortions that would reveal the passing of …`: a cue in a relative clause under a modal of
+    supposition (`would`, `could`, `might`; `suppositions` in cues_<lang>.yaml) tells what something would do, not
+    what anyone said."""
+    verb = cue.token
+    if dep_of(verb) != "relcl":
+        return False
+    return any(dep_of(c) == "aux" and c.lower_ in frame.cues.words["suppositions"] for c in verb.children)
+
+
 REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
-     characterized_unknown, question_asked, anonymity_request),
+     characterized_unknown, question_asked, anonymity_request, hypothetical_relative),
 )
 
 
