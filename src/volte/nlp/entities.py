@@ -133,10 +133,12 @@ class NameBook:
                 return prefer[-1]
             if close:
                 return close[-1].key
-            # A person the text brings in as a subject after the last mention of the recent speaker (`Fraser Amos,
-            # a final-year student, is helping to rally support …` then `"…," he says`) is the one now speaking.
+            # A person the text brings in, named for the first time as a subject, after the last mention of the
+            # recent speaker (`Fraser Amos, a final-year student, is helping to rally support …` then `"…," he
+            # says`) is the one now speaking.
             newer = [m for m in subjects if m.key not in prefer and char - m.start < _NEW_SUBJECT_REACH
-                     and all(m.start > x.start for x in fits if x.key in prefer[-1:])]
+                     and all(m.start > x.start for x in fits if x.key in prefer[-1:])
+                     and not any(x.key == m.key and x.start < m.start for x in self.mentions)]  # (named first there)
             if newer and prefer:
                 return newer[-1].key
             for name in reversed(prefer[-3:]):
