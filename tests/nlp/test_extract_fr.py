@@ -120,3 +120,26 @@ def test_an_organisation_s_name_goes_on_over_a_noun_between_two_proper_nouns() -
     )
     assert name(said_by(st, "les politiques qui détruisent")) == "AG Éducation Île-de-France"
     assert name(said_by(st, "la mobilisation lycéenne")) == "AG Éducation Île-de-France"
+
+
+def test_a_relative_clause_hung_on_the_cue_verb_speaks_for_the_inverted_subject() -> None:
+    # (sciencesetavenir.fr, 2020: `détaille` was no cue and `qui développe` hung on it; the quotation went to the
+    # `leur étude` of a `selon` two paragraphs before)
+    st = extract(
+        "Ana Sofia Cardenal est professeure de sciences politiques. Selon leur étude, la popularité du sujet a "
+        "explosé.\n\nEn revanche, l'affaire prend une tournure différente chez nous avec \"le tweet du ministre "
+        "français\", détaille Mme Cardenal, qui développe : \"Lutter contre les fausses informations est très "
+        "difficile, surtout si elles viennent d'une source crédible\"."
+    )
+    s = said_by(st, "Lutter contre les fausses informations")
+    assert (name(s), s.cue) == ("Ana Sofia Cardenal", "développe")
+    assert name(said_by(st, "tournure différente")) == "Ana Sofia Cardenal"
+
+
+def test_assurer_with_a_bare_object_is_no_statement() -> None:
+    # `assurer la réussite` is to ensure it; `assurer que …` says something
+    st = extract("L’AG Éducation IDF organise une conférence de presse mercredi. Elle appelle à y participer nombreux "
+                 "pour assurer la réussite de ce bilan de rentrée, afin de démentir les affirmations du ministre. Le "
+                 "ministre assure que la réforme sera votée.")
+    assert not [s for s in st if "la réussite" in s.text and s.cue == "assurer"]
+    assert said_by(st, "la réforme sera votée").cue == "assure"

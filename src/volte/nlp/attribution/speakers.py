@@ -117,6 +117,27 @@ def _antecedent(frame: Frame, cue: Cue, tok: Token) -> Token:
     return tok
 
 
+@rule("mention", examples=[Example(
+    "En revanche, l'affaire prend une tournure différente chez nous avec \"le tweet du ministre français\", détaille "
+    "Mme Cardenal, qui développe : \"Lutter contre les fausses informations est très difficile, surtout si elles "
+    "viennent d'une source crédible\".", "Cardenal", words="Lutter contre", language="fr")])
+def relative_on_verb(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`…, détaille Mme Cardenal, qui développe : « … »`: a relative clause the parse hangs on a verb, not on a noun,
+    stands for that verb's subject when the subject ends right before it (only commas between)."""
+    if tok.lower_ not in frame.cues.words["relative"] or dep_of(cue.token) != "relcl":
+        return None
+    verb = cue.token.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == cue.token.i:
+        return None
+    subject, _ = find_subject(verb, frame.cues, frame.quoted)
+    if subject is None or subject.i > tok.i or frame.in_quote[subject.i]:
+        return None
+    end = max(t.i for t in subject.subtree)
+    if end >= tok.i or not all(t.is_punct for t in frame.doc[end + 1 : tok.i]):
+        return None
+    return subject if can_speak(subject, frame.cues) else None
+
+
 @rule("mention", examples=[Example("Sanders, who endorsed Canova and said the race was close, spoke first.", "Sanders")])
 def relative_pronoun(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     """`Smith, who said …` -> Smith; `Sanders, who endorsed Canova and said …`: `said` belongs to the relative clause."""
@@ -153,8 +174,8 @@ def plural_pronoun_description(frame: Frame, cue: Cue, tok: Token) -> Token | No
     return subject if plural and not named and not cannot_speak(subject, frame.cues) else None
 
 
-MENTION_RULES = stage("mention", (document_issuer, participle_on_thing, person_before_participle, relative_pronoun,
-                                  plural_pronoun_description))
+MENTION_RULES = stage("mention", (document_issuer, participle_on_thing, person_before_participle, relative_on_verb,
+                                  relative_pronoun, plural_pronoun_description))
 
 
 # -- 2. which word names it ----------------------------------------------------------------------------------
