@@ -143,3 +143,31 @@ def test_assurer_with_a_bare_object_is_no_statement() -> None:
                  "ministre assure que la réforme sera votée.")
     assert not [s for s in st if "la réussite" in s.text and s.cue == "assurer"]
     assert said_by(st, "la réforme sera votée").cue == "assure"
+
+
+@pytest.mark.parametrize("text", [
+    # (real pages, 2019-2020: `Celle`, `dont une part`, `fausse information du message de WhatsApp`, `solidité et
+    # cohérence de ses raisonnements`, `très différentes selon les types d’établissements` were speakers)
+    "Les Suisses pourraient également se prononcer sur deux initiatives en lien avec la qualité de l'eau. Celle sur "
+    "les pesticides de synthèse demande d'interdire l'utilisation de ces produits dans la production agricole.",
+    "Il faut citer les revues spécialisées, dont une part relève des sciences sociales.",
+    "La fausse information du message n'a fait que confirmer les croyances des experts.",
+    "La solidité de ses raisonnements exigera un effort constant.",
+    "Les conditions sont très différentes selon les types d'établissements.",
+])
+def test_a_thing_a_share_or_an_abstract_noun_is_no_speaker(text: str) -> None:
+    assert [(s.text, name(s)) for s in extract(text)] == []
+
+
+def test_a_body_with_an_abstract_ending_still_speaks() -> None:
+    st = extract("Les autorités ont affirmé que le virus était maîtrisé. La municipalité estime que le plan est bon.")
+    assert name(said_by(st, "le virus était maîtrisé")) == "autorités"
+    assert name(said_by(st, "le plan est bon")) == "municipalité"
+
+
+def test_an_adjective_the_parse_makes_a_subject_is_no_speaker() -> None:
+    # (laviedesidees.fr: `mêmes` was a speaker, the tagger's head of `les mêmes attendus de présentation`)
+    st = extract("Rappelons que, concernant les revues dans d’autres langues que l’anglais et le français, les mêmes "
+                 "attendus de présentation précisent aussi que « la section [37] a estimé ne pas disposer des "
+                 "compétences nécessaires pour procéder à l’évaluation de telles revues » (p. iii).")
+    assert "mêmes" not in [name(s) for s in st]
