@@ -171,3 +171,11 @@ def test_an_adjective_the_parse_makes_a_subject_is_no_speaker() -> None:
                  "attendus de présentation précisent aussi que « la section [37] a estimé ne pas disposer des "
                  "compétences nécessaires pour procéder à l’évaluation de telles revues » (p. iii).")
     assert "mêmes" not in [name(s) for s in st]
+
+
+def test_selon_a_criterion_is_no_source() -> None:
+    # (sciencesetavenir.fr: `classifié les 25 tweets … selon la source` gave a speaker `source`)
+    st = extract("Les auteurs ont relevé 800 000 messages. Puis, ils ont classifié les 25 tweets les plus partagés "
+                 "dans chacune des langues selon la source. Le chômage a augmenté de 3 % selon l'Insee.")
+    assert [name(s) for s in st if "classifié" in s.text] == []
+    assert name(said_by(st, "Le chômage a augmenté")) == "Insee"

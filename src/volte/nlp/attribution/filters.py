@@ -192,10 +192,29 @@ def echoed_source(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return any(frame.cues.lemma(outer) and outer.pos_ in ("VERB", "AUX") for outer in source.ancestors)
 
 
+@rule("report_cue_filter", examples=[
+    Example("Puis, ils ont classifié les 25 tweets les plus partagés dans chacune des langues selon la source.", None,
+            words="classifié", language="fr"),
+    Example("Les tarifs de l'eau varient beaucoup selon les communes du canton.", None, words="tarifs",
+            language="fr"),
+])
+def sorting_criterion(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """French `selon X` under a verb or an adjective of sorting or varying (cues `sorting`): `classifier les tweets
+    selon la source`, `les prix varient selon les régions` give X as a criterion, not as a source (`a augmenté de
+    3 % selon l'Insee` keeps its source). The first verb or adjective above X decides."""
+    src, sorting = cue.speaker, frame.cues.words["sorting"]
+    if not cue.phrase or src is None or not sorting:
+        return False
+    for above in src.ancestors:
+        if above.pos_ in ("VERB", "ADJ"):
+            return above.lemma_.lower() in sorting or above.lower_ in sorting
+    return False
+
+
 REPORT_CUE_FILTERS = stage(
     "report_cue_filter",
     (framing_verb, report_inside_report, discourse_marker, phrasal_verb, news_agency_source, not_a_speech_act,
-     echoed_source),
+     echoed_source, sorting_criterion),
 )
 
 
