@@ -179,3 +179,10 @@ def test_selon_a_criterion_is_no_source() -> None:
                  "dans chacune des langues selon la source. Le chômage a augmenté de 3 % selon l'Insee.")
     assert [name(s) for s in st if "classifié" in s.text] == []
     assert name(said_by(st, "Le chômage a augmenté")) == "Insee"
+
+
+def test_a_day_after_an_inverted_subject_is_no_part_of_its_name() -> None:
+    # (tdg.ch, 2019: `précise l'OFAG jeudi dans un communiqué` gave a speaker `OFAG jeudi`)
+    st = extract("Ce retrait est réalisé dans le cadre du programme de réexamen. Une centaine de substances ont déjà "
+                 "été réexaminées à ce jour, précise l'OFAG jeudi dans un communiqué.")
+    assert name(said_by(st, "Une centaine de substances")) == "OFAG"

@@ -266,6 +266,9 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
         tokens = tokens[lower:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
+    # A day run into the name after it (an inverted subject): `précise l'OFAG jeudi` -> `OFAG` (cues `time_words`).
+    while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ in cues.words["time_words"]:
+        tokens = tokens[:-1]
     # Honours and degrees after the name: `Neil Ford QC` -> `Neil Ford` (resources/names.yaml `postnominals`).
     while len(tokens) > 2 and tokens[-1].text in name_tables().postnominals:
         titles.append(tokens[-1].lower_)
