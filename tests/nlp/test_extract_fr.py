@@ -186,3 +186,12 @@ def test_a_day_after_an_inverted_subject_is_no_part_of_its_name() -> None:
     st = extract("Ce retrait est réalisé dans le cadre du programme de réexamen. Une centaine de substances ont déjà "
                  "été réexaminées à ce jour, précise l'OFAG jeudi dans un communiqué.")
     assert name(said_by(st, "Une centaine de substances")) == "OFAG"
+
+
+def test_a_description_ends_before_the_clause_it_runs_into() -> None:
+    # (gala.fr, 2019: the speaker was `ténor de la droite sur l'influence qu'a pu obtenir Jean-Paul Delevoye`)
+    st = extract("\"Chirac l'a tout de même soutenu en 1999 et l'a nommé ministre\", a ajouté un ténor de la droite "
+                 "sur l'influence qu'a pu obtenir Jean-Paul Delevoye.\n\nUn habitant interrogé par l'AFP a affirmé "
+                 "que l'eau était polluée.")
+    assert name(said_by(st, "Chirac l'a tout de même")) == "ténor de la droite"
+    assert name(said_by(st, "l'eau était polluée")) == "habitant"

@@ -834,10 +834,27 @@ def _owned_description(frame: Frame, m: Mention) -> str | None:
     return f"{person}{mark.text} {rest}" if person and rest else None
 
 
+_KEEP_PREPOSITIONS = {"de", "du", "des", "d'", "d’", "à", "au", "aux", "chez"}  # (`un chercheur à l'Inserm`)
+
+
+def _before_clause(words: list[Token], head: Token, relatives: frozenset[str]) -> list[Token]:
+    """A French description without the clause it runs into: `un ténor de la droite sur l'influence qu'a pu obtenir
+    X` -> `ténor de la droite`, `un habitant interrogé par l'AFP` -> `habitant`: it ends before the first
+    preposition (other than `de`, `à`, `chez`) ahead of a verb or a relative pronoun, else before that word."""
+    clause = next((t for t in words if t.i > head.i and (t.pos_ in ("VERB", "AUX") or t.lower_ in relatives)), None)
+    if clause is None:
+        return words
+    preps = [t for t in words if head.i < t.i < clause.i and t.pos_ == "ADP" and t.lower_ not in _KEEP_PREPOSITIONS]
+    cut = preps[0].i if preps else clause.i
+    return [t for t in words if t.i < cut]
+
+
 @rule("speaker", examples=[
     Example("Senior officials said the talks had stalled over the border.", "Senior officials"),
     Example("Libertarian presidential candidate Gary Johnson’s doctor is calling the candidate “extremely fit.”",
             "Gary Johnson’s doctor", words="extremely fit"),
+    Example("\"Chirac l'a tout de même soutenu en 1999\", a ajouté un ténor de la droite sur l'influence qu'a pu "
+            "obtenir Jean-Paul Delevoye.", "ténor de la droite", words="Chirac l'a", language="fr"),
 ])
 def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution:
     """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written; one a
@@ -851,6 +868,7 @@ def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Res
         while words and (words[0].lower_ in _FR_ARTICLES and not article_name(words, frame.cues.words["article_names"])
                          or words[0].is_punct):
             words = words[1:]
+        words = _before_clause(words, m.tok, frame.cues.words["relative_words"])
         name = "".join(t.text_with_ws for t in words).strip(" ,") or name
     etype: EntityType = "media" if m.tok.lower_ in ("newspaper", "paper", "magazine") else "group"
     return Resolution(Entity(frame.book.entity(name).id, name, etype))
