@@ -195,3 +195,10 @@ def test_a_description_ends_before_the_clause_it_runs_into() -> None:
                  "que l'eau était polluée.")
     assert name(said_by(st, "Chirac l'a tout de même")) == "ténor de la droite"
     assert name(said_by(st, "l'eau était polluée")) == "habitant"
+
+
+def test_a_possessed_office_speaks_for_the_organisation_of_its_sentence() -> None:
+    # (tdg.ch, 2019: `a déclaré son porte-parole` went to `Domdidier`, a village the tagger took for a person)
+    st = extract("Le village de Domdidier a fermé un puits. La Société suisse de l'industrie du gaz et des eaux (SSIGE) "
+                 "considère que toutes les communes sont concernées, a déclaré son porte-parole à Keystone-ATS.")
+    assert name(said_by(st, "La Société suisse")) == "porte-parole de SSIGE"

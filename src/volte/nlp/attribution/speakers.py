@@ -565,6 +565,41 @@ def described_at_name(frame: Frame, cue: Cue, m: Mention, history: History) -> R
     return named(frame, strip_name(hyphen_joined(noun_phrase(names[0])), frame.cues)[0])
 
 
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+
+
+@rule("speaker", examples=[
+    Example("La Société suisse de l'industrie du gaz et des eaux (SSIGE) considère que toutes les communes sont "
+            "concernées, a déclaré son porte-parole à Keystone-ATS.", "porte-parole de SSIGE", words="La Société",
+            language="fr"),
+    Example("Renault a annoncé la fermeture de l'usine. Son directeur a précisé que les salariés seraient reclassés.",
+            "directeur de Renault", words="seraient reclassés", language="fr"),
+])
+def owned_description(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French `son porte-parole`, `sa directrice`, `leur avocat` (an office or a group noun with a possessive):
+    someone speaking for the organisation named last before it in its sentence, else for the organisation that is
+    the subject of the sentence before, named with it (`porte-parole de SSIGE`), not the person last named (a place
+    the tagger took for one); no organisation there, and it passes."""
+    if frame.doc.lang_ != "fr" or m.tok.pos_ != "NOUN" or m.tok.lower_ not in (
+        frame.cues.words["roles"] | frame.cues.groups
+    ):
+        return None
+    if not any(dep_of(c) == "det" and c.lower_ in _POSSESSIVES and c.i < m.tok.i for c in m.tok.children):
+        return None
+    sent_start = m.tok.sent.start_char
+    orgs = [x.key for x in frame.book.before(m.tok.idx) if x.start >= sent_start and not x.quoted
+            and frame.book.types.get(x.key, x.type) in ("organization", "party", "media")]
+    if not orgs and m.tok.sent.start > 0:
+        before = frame.doc[m.tok.sent.start - 1].sent
+        held = [frame.book.named_at(t.idx) for t in before if dep_of(t) == "nsubj" and not frame.in_quote[t.i]]
+        orgs = [x.key for x in held[:1] if x is not None
+                and frame.book.types.get(x.key, x.type) in ("organization", "party", "media")]
+    if not orgs:
+        return None
+    name = f"{m.tok.text} de {orgs[-1]}"
+    return Resolution(Entity(frame.book.entity(name).id, name, "group"))
+
+
 @rule("speaker", examples=[
     Example("Le ministre du Redressement productif a déclaré dimanche que « le nucléaire est une filière d'avenir ». "
             "Arnaud Montebourg reconnaît qu'il faut le rééquilibrer.", "Arnaud Montebourg", words="filière",
@@ -885,6 +920,7 @@ SPEAKER_RULES = stage("speaker", (
     described_at_name,
     described_by_quality,
     described_entity,
+    owned_description,
     described_person,
     name_with_role,
     proper_name,
