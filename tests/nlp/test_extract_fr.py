@@ -202,3 +202,19 @@ def test_a_possessed_office_speaks_for_the_organisation_of_its_sentence() -> Non
     st = extract("Le village de Domdidier a fermé un puits. La Société suisse de l'industrie du gaz et des eaux (SSIGE) "
                  "considère que toutes les communes sont concernées, a déclaré son porte-parole à Keystone-ATS.")
     assert name(said_by(st, "La Société suisse")) == "porte-parole de SSIGE"
+
+
+def test_a_description_opening_the_sentence_is_not_the_subject_after_its_comma() -> None:
+    # (radio.cz, 2020: the speaker was `Membre de la coalition gouvernementale et Miloš Zeman`)
+    # (a name the tagger calls a noun is no such description: `Myriam Martinet, de la CGT, a elle relevé`, whose
+    # wikinews-fr article the gate scores)
+    st = extract(
+        "Gérald Karsenti, PDG de HP France, a indiqué « vouloir procéder uniquement à des départs volontaires », et à "
+        "« embaucher 210 jeunes sur trois ans ». Myriam Martinet, de la CGT, a elle relevé qu'il « n'y a que 210 "
+        "embauches sur trois ans, donc il y a une perte sèche de 310 emplois en France ».\n\n"
+        "Le président Miloš Zeman s'est tu.\n\nMembre de la coalition gouvernementale, le vice-Premier ministre et "
+        "ministre de l'Intérieur Jan Hamáček (ČSSD) avait estimé plus tôt que le ministre de la Santé avait perdu "
+        "toute crédibilité."
+    )
+    assert name(said_by(st, "perdu toute crédibilité")) == "Jan Hamáček"
+    assert name(said_by(st, "210 embauches")) == "Myriam Martinet"

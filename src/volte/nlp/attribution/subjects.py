@@ -251,6 +251,35 @@ def passive_agent(verb: Token, cues: Cues, quoted: Container[int]) -> Token | No
     return None
 
 
+@rule("subject", examples=[Example(
+    "Membre de la coalition gouvernementale, le vice-Premier ministre et ministre de l'Intérieur Jan Hamáček (ČSSD) "
+    "avait estimé plus tôt que le ministre de la Santé avait perdu toute crédibilité.", "Jan Hamáček",
+    words="perdu toute crédibilité", language="fr")])
+def opening_apposition(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """French `Membre de la coalition, le ministre Jan Hamáček a estimé …`, `Ancienne ministre, Anne Roux juge …`:
+    a noun with no article opening the sentence before a comma describes the subject after it; the parser made the
+    description the subject. The first person (else organisation) named between the comma and the verb speaks."""
+    if verb.doc.lang_ != "fr":
+        return None
+    subjects = [c for c in verb.children if dep_of(c) in _SUBJECTS and c.i < verb.i and c.i not in quoted]
+    if not subjects or subjects[0].pos_ != "NOUN" or subjects[0].i != subjects[0].sent.start:
+        return None
+    if subjects[0].ent_type_:
+        return None  # a name the tagger calls a noun: `Myriam Martinet, de la CGT, a relevé …`
+    if any(dep_of(c) == "det" for c in subjects[0].children):
+        return None
+    comma = next((t for t in verb.doc[subjects[0].i : verb.i] if t.text == ","), None)
+    if comma is None:
+        return None
+    for kinds in (("PER", "PERSON"), ("ORG",)):
+        for t in verb.doc[comma.i + 1 : verb.i]:
+            if t.pos_ == "PROPN" and t.ent_type_ in kinds and t.i not in quoted and dep_of(t) != "flat" and not any(
+                dep_of(c) == "case" for c in t.children
+            ):  # (not a name after a preposition: `le porte-parole de Jean Dupont`)
+                return t
+    return None
+
+
 @rule("subject", examples=[Example("It was reported that the plan would fail.", None)])
 def passive_without_agent(verb: Token, cues: Cues, quoted: Container[int]) -> object:
     """A passive with no agent names no speaker: `he is expected to run`, `it was said that …`."""
@@ -492,6 +521,7 @@ SUBJECT_RULES = stage("subject", (
     inverted_name_run,
     inverted_at_end,
     subject_after_opening_clause,
+    opening_apposition,
     parse_subject,
     expletive_pronoun,
     past_aside,
