@@ -218,3 +218,17 @@ def test_a_description_opening_the_sentence_is_not_the_subject_after_its_comma()
     )
     assert name(said_by(st, "perdu toute crédibilité")) == "Jan Hamáček"
     assert name(said_by(st, "210 embauches")) == "Myriam Martinet"
+
+
+@pytest.mark.parametrize(("text", "debris"), [
+    # (laviedesidees.fr: `Distinguons`, tagged a person before an article, and `jusqu’`, in lower case, were in the
+    # article's names, and `il` went to them)
+    ("Pour autant, écrire des articles et les faire publier revêt-il un intérêt secondaire ? Distinguons les points "
+     "de vue.\nAu contraire des articles, un ouvrage demande maturation et distance, et l’auteur y sera jugé pour sa "
+     "culture, la solidité et la cohérence de ses raisonnements et de la thèse qu’il défend, sa capacité à répondre "
+     "ou même à anticiper les objections.", "Distinguons"),
+    ("Le comité a imposé ses diagnostics, allant même jusqu’à préconiser des modifications. L’auteur y sera jugé pour "
+     "la thèse qu’il défend, sa capacité à répondre ou même à anticiper les objections.", "jusqu"),
+])
+def test_a_verb_or_a_lower_case_word_the_tagger_calls_a_person_is_no_name(text: str, debris: str) -> None:
+    assert debris not in [name(s) for s in extract(text)]

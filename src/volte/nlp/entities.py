@@ -436,6 +436,16 @@ def _opening_word(span: Span, cues: Cues) -> bool:
     return len(span) == 1 and bool(tok.is_sent_start) and tok.lower_.endswith(endings)
 
 
+def _before_article(span: Span) -> bool:
+    """A word the tagger took for a name, right before an article: a verb (`Distinguons les points de vue`, tagged
+    a person), not a name (a name is seldom followed by a determiner)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].pos_ == "DET" and doc[span.end].lower_ in _ARTICLES
+
+
+_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an"}
+
+
 def _person_after_org(
     span: Span, name: str, etype: EntityType, titles: list[str], bare: Container[str]
 ) -> tuple[Span, str, EntityType, list[str]]:
@@ -575,7 +585,9 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         name, titles = strip_name(span, cues)
         if not name or not any(c.isalpha() for c in name) or name.isupper() and label in ("GPE", "LOC", ""):
             continue
-        if label == "" and _opening_word(span, cues):
+        if not any(c.isupper() for c in name):
+            continue  # a word in lower case the tagger took for a name: `allant même jusqu’à préconiser`
+        if _opening_word(span, cues) and (label == "" or _before_article(span)):
             continue  # `Distinguons ici deux choses`, `Normalement, …`, `Immigration, his signature issue, …`
         name = " ".join(repair_case(w) for w in name.split(" "))
         placed = span.start > 0 and doc[span.start - 1].lower_ in _PLACE_BEFORE
