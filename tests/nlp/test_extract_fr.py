@@ -232,3 +232,10 @@ def test_a_description_opening_the_sentence_is_not_the_subject_after_its_comma()
 ])
 def test_a_verb_or_a_lower_case_word_the_tagger_calls_a_person_is_no_name(text: str, debris: str) -> None:
     assert debris not in [name(s) for s in extract(text)]
+
+
+def test_a_cue_whose_object_is_a_relative_pronoun_reports_nothing() -> None:
+    # (laviedesidees.fr: `la thèse qu’il défend, sa capacité à répondre …` was a statement of `sa capacité …`)
+    st = extract("Le président a défendu la réforme. L’auteur y sera jugé pour la thèse qu’il défend, sa capacité à "
+                 "répondre ou même à anticiper les objections.")
+    assert [s.text for s in st if "capacité" in s.text] == []

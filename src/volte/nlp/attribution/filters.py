@@ -211,10 +211,25 @@ def sorting_criterion(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return False
 
 
+@rule("report_cue_filter", examples=[
+    Example("L’auteur y sera jugé pour la thèse qu’il défend, sa capacité à répondre ou même à anticiper les "
+            "objections.", None, words="sa capacité", language="fr"),
+])
+def relative_object(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """French `la thèse qu’il défend, …`, `la réforme que le ministre a annoncée`: a cue verb whose object is the
+    relative pronoun of a noun before it reports no words of its own; the noun is all it says (cues
+    `relative_words`), and the words after it are the sentence's."""
+    verb = cue.token
+    if frame.doc.lang_ != "fr" or cue.phrase or dep_of(verb) != "relcl":
+        return False
+    relatives = frame.cues.words["relative_words"]
+    return any(dep_of(c) in ("obj", "dobj") and c.lower_ in relatives and c.i < verb.i for c in verb.children)
+
+
 REPORT_CUE_FILTERS = stage(
     "report_cue_filter",
     (framing_verb, report_inside_report, discourse_marker, phrasal_verb, news_agency_source, not_a_speech_act,
-     echoed_source, sorting_criterion),
+     echoed_source, sorting_criterion, relative_object),
 )
 
 
