@@ -239,3 +239,12 @@ def test_a_cue_whose_object_is_a_relative_pronoun_reports_nothing() -> None:
     st = extract("Le président a défendu la réforme. L’auteur y sera jugé pour la thèse qu’il défend, sa capacité à "
                  "répondre ou même à anticiper les objections.")
     assert [s.text for s in st if "capacité" in s.text] == []
+
+
+def test_a_name_opening_on_an_organisation_s_word_is_an_organisation() -> None:
+    # (tdg.ch, 2019: the tagger's `Office` made whole by the parse was typed a person)
+    st = extract("La qualité des eaux en Suisse a souvent fait la une. L'Office fédéral de l'environnement (OFEV) avait "
+                 "révélé à la mi-août que la substance avait été détectée dans 31 stations.")
+    s = said_by(st, "31 stations")
+    assert s.speaker is not None
+    assert (s.speaker.name, s.speaker.type) == ("Office fédéral de l'environnement", "organization")

@@ -71,7 +71,14 @@ class NameBook:
     described: list[tuple[int, str, str]] = field(default_factory=list)
 
     def entity(self, name: str) -> Entity:
-        return Entity(entity_id(name), name, self.types.get(name, "person"))
+        """The entity of a name, typed as the book knows it; a name it does not hold is a person's unless its first
+        word opens an organisation's name (`Office fédéral de l'environnement`, the tagger's `Office` made whole)."""
+        known = self.types.get(name)
+        if known is None:
+            words = name.split()
+            organisation = bool(words) and words[0].lower() in self.cues.words["org_first_words"] and len(words) > 1
+            known = "organization" if organisation else "person"
+        return Entity(entity_id(name), name, known)
 
     def canonical(self, form: str) -> tuple[str, bool]:
         """The fullest form of a speaker's name in this article (`Valcourt` -> `Marguerite Valcourt`), and whether
@@ -324,6 +331,8 @@ def _entity_type(label: str, name: str, cues: Cues, placed: bool = False) -> Ent
     words = {w.strip(".").lower() for w in name.split()}
     if len(words) > 1 and name.split()[-1].strip(".").lower() in _ORG_HEADS:
         return "organization"  # (before the media words: `Independent` in a trust's name is no newspaper)
+    if name.split()[0].lower() in cues.words["org_first_words"]:
+        return "organization"  # (French, whatever the tagger said: `Office fédéral de l'environnement`, `AG Éducation`)
     if words & cues.media:
         return "media"
     # A place the tagger calls a person where a place's preposition comes before it: `from nearby Antigua`
