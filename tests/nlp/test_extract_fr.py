@@ -248,3 +248,13 @@ def test_a_name_opening_on_an_organisation_s_word_is_an_organisation() -> None:
     s = said_by(st, "31 stations")
     assert s.speaker is not None
     assert (s.speaker.name, s.speaker.type) == ("Office fédéral de l'environnement", "organization")
+
+
+def test_a_people_is_a_group_and_a_framing_verb_with_an_object_introduces_no_quotation() -> None:
+    # (laviedesidees.fr: `Américains` was an organisation, the speaker of `« presses universitaires »` by `poursuivre`)
+    st = extract("Pour contrer cette monoculture, les Américains semblent encore aujourd’hui poursuivre un effort "
+                 "exceptionnel en matière de publications, via notamment leurs « presses universitaires », alors que "
+                 "cet effort a disparu en France.\n\nLes Tchèques estiment que le ministre doit démissionner.")
+    assert [s.text for s in st if "presses universitaires" in s.text] == []
+    s = said_by(st, "le ministre doit démissionner")
+    assert s.speaker is not None and (s.speaker.name, s.speaker.type) == ("Tchèques", "group")

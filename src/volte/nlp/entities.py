@@ -445,6 +445,16 @@ def _opening_word(span: Span, cues: Cues) -> bool:
     return len(span) == 1 and bool(tok.is_sent_start) and tok.lower_.endswith(endings)
 
 
+def _people(span: Span, label: str, name: str) -> bool:
+    """French `les Américains`, `les Suisses`: a plural common noun the tagger calls a place and that is none (no
+    country) is a people, a group (not an organisation; a party is a proper noun, `les Républicains`)."""
+    tok = span[0]
+    return (
+        span.doc.lang_ == "fr" and len(span) == 1 and label in ("LOC", "GPE") and tok.pos_ == "NOUN"
+        and "Plur" in tok.morph.get("Number", []) and tok.text[:1].isupper() and not is_place(name)
+    )
+
+
 def _before_article(span: Span) -> bool:
     """A word the tagger took for a name, right before an article: a verb (`Distinguons les points de vue`, tagged
     a person), not a name (a name is seldom followed by a determiner)."""
@@ -600,7 +610,7 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
             continue  # `Distinguons ici deux choses`, `Normalement, …`, `Immigration, his signature issue, …`
         name = " ".join(repair_case(w) for w in name.split(" "))
         placed = span.start > 0 and doc[span.start - 1].lower_ in _PLACE_BEFORE
-        etype = _entity_type(label, name, cues, placed)
+        etype = "group" if _people(span, label, name) else _entity_type(label, name, cues, placed)
         if titles and set(titles) & (_MALE_TITLES | _FEMALE_TITLES | {"dr", "dr.", "sen", "sen.", "rep", "rep."}):
             etype = "person"  # `Mr. Valcourt` is a person whatever the tagger said
         raw.append((span, name, etype, titles))

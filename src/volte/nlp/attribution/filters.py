@@ -92,7 +92,20 @@ def cue_inside_report(frame: Frame, cue: Cue) -> bool:
     return part_of_report(frame, cue.token)
 
 
-QUOTE_CUE_FILTERS = stage("quote_cue_filter", (cue_inside_report,))
+@rule("quote_cue_filter", examples=[Example(
+    "Les Américains semblent encore aujourd’hui poursuivre un effort exceptionnel en matière de publications, via "
+    "notamment leurs « presses universitaires », alors que cet effort a disparu en France.", None,
+    words="presses universitaires", language="fr")])
+def framing_with_object(frame: Frame, cue: Cue) -> bool:
+    """`poursuivre un effort … via leurs « presses universitaires »`: a framing verb (`continue`, `poursuivre`) with
+    an object of its own goes on doing something, it introduces no quotation (`« … », poursuit-il` has none)."""
+    verb = cue.token
+    return is_framing(frame, verb) and any(
+        dep_of(c) in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN") and not frame.in_quote[c.i] for c in verb.children
+    )
+
+
+QUOTE_CUE_FILTERS = stage("quote_cue_filter", (cue_inside_report, framing_with_object))
 
 
 # -- cues of reported speech ---------------------------------------------------------------------------------
