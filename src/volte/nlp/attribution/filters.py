@@ -210,6 +210,8 @@ def echoed_source(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
             words="classifié", language="fr"),
     Example("Les tarifs de l'eau varient beaucoup selon les communes du canton.", None, words="tarifs",
             language="fr"),
+    Example("Tout est référencé (selon la nomenclature du JEL) pour que les lecteurs s’y retrouvent.", None,
+            words="Tout est référencé", language="fr"),
 ])
 def sorting_criterion(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     """French `selon X` under a verb or an adjective of sorting or varying (cues `sorting`): `classifier les tweets
