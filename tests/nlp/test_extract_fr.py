@@ -258,3 +258,12 @@ def test_a_people_is_a_group_and_a_framing_verb_with_an_object_introduces_no_quo
     assert [s.text for s in st if "presses universitaires" in s.text] == []
     s = said_by(st, "le ministre doit démissionner")
     assert s.speaker is not None and (s.speaker.name, s.speaker.type) == ("Tchèques", "group")
+
+
+def test_the_il_of_an_impersonal_verb_is_no_one() -> None:
+    # (laviedesidees.fr: `précisent qu’il s’agit … : « … »` gave the quotation to Lucien Febvre, named before)
+    st = extract("Lucien Febvre a fondé la revue. Sur cette marginalité des revues de langue française retenues dans la "
+                 "liste, les « attendus » de la liste proposée par la section 37 précisent qu’il s’agit en fait d’un "
+                 "progrès : « l’ignorance de la langue française conduit les classements internationaux à prendre peu "
+                 "en compte les revues publiant des articles en français ».")
+    assert "Lucien Febvre" not in [name(s) for s in st]

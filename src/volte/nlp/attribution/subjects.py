@@ -64,6 +64,28 @@ def inverted_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token |
     return None
 
 
+@rule("subject", examples=[Example(
+    "Jean Dupont a lu le rapport. Sur cette marginalité des revues de langue française retenues dans la liste, les "
+    "« attendus » de la liste proposée par la section 37 précisent qu’il s’agit en fait d’un progrès : « l’ignorance "
+    "de la langue française conduit les classements internationaux à prendre peu en compte les revues publiant des "
+    "articles en français ».", None, words="l’ignorance", language="fr")])
+def impersonal_pronoun(verb: Token, cues: Cues, quoted: Container[int]) -> object:
+    """French `il s’agit`, `il faut`, `il y a` (cues `impersonal_verbs`): the `il` of an impersonal verb stands for
+    no one; the verb has no speaker (not a person the article named before)."""
+    lemma = verb.lemma_.lower()
+    children = {c.lower_.replace("’", "'") for c in verb.children}
+    for entry in cues.words["impersonal_verbs"]:
+        word = entry.split()[-1].removeprefix("s'")
+        needs = "y" if entry.startswith("y ") else "reflexive" if entry.startswith("s'") else None
+        if lemma != word or needs == "y" and "y" not in children or needs == "reflexive" and not children & {
+            "se", "s'"
+        }:
+            continue
+        if any(c.lower_ == "il" and c.dep_ in ("nsubj", "expl:subj") and c.i < verb.i for c in verb.children):
+            return NOBODY
+    return None
+
+
 @rule("subject", examples=[
     Example("Jean Dupont était à Lyon. « Nous aurions dû agir plus tôt », a-t-il souligné.", "Jean Dupont",
             language="fr"),
@@ -523,6 +545,7 @@ SUBJECT_RULES = stage("subject", (
     subject_after_opening_clause,
     opening_apposition,
     parse_subject,
+    impersonal_pronoun,
     expletive_pronoun,
     past_aside,
     passive_agent,
