@@ -267,3 +267,11 @@ def test_the_il_of_an_impersonal_verb_is_no_one() -> None:
                  "progrès : « l’ignorance de la langue française conduit les classements internationaux à prendre peu "
                  "en compte les revues publiant des articles en français ».")
     assert "Lucien Febvre" not in [name(s) for s in st]
+
+
+def test_a_name_a_medium_s_description_introduces_is_a_medium() -> None:
+    # (radio.cz, 2020: `le tabloïd Blesk` was a person, the description inside the tagger's span)
+    st = extract("Photos à l'appui, le tabloïd Blesk révèle ce vendredi que le ministre de la Santé s'est retrouvé "
+                 "mercredi soir dans un restaurant pragois.")
+    s = said_by(st, "restaurant pragois")
+    assert s.speaker is not None and (s.speaker.name, s.speaker.type) == ("Blesk", "media")

@@ -704,7 +704,9 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
                 book.given_roles.setdefault(ent.key, []).append((ent.start, after.group(0)[1:-1].strip()))
     descriptions = cues.words["org_descriptions"] | cues.words["media_descriptions"]
     for ent in book.mentions if descriptions else ():
-        if ent.type != "country" and not ent.quoted and (found := _DESCRIBED.search(text, max(0, ent.start - 60), ent.start)):
+        # (the description may be inside the tagger's span, stripped from the name: `le tabloïd Blesk` -> `Blesk`)
+        at = max(ent.start, text.find(ent.key, ent.start, ent.end))
+        if ent.type != "country" and not ent.quoted and (found := _DESCRIBED.search(text, max(0, at - 60), at)):
             # (the word before the name is an adjective, not a preposition: `un laboratoire en Suisse` is no name)
             folded = [w.lower() for w in found.groups() if w]
             word = next((w for w in folded[::-1] if w in descriptions), None)
@@ -713,6 +715,8 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
                 fuller = book.described_as(word, ent.start)
                 key = fuller if fuller and fuller.lower().startswith(ent.key.lower()) else ent.key
                 book.described.append((ent.start, word, key))
+                if word in cues.words["media_descriptions"] and key == ent.key:
+                    book.types[key] = "media"  # `le tabloïd Blesk`, `l'hebdomadaire Respekt`: a medium, whatever tagged
     for ent in book.mentions if doc.lang_ == "fr" else ():
         # `le Premier ministre Andrej Babiš`, no comma: the office right before the name is the person's.
         if ent.type == "person" and not ent.quoted and (
