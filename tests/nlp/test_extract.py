@@ -891,3 +891,15 @@ def test_a_denied_cue_is_recorded_with_its_negation() -> None:
     assert said.cue == "did not say"
     [plain] = extract_statements(make_article("Roe said that the plan would fail.", source="c.txt"))
     assert plain.cue == "said"
+
+
+def test_a_lower_case_organisation_the_tagger_finds_is_still_the_description_s_name() -> None:
+    # (miamitodaynews.com: `The department, however, said` is the `transportation department` named before; a word
+    # in lower case is no name only when it is no noun, French `jusqu’`)
+    st = extract_statements(make_article(
+        "The trust said the transportation department had kept it in the dark about operating plans for the South "
+        "Dade corridor.\n\nThe trust in July was to discuss answers to 28 questions it sent to the transportation "
+        "department in June. The department, however, said it couldn’t answer anything until September.",
+        source="en.md", published="2023-03-16"))
+    hits = [s for s in st if "answer anything" in s.text]
+    assert hits and hits[0].speaker is not None and hits[0].speaker.name == "transportation department"

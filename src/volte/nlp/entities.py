@@ -604,8 +604,9 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         name, titles = strip_name(span, cues)
         if not name or not any(c.isalpha() for c in name) or name.isupper() and label in ("GPE", "LOC", ""):
             continue
-        if not any(c.isupper() for c in name):
-            continue  # a word in lower case the tagger took for a name: `allant même jusqu’à préconiser`
+        if not any(c.isupper() for c in name) and not any(t.pos_ in ("NOUN", "PROPN") for t in span):
+            continue  # a word in lower case the tagger took for a name: `allant même jusqu’à préconiser` (not a
+            # noun it calls an organisation: `the transportation department`)
         if _opening_word(span, cues) and (label == "" or _before_article(span)):
             continue  # `Distinguons ici deux choses`, `Normalement, …`, `Immigration, his signature issue, …`
         name = " ".join(repair_case(w) for w in name.split(" "))
