@@ -916,3 +916,15 @@ def test_a_persons_surname_the_tagger_took_for_a_gerund_is_the_name() -> None:
             'of our economy." Manning reminded senators that the ministry has added a tax on luxury food items.')
     statements = extract_statements(make_article(text, source="a.txt"))
     assert by_text(statements, "less productive sectors").speaker.name == "Brian Manning"
+
+
+def test_a_lower_case_organisation_the_tagger_finds_is_still_the_description_s_name() -> None:
+    # (miamitodaynews.com: `The department, however, said` is the `transportation department` named before; a word
+    # in lower case is no name only when it is no noun, French `jusqu’`)
+    st = extract_statements(make_article(
+        "The trust said the transportation department had kept it in the dark about operating plans for the South "
+        "Dade corridor.\n\nThe trust in July was to discuss answers to 28 questions it sent to the transportation "
+        "department in June. The department, however, said it couldn’t answer anything until September.",
+        source="en.md", published="2023-03-16"))
+    hits = [s for s in st if "answer anything" in s.text]
+    assert hits and hits[0].speaker is not None and hits[0].speaker.name == "transportation department"

@@ -75,7 +75,14 @@ class NameBook:
     described: list[tuple[int, str, str]] = field(default_factory=list)
 
     def entity(self, name: str) -> Entity:
-        return Entity(entity_id(name), name, self.types.get(name, "person"))
+        """The entity of a name, typed as the book knows it; a name it does not hold is a person's unless its first
+        word opens an organisation's name (`Office fédéral de l'environnement`, the tagger's `Office` made whole)."""
+        known = self.types.get(name)
+        if known is None:
+            words = name.split()
+            organisation = bool(words) and words[0].lower() in self.cues.words["org_first_words"] and len(words) > 1
+            known = "organization" if organisation else "person"
+        return Entity(entity_id(name), name, known)
 
     def canonical(self, form: str) -> tuple[str, bool]:
         """The fullest form of a speaker's name in this article (`Valcourt` -> `Marguerite Valcourt`), and whether
@@ -278,6 +285,9 @@ def strip_name(span: Span | list[Token], cues: Cues) -> tuple[str, list[str]]:
         tokens = tokens[lower:]
     while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "’s", "'", "’"}):
         tokens = tokens[:-1]
+    # A day run into the name after it (an inverted subject): `précise l'OFAG jeudi` -> `OFAG` (cues `time_words`).
+    while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ in cues.words["time_words"]:
+        tokens = tokens[:-1]
     # Honours and degrees after the name: `Neil Ford QC` -> `Neil Ford` (resources/names.yaml `postnominals`).
     while len(tokens) > 2 and tokens[-1].text in name_tables().postnominals:
         titles.append(tokens[-1].lower_)
@@ -333,6 +343,8 @@ def _entity_type(label: str, name: str, cues: Cues, placed: bool = False) -> Ent
     words = {w.strip(".").lower() for w in name.split()}
     if len(words) > 1 and name.split()[-1].strip(".").lower() in _ORG_HEADS:
         return "organization"  # (before the media words: `Independent` in a trust's name is no newspaper)
+    if name.split()[0].lower() in cues.words["org_first_words"]:
+        return "organization"  # (French, whatever the tagger said: `Office fédéral de l'environnement`, `AG Éducation`)
     if words & cues.media:
         return "media"
     # A place the tagger calls a person where a place's preposition comes before it: `from nearby Antigua`
@@ -443,6 +455,26 @@ def _opening_word(span: Span, cues: Cues) -> bool:
     tok = span[0]
     endings = tuple(cues.words["opening_endings"])
     return len(span) == 1 and bool(tok.is_sent_start) and tok.lower_.endswith(endings)
+
+
+def _people(span: Span, label: str, name: str) -> bool:
+    """French `les Américains`, `les Suisses`: a plural common noun the tagger calls a place and that is none (no
+    country) is a people, a group (not an organisation; a party is a proper noun, `les Républicains`)."""
+    tok = span[0]
+    return (
+        span.doc.lang_ == "fr" and len(span) == 1 and label in ("LOC", "GPE") and tok.pos_ == "NOUN"
+        and "Plur" in tok.morph.get("Number", []) and tok.text[:1].isupper() and not is_place(name)
+    )
+
+
+def _before_article(span: Span) -> bool:
+    """A word the tagger took for a name, right before an article: a verb (`Distinguons les points de vue`, tagged
+    a person), not a name (a name is seldom followed by a determiner)."""
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].pos_ == "DET" and doc[span.end].lower_ in _ARTICLES
+
+
+_ARTICLES = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "the", "a", "an"}
 
 
 def _person_after_org(
@@ -584,11 +616,14 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
         name, titles = strip_name(span, cues)
         if not name or not any(c.isalpha() for c in name) or name.isupper() and label in ("GPE", "LOC", ""):
             continue
-        if label == "" and _opening_word(span, cues):
+        if not any(c.isupper() for c in name) and not any(t.pos_ in ("NOUN", "PROPN") for t in span):
+            continue  # a word in lower case the tagger took for a name: `allant même jusqu’à préconiser` (not a
+            # noun it calls an organisation: `the transportation department`)
+        if _opening_word(span, cues) and (label == "" or _before_article(span)):
             continue  # `Distinguons ici deux choses`, `Normalement, …`, `Immigration, his signature issue, …`
         name = " ".join(repair_case(w) for w in name.split(" "))
         placed = span.start > 0 and doc[span.start - 1].lower_ in _PLACE_BEFORE
-        etype = _entity_type(label, name, cues, placed)
+        etype = "group" if _people(span, label, name) else _entity_type(label, name, cues, placed)
         if titles and set(titles) & (_MALE_TITLES | _FEMALE_TITLES | {"dr", "dr.", "sen", "sen.", "rep", "rep."}):
             etype = "person"  # `Mr. Valcourt` is a person whatever the tagger said
         raw.append((span, name, etype, titles))
@@ -682,7 +717,9 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
                 book.given_roles.setdefault(ent.key, []).append((ent.start, after.group(0)[1:-1].strip()))
     descriptions = cues.words["org_descriptions"] | cues.words["media_descriptions"]
     for ent in book.mentions if descriptions else ():
-        if ent.type != "country" and not ent.quoted and (found := _DESCRIBED.search(text, max(0, ent.start - 60), ent.start)):
+        # (the description may be inside the tagger's span, stripped from the name: `le tabloïd Blesk` -> `Blesk`)
+        at = max(ent.start, text.find(ent.key, ent.start, ent.end))
+        if ent.type != "country" and not ent.quoted and (found := _DESCRIBED.search(text, max(0, at - 60), at)):
             # (the word before the name is an adjective, not a preposition: `un laboratoire en Suisse` is no name)
             folded = [w.lower() for w in found.groups() if w]
             word = next((w for w in folded[::-1] if w in descriptions), None)
@@ -691,6 +728,8 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
                 fuller = book.described_as(word, ent.start)
                 key = fuller if fuller and fuller.lower().startswith(ent.key.lower()) else ent.key
                 book.described.append((ent.start, word, key))
+                if word in cues.words["media_descriptions"] and key == ent.key:
+                    book.types[key] = "media"  # `le tabloïd Blesk`, `l'hebdomadaire Respekt`: a medium, whatever tagged
     for ent in book.mentions if doc.lang_ == "fr" else ():
         # `le Premier ministre Andrej Babiš`, no comma: the office right before the name is the person's.
         if ent.type == "person" and not ent.quoted and (

@@ -92,7 +92,20 @@ def cue_inside_report(frame: Frame, cue: Cue) -> bool:
     return part_of_report(frame, cue.token)
 
 
-QUOTE_CUE_FILTERS = stage("quote_cue_filter", (cue_inside_report,))
+@rule("quote_cue_filter", examples=[Example(
+    "Les Américains semblent encore aujourd’hui poursuivre un effort exceptionnel en matière de publications, via "
+    "notamment leurs « presses universitaires », alors que cet effort a disparu en France.", None,
+    words="presses universitaires", language="fr")])
+def framing_with_object(frame: Frame, cue: Cue) -> bool:
+    """`poursuivre un effort … via leurs « presses universitaires »`: a framing verb (`continue`, `poursuivre`) with
+    an object of its own goes on doing something, it introduces no quotation (`« … », poursuit-il` has none)."""
+    verb = cue.token
+    return is_framing(frame, verb) and any(
+        dep_of(c) in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN") and not frame.in_quote[c.i] for c in verb.children
+    )
+
+
+QUOTE_CUE_FILTERS = stage("quote_cue_filter", (cue_inside_report, framing_with_object))
 
 
 # -- cues of reported speech ---------------------------------------------------------------------------------
@@ -193,10 +206,46 @@ def echoed_source(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return any(frame.cues.lemma(outer) and outer.pos_ in ("VERB", "AUX") for outer in source.ancestors)
 
 
+@rule("report_cue_filter", examples=[
+    Example("Puis, ils ont classifié les 25 tweets les plus partagés dans chacune des langues selon la source.", None,
+            words="classifié", language="fr"),
+    Example("Les tarifs de l'eau varient beaucoup selon les communes du canton.", None, words="tarifs",
+            language="fr"),
+    Example("Tout est référencé (selon la nomenclature du JEL) pour que les lecteurs s’y retrouvent.", None,
+            words="Tout est référencé", language="fr"),
+])
+def sorting_criterion(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """French `selon X` under a verb or an adjective of sorting or varying (cues `sorting`): `classifier les tweets
+    selon la source`, `les prix varient selon les régions` give X as a criterion, not as a source (`a augmenté de
+    3 % selon l'Insee` keeps its source). The first verb or adjective above X decides."""
+    src, sorting = cue.speaker, frame.cues.words["sorting"]
+    if not cue.phrase or src is None or not sorting:
+        return False
+    for above in src.ancestors:
+        if above.pos_ in ("VERB", "ADJ"):
+            return above.lemma_.lower() in sorting or above.lower_ in sorting
+    return False
+
+
+@rule("report_cue_filter", examples=[
+    Example("L’auteur y sera jugé pour la thèse qu’il défend, sa capacité à répondre ou même à anticiper les "
+            "objections.", None, words="sa capacité", language="fr"),
+])
+def relative_object(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """French `la thèse qu’il défend, …`, `la réforme que le ministre a annoncée`: a cue verb whose object is the
+    relative pronoun of a noun before it reports no words of its own; the noun is all it says (cues
+    `relative_words`), and the words after it are the sentence's."""
+    verb = cue.token
+    if frame.doc.lang_ != "fr" or cue.phrase or dep_of(verb) != "relcl":
+        return False
+    relatives = frame.cues.words["relative_words"]
+    return any(dep_of(c) in ("obj", "dobj") and c.lower_ in relatives and c.i < verb.i for c in verb.children)
+
+
 REPORT_CUE_FILTERS = stage(
     "report_cue_filter",
     (framing_verb, report_inside_report, discourse_marker, phrasal_verb, news_agency_source, not_a_speech_act,
-     echoed_source),
+     echoed_source, sorting_criterion, relative_object),
 )
 
 

@@ -137,6 +137,27 @@ def _antecedent(frame: Frame, cue: Cue, tok: Token) -> Token:
     return tok
 
 
+@rule("mention", examples=[Example(
+    "En revanche, l'affaire prend une tournure différente chez nous avec \"le tweet du ministre français\", détaille "
+    "Mme Cardenal, qui développe : \"Lutter contre les fausses informations est très difficile, surtout si elles "
+    "viennent d'une source crédible\".", "Cardenal", words="Lutter contre", language="fr")])
+def relative_on_verb(frame: Frame, cue: Cue, tok: Token) -> Token | None:
+    """`…, détaille Mme Cardenal, qui développe : « … »`: a relative clause the parse hangs on a verb, not on a noun,
+    stands for that verb's subject when the subject ends right before it (only commas between)."""
+    if tok.lower_ not in frame.cues.words["relative"] or dep_of(cue.token) != "relcl":
+        return None
+    verb = cue.token.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == cue.token.i:
+        return None
+    subject, _ = find_subject(verb, frame.cues, frame.quoted)
+    if subject is None or subject.i > tok.i or frame.in_quote[subject.i]:
+        return None
+    end = max(t.i for t in subject.subtree)
+    if end >= tok.i or not all(t.is_punct for t in frame.doc[end + 1 : tok.i]):
+        return None
+    return subject if can_speak(subject, frame.cues) else None
+
+
 @rule("mention", examples=[Example("Sanders, who endorsed Canova and said the race was close, spoke first.", "Sanders")])
 def relative_pronoun(frame: Frame, cue: Cue, tok: Token) -> Token | None:
     """`Smith, who said …` -> Smith; `Sanders, who endorsed Canova and said …`: `said` belongs to the relative clause."""
@@ -174,7 +195,7 @@ def plural_pronoun_description(frame: Frame, cue: Cue, tok: Token) -> Token | No
 
 
 MENTION_RULES = stage("mention", (document_issuer, published_by, participle_on_thing, person_before_participle,
-                                  relative_pronoun, plural_pronoun_description))
+                                  relative_on_verb, relative_pronoun, plural_pronoun_description))
 
 
 # -- 2. which word names it ----------------------------------------------------------------------------------
@@ -586,6 +607,41 @@ def described_at_name(frame: Frame, cue: Cue, m: Mention, history: History) -> R
     return named(frame, strip_name(hyphen_joined(noun_phrase(names[0])), frame.cues)[0])
 
 
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+
+
+@rule("speaker", examples=[
+    Example("La Société suisse de l'industrie du gaz et des eaux (SSIGE) considère que toutes les communes sont "
+            "concernées, a déclaré son porte-parole à Keystone-ATS.", "porte-parole de SSIGE", words="La Société",
+            language="fr"),
+    Example("Renault a annoncé la fermeture de l'usine. Son directeur a précisé que les salariés seraient reclassés.",
+            "directeur de Renault", words="seraient reclassés", language="fr"),
+])
+def owned_description(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French `son porte-parole`, `sa directrice`, `leur avocat` (an office or a group noun with a possessive):
+    someone speaking for the organisation named last before it in its sentence, else for the organisation that is
+    the subject of the sentence before, named with it (`porte-parole de SSIGE`), not the person last named (a place
+    the tagger took for one); no organisation there, and it passes."""
+    if frame.doc.lang_ != "fr" or m.tok.pos_ != "NOUN" or m.tok.lower_ not in (
+        frame.cues.words["roles"] | frame.cues.groups
+    ):
+        return None
+    if not any(dep_of(c) == "det" and c.lower_ in _POSSESSIVES and c.i < m.tok.i for c in m.tok.children):
+        return None
+    sent_start = m.tok.sent.start_char
+    orgs = [x.key for x in frame.book.before(m.tok.idx) if x.start >= sent_start and not x.quoted
+            and frame.book.types.get(x.key, x.type) in ("organization", "party", "media")]
+    if not orgs and m.tok.sent.start > 0:
+        before = frame.doc[m.tok.sent.start - 1].sent
+        held = [frame.book.named_at(t.idx) for t in before if dep_of(t) == "nsubj" and not frame.in_quote[t.i]]
+        orgs = [x.key for x in held[:1] if x is not None
+                and frame.book.types.get(x.key, x.type) in ("organization", "party", "media")]
+    if not orgs:
+        return None
+    name = f"{m.tok.text} de {orgs[-1]}"
+    return Resolution(Entity(frame.book.entity(name).id, name, "group"))
+
+
 @rule("speaker", examples=[
     Example("Le ministre du Redressement productif a déclaré dimanche que « le nucléaire est une filière d'avenir ». "
             "Arnaud Montebourg reconnaît qu'il faut le rééquilibrer.", "Arnaud Montebourg", words="filière",
@@ -855,10 +911,27 @@ def _owned_description(frame: Frame, m: Mention) -> str | None:
     return f"{person}{mark.text} {rest}" if person and rest else None
 
 
+_KEEP_PREPOSITIONS = {"de", "du", "des", "d'", "d’", "à", "au", "aux", "chez"}  # (`un chercheur à l'Inserm`)
+
+
+def _before_clause(words: list[Token], head: Token, relatives: frozenset[str]) -> list[Token]:
+    """A French description without the clause it runs into: `un ténor de la droite sur l'influence qu'a pu obtenir
+    X` -> `ténor de la droite`, `un habitant interrogé par l'AFP` -> `habitant`: it ends before the first
+    preposition (other than `de`, `à`, `chez`) ahead of a verb or a relative pronoun, else before that word."""
+    clause = next((t for t in words if t.i > head.i and (t.pos_ in ("VERB", "AUX") or t.lower_ in relatives)), None)
+    if clause is None:
+        return words
+    preps = [t for t in words if head.i < t.i < clause.i and t.pos_ == "ADP" and t.lower_ not in _KEEP_PREPOSITIONS]
+    cut = preps[0].i if preps else clause.i
+    return [t for t in words if t.i < cut]
+
+
 @rule("speaker", examples=[
     Example("Senior officials said the talks had stalled over the border.", "Senior officials"),
     Example("Libertarian presidential candidate Gary Johnson’s doctor is calling the candidate “extremely fit.”",
             "Gary Johnson’s doctor", words="extremely fit"),
+    Example("\"Chirac l'a tout de même soutenu en 1999\", a ajouté un ténor de la droite sur l'influence qu'a pu "
+            "obtenir Jean-Paul Delevoye.", "ténor de la droite", words="Chirac l'a", language="fr"),
 ])
 def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution:
     """Anyone else the article describes but does not name: `senior officials`, `the newspaper`, as written; one a
@@ -872,6 +945,7 @@ def described_group(frame: Frame, cue: Cue, m: Mention, history: History) -> Res
         while words and (words[0].lower_ in _FR_ARTICLES and not article_name(words, frame.cues.words["article_names"])
                          or words[0].is_punct):
             words = words[1:]
+        words = _before_clause(words, m.tok, frame.cues.words["relative_words"])
         name = "".join(t.text_with_ws for t in words).strip(" ,") or name
     etype: EntityType = "media" if m.tok.lower_ in ("newspaper", "paper", "magazine") else "group"
     return Resolution(Entity(frame.book.entity(name).id, name, etype))
@@ -888,6 +962,7 @@ SPEAKER_RULES = stage("speaker", (
     described_at_name,
     described_by_quality,
     described_entity,
+    owned_description,
     described_person,
     name_with_role,
     proper_name,

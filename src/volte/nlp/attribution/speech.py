@@ -65,7 +65,7 @@ def cannot_speak(tok: Token, cues: Cues) -> bool:
         return False
     if tok.pos_ in _DEBRIS or len(tok.text.strip("-")) < 2:
         return True  # sentence debris the parse made a subject: `on`, `required`, `looking`, `c`
-    if tok.pos_ not in ("NOUN", "NUM"):
+    if tok.pos_ not in ("NOUN", "NUM", "ADJ"):  # (an adjective the parse made the head: `les mêmes attendus`)
         return False
     forms = noun_forms(tok)
     return bool(forms & cues.words["never_speakers"]) or any(

@@ -64,6 +64,28 @@ def inverted_subject(verb: Token, cues: Cues, quoted: Container[int]) -> Token |
     return None
 
 
+@rule("subject", examples=[Example(
+    "Jean Dupont a lu le rapport. Sur cette marginalité des revues de langue française retenues dans la liste, les "
+    "« attendus » de la liste proposée par la section 37 précisent qu’il s’agit en fait d’un progrès : « l’ignorance "
+    "de la langue française conduit les classements internationaux à prendre peu en compte les revues publiant des "
+    "articles en français ».", None, words="l’ignorance", language="fr")])
+def impersonal_pronoun(verb: Token, cues: Cues, quoted: Container[int]) -> object:
+    """French `il s’agit`, `il faut`, `il y a` (cues `impersonal_verbs`): the `il` of an impersonal verb stands for
+    no one; the verb has no speaker (not a person the article named before)."""
+    lemma = verb.lemma_.lower()
+    children = {c.lower_.replace("’", "'") for c in verb.children}
+    for entry in cues.words["impersonal_verbs"]:
+        word = entry.split()[-1].removeprefix("s'")
+        needs = "y" if entry.startswith("y ") else "reflexive" if entry.startswith("s'") else None
+        if lemma != word or needs == "y" and "y" not in children or needs == "reflexive" and not children & {
+            "se", "s'"
+        }:
+            continue
+        if any(c.lower_ == "il" and c.dep_ in ("nsubj", "expl:subj") and c.i < verb.i for c in verb.children):
+            return NOBODY
+    return None
+
+
 @rule("subject", examples=[
     Example("Jean Dupont était à Lyon. « Nous aurions dû agir plus tôt », a-t-il souligné.", "Jean Dupont",
             language="fr"),
@@ -248,6 +270,35 @@ def passive_agent(verb: Token, cues: Cues, quoted: Container[int]) -> Token | No
             objects = [c for c in child.children if dep_of(c) == "pobj"]
             if objects:
                 return objects[0]
+    return None
+
+
+@rule("subject", examples=[Example(
+    "Membre de la coalition gouvernementale, le vice-Premier ministre et ministre de l'Intérieur Jan Hamáček (ČSSD) "
+    "avait estimé plus tôt que le ministre de la Santé avait perdu toute crédibilité.", "Jan Hamáček",
+    words="perdu toute crédibilité", language="fr")])
+def opening_apposition(verb: Token, cues: Cues, quoted: Container[int]) -> Token | None:
+    """French `Membre de la coalition, le ministre Jan Hamáček a estimé …`, `Ancienne ministre, Anne Roux juge …`:
+    a noun with no article opening the sentence before a comma describes the subject after it; the parser made the
+    description the subject. The first person (else organisation) named between the comma and the verb speaks."""
+    if verb.doc.lang_ != "fr":
+        return None
+    subjects = [c for c in verb.children if dep_of(c) in _SUBJECTS and c.i < verb.i and c.i not in quoted]
+    if not subjects or subjects[0].pos_ != "NOUN" or subjects[0].i != subjects[0].sent.start:
+        return None
+    if subjects[0].ent_type_:
+        return None  # a name the tagger calls a noun: `Myriam Martinet, de la CGT, a relevé …`
+    if any(dep_of(c) == "det" for c in subjects[0].children):
+        return None
+    comma = next((t for t in verb.doc[subjects[0].i : verb.i] if t.text == ","), None)
+    if comma is None:
+        return None
+    for kinds in (("PER", "PERSON"), ("ORG",)):
+        for t in verb.doc[comma.i + 1 : verb.i]:
+            if t.pos_ == "PROPN" and t.ent_type_ in kinds and t.i not in quoted and dep_of(t) != "flat" and not any(
+                dep_of(c) == "case" for c in t.children
+            ):  # (not a name after a preposition: `le porte-parole de Jean Dupont`)
+                return t
     return None
 
 
@@ -492,7 +543,9 @@ SUBJECT_RULES = stage("subject", (
     inverted_name_run,
     inverted_at_end,
     subject_after_opening_clause,
+    opening_apposition,
     parse_subject,
+    impersonal_pronoun,
     expletive_pronoun,
     past_aside,
     passive_agent,
