@@ -163,8 +163,8 @@ _MEDIA_NOUNS = {"newspaper", "daily", "paper", "tabloid", "broadcaster", "magazi
 
 
 @rule("target_filter", examples=[
-    Example('Asked about the tattoo by newspaper GP, Tegnell said Agerblad would have to "take responsibility" for '
-            'it.', None, words="by newspaper GP", targets=""),
+    Example("Tegnell said his interview with newspaper GP on the tattoo had been a mistake.", None,
+            words="newspaper GP", targets=""),
 ])
 def named_as_media(spot: Spot) -> bool:
     """A name the words just before call a news medium (`by newspaper GP`, `selon le quotidien Le Monde`) is the

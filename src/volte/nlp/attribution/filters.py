@@ -528,11 +528,25 @@ def hypothetical_relative(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
     return any(dep_of(c) == "aux" and c.lower_ in frame.cues.words["suppositions"] for c in verb.children)
 
 
+@rule("report_filter", examples=[
+    Example("Asked about major discrepancies in her autobiography, Roe replied, “I never read the book.”", None,
+            words="major discrepancies"),
+])
+def question_put(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`Asked about major discrepancies in her autobiography, Billie Holliday replied, …`: a participle of asking
+    opening the sentence, in the passive, is the question put to the speaker, not words of theirs; their answer
+    is the statement (`questions_put` in cues_<lang>.yaml)."""
+    verb = cue.token
+    if verb.tag_ != "VBN" or verb.lower_ not in frame.cues.words["questions_put"]:
+        return False
+    return verb.i == verb.sent.start or verb.i - 1 == verb.sent.start and verb.nbor(-1).is_punct
+
+
 REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
-     characterized_unknown, question_asked, anonymity_request, hypothetical_relative),
+     characterized_unknown, question_asked, anonymity_request, hypothetical_relative, question_put),
 )
 
 
