@@ -529,6 +529,22 @@ def hypothetical_relative(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
 
 
 @rule("report_filter", examples=[
+    Example("The article helps me understand why people might question election results.", None,
+            words="election results"),
+])
+def supposed_in_question(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`helps me understand why people might question election results`: a cue under a modal of supposition
+    (`suppositions`) in an indirect question (a question word on it: `why`, `how`) tells what someone might do,
+    not what anyone said."""
+    verb = cue.token
+    if verb.dep_ == "ROOT":
+        return False  # (the author's own question, `Why would someone like Mr. Clarke want to …?`: PolNeAR counts it)
+    supposed = any(dep_of(c) == "aux" and c.lower_ in frame.cues.words["suppositions"] for c in verb.children)
+    asked = any(c.lower_ in frame.cues.words["question_words"] and c.i < verb.i for c in verb.children)
+    return supposed and asked
+
+
+@rule("report_filter", examples=[
     Example("Asked about major discrepancies in her autobiography, Roe replied, “I never read the book.”", None,
             words="major discrepancies"),
 ])
@@ -546,7 +562,8 @@ REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
-     characterized_unknown, question_asked, anonymity_request, hypothetical_relative, question_put),
+     characterized_unknown, question_asked, anonymity_request, hypothetical_relative, supposed_in_question,
+     question_put),
 )
 
 
