@@ -198,6 +198,7 @@ class _Language:
     anaphor_days: dict[str, int] | None = None  # what each adds to the time it points back to, in days
     perfect: re.Pattern[str] | None = None  # the auxiliaries of an earlier, undated speech act: "has said"
     past_perfect: re.Pattern[str] | None = None  # the auxiliaries of a past perfect: "had claimed"
+    anteriority: re.Pattern[str] | None = None  # words that put a speech act before the article: "previously"
     clause_end: re.Pattern[str] | None = None  # what may follow a one-word time word: "he said then."
     not_after: frozenset[str] = frozenset()  # words after which a time word does not point back: "why then"
     events: re.Pattern[str] | None = None  # a dated event named again: "at the debate", "in the letter"
@@ -348,6 +349,8 @@ def _language(language: str) -> _Language:
         if table.get("going_on_cues") else None,
         documents=re.compile(rf"\b(?:{_alternation(table.get('documents'))})s?\b", re.IGNORECASE)
         if table.get("documents") else None,
+        anteriority=re.compile(rf"\b(?:{_alternation(table.get('anteriority'))})\b", re.IGNORECASE)
+        if table.get("anteriority") else None,
         perfect_of_today=frozenset(w.lower() for w in table.get("perfect_of_today") or ()),
         findings=re.compile(rf"(?:{_alternation(table.get('findings'))})s?", re.IGNORECASE)
         if table.get("findings") else None,
@@ -694,6 +697,16 @@ def is_perfect(context: str, cue: str | None, language: str = "en") -> bool:
     if lang.perfect is None or not cue or cue.split()[0].lower() in lang.perfect_of_today:
         return False  # ("The Post has learned": the news of today)
     return _auxiliary_before(lang.perfect, context, cue)
+
+
+def says_earlier(context: str, cue: str | None, language: str = "en") -> bool:
+    """Whether a word a few words before the cue says it came before (`previously heard Hartley admit`, `had
+    previously told`)."""
+    lang = _language(language.split("-")[0].lower() if language else "en")
+    if lang.anteriority is None or not cue:
+        return False
+    word = re.escape(cue.split()[0])
+    return bool(re.search(rf"{lang.anteriority.pattern}\s+(?:[\w'’-]+\s+){{0,3}}{word}\b", context, re.IGNORECASE))
 
 
 def is_past_perfect(context: str, cue: str | None, language: str = "en") -> bool:

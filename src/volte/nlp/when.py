@@ -136,6 +136,18 @@ def time_anaphor(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | 
 
 @rule(
     "said",
+    examples=[Example("The court previously heard Roe admit to forgetting the screws.", "Roe", "forgetting",
+                      said=None)],
+)
+def said_previously(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
+    """`The court previously heard Hartley admit …`, `Roe had earlier told police …`: a word of anteriority in the
+    statement's own clause (`anteriority` in dates_<lang>.yaml) with no date there makes it earlier than the
+    article, undated."""
+    return (None, "before") if dates.says_earlier(u.context, u.cue, page.language) else None
+
+
+@rule(
+    "said",
     examples=[Example("Roe has long said the plan would fail.", "Roe", "the plan would fail", said=None)],
 )
 def perfect_tense(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
@@ -445,7 +457,7 @@ def publication_date(u: Utterance, earlier: Sequence[Dated], page: Page) -> Foun
 
 SAID_RULES = stage(
     "said",
-    (counted_year, own_clause, time_anaphor, perfect_tense, beside_event, scene_frame, written_words, document_passage,
+    (counted_year, own_clause, time_anaphor, said_previously, perfect_tense, beside_event, scene_frame, written_words, document_passage,
      speaker_sentence, occasion_before, speaker_passage, when_clause, same_event, dated_document, scene_findings, headline_summary,
      headline_news_day, dated_after, lead_participant, lead_event, source_dated_later, recounted_past, publication_date),
 )
