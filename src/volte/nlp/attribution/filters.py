@@ -514,6 +514,11 @@ def skill_learnt(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: En
     return any(dep_of(c) == "xcomp" and c.pos_ == "VERB" and c.i > cue.token.i for c in cue.token.children)
 
 
+def _supposed(frame: Frame, verb: Token) -> bool:
+    """Whether `verb` stands under a modal of supposition (`would reveal`, `might question`; `suppositions`)."""
+    return any(dep_of(c) == "aux" and c.lower_ in frame.cues.words["suppositions"] for c in verb.children)
+
+
 @rule("report_filter", examples=[
     Example("The array monitors pulsars, looking for distortions that would reveal the passing of gravitational waves.",
             None, words="the passing"),
@@ -525,7 +530,7 @@ def hypothetical_relative(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
     verb = cue.token
     if dep_of(verb) != "relcl":
         return False
-    return any(dep_of(c) == "aux" and c.lower_ in frame.cues.words["suppositions"] for c in verb.children)
+    return _supposed(frame, verb)
 
 
 @rule("report_filter", examples=[
@@ -539,7 +544,7 @@ def supposed_in_question(frame: Frame, cue: Cue, content: tuple[Token, ...], spe
     verb = cue.token
     if verb.dep_ == "ROOT":
         return False  # (the author's own question, `Why would someone like Mr. Clarke want to …?`: PolNeAR counts it)
-    supposed = any(dep_of(c) == "aux" and c.lower_ in frame.cues.words["suppositions"] for c in verb.children)
+    supposed = _supposed(frame, verb)
     asked = any(c.lower_ in frame.cues.words["question_words"] and c.i < verb.i for c in verb.children)
     return supposed and asked
 
