@@ -786,6 +786,31 @@ def titled_named_before(frame: Frame, cue: Cue, m: Mention, history: History) ->
 _DESCRIBED_WITHIN = 3  # paragraphs between a person's last mention and a description by office that stands for them
 
 
+@rule("speaker", examples=[Example(
+    "Ivanka Trump, the nominee's eldest daughter, noted the rule in the interview. When pressed on why the plan "
+    "leaves out dads, the 34-year-old mother of three replied, “It's meant to benefit the mother.”",
+    "Ivanka Trump", words="meant to benefit")])
+def age_epithet(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`the 34-year-old mother of three replied` after `Ivanka Trump … noted`: a definite description by age
+    introduces no one; news writes it for the person its passage is about, the last person named as a subject in
+    this paragraph or the one before (none: no one the article named)."""
+    words = [t.lower_ for t in m.span if not t.is_space]
+    if len(words) < 5 or words[0] != "the" or not _AGE.match("".join(words[1:])):
+        return None
+    here = frame.paragraph(m.tok.idx)
+    subjects = [
+        x for x in frame.book.before(m.tok.idx)
+        if x.subject and not x.quoted and x.type == "person" and here - frame.paragraph(x.start) <= 1
+    ]
+    if not subjects:
+        return None
+    last = subjects[-1].key
+    return Resolution(frame.book.entity(last))
+
+
+_AGE = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
+
+
 @rule("speaker", examples=[
     Example("The Northern Ledger published the letter on Tuesday.\n\n“The minister knew everything,” the newspaper "
             "wrote.", "Northern Ledger", words="minister knew"),
@@ -969,6 +994,7 @@ SPEAKER_RULES = stage("speaker", (
     thing_cannot_speak,
     role_named_before,
     titled_named_before,
+    age_epithet,
     description,
     person_in_phrase,
     counted_group,
