@@ -275,3 +275,15 @@ def test_a_name_a_medium_s_description_introduces_is_a_medium() -> None:
                  "mercredi soir dans un restaurant pragois.")
     s = said_by(st, "restaurant pragois")
     assert s.speaker is not None and (s.speaker.name, s.speaker.type) == ("Blesk", "media")
+
+
+def test_a_content_clause_split_by_the_parse_is_read_whole() -> None:
+    # The parser hangs `que [pratiquement toutes les communes du Jura qui exploitent]` and `[leurs sources … sont
+    # concernées]` as two clauses of the verb; the content is both.
+    st = extract(
+        "L'Association romande des eaux (ARE) considère que pratiquement toutes les communes du Jura qui exploitent "
+        "leurs sources et leurs nappes phréatiques exclusivement sur des terres arables sont concernées."
+    )
+    s = said_by(st, "toutes les communes du Jura")
+    assert s.text.endswith("sur des terres arables sont concernées")
+    assert s.cue == "considère"

@@ -166,7 +166,7 @@ def complements(verb: Token) -> list[Token]:
     if clauses:
         # `… an accident — X told the Ledger that …`: the clause after the verb when there is one.
         after = [ch for ch in clauses if ch.i > verb.i]
-        return [t for t in (after or clauses)[0].subtree if t.i not in own]
+        return [t for t in _joined_clause(verb, (after or clauses)[0]) if t.i not in own]
     if verb.doc.lang_ == "fr" and (onward := object_onward(verb)):
         return onward
     parts = [
@@ -180,6 +180,24 @@ def complements(verb: Token) -> list[Token]:
         or (dep_of(ch) == "prep" and any(c.lower_ in ("de", "d'", "comme") and dep_of(c) == "case" for c in ch.children))
     ]
     return _before_object_aside([t for ch in parts for t in ch.subtree])
+
+
+def _joined_clause(verb: Token, clause: Token) -> list[Token]:
+    """The clause's words, and those of what the parse split from it: a later clause of the verb that starts
+    right where the clause ends, with no subordinator or punctuation of its own, is the clause's predicate
+    (`considère que [les politiques qui détruisent l'Éducation] [sont les mêmes que …]`, `considère que [toutes les
+    communes du Plateau qui exploitent] [leurs sources … sont concernées]`: the subject and its verb hung apart)."""
+    words = list(clause.subtree)
+    for ch in verb.rights:
+        if ch.i <= clause.i:
+            continue
+        left = ch.left_edge
+        if dep_of(ch) not in ("ccomp", "advcl") or left.i != words[-1].i + 1 or left.is_punct:
+            break
+        if dep_of(left) == "mark" or left.lower_ in _THAT:
+            break
+        words.extend(ch.subtree)
+    return words
 
 
 def _before_object_aside(tokens: list[Token]) -> list[Token]:
