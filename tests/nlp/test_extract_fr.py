@@ -287,3 +287,13 @@ def test_a_content_clause_split_by_the_parse_is_read_whole() -> None:
     s = said_by(st, "toutes les communes du Jura")
     assert s.text.endswith("sur des terres arables sont concernées")
     assert s.cue == "considère"
+
+
+def test_reported_content_goes_on_past_a_sentence_the_parse_broke_at_a_comma() -> None:
+    # The parser ends the sentence at the comma before `devrait`: the content is the whole clause.
+    st = extract(
+        "Le tabloïd Blesk note également que le ministre de la Santé ne portait pas de masque en sortant du "
+        "restaurant qui, selon les mesures sanitaires en vigueur, devrait être fermé."
+    )
+    s = said_by(st, "ne portait pas de masque")
+    assert s.text.endswith("en vigueur, devrait être fermé")

@@ -464,6 +464,49 @@ def _past_colon(frame: Frame, content: list[Token], para: int) -> list[Token]:
     return [*content, colon, *rest]
 
 
+def _past_broken_sentence(frame: Frame, content: list[Token], para: int) -> list[Token]:
+    """Reported content cut by a broken parse goes on (a relative pronoun at its end: `_past_relative_pronoun`).
+    Content that runs to its sentence's end, where the parser ended the sentence at a comma and the
+    words after it go on in lower case in the same paragraph, goes on to the end of those words' sentence: `note
+    que le ministre … en sortant du restaurant qui, selon les mesures sanitaires en vigueur, [devrait être
+    fermé.]` (the parser's sentence ends at the comma before the verb)."""
+    if not content:
+        return content
+    sent = content[-1].sent
+    if content[-1].lower_ in _RELATIVE_PRONOUNS:
+        return _past_relative_pronoun(frame, content, para)
+    if sent.end >= len(frame.doc):
+        return content
+    following = frame.doc[sent.end].sent
+    gap = [t for t in frame.doc[content[-1].i + 1 : sent.end] if not t.is_space]
+    rest = [t for t in following if not t.is_space and frame.paragraph(t.idx) == para]
+    while rest and rest[0].is_punct and len(gap) < 2:
+        gap, rest = [*gap, rest[0]], rest[1:]
+    if [t.text for t in gap] != [","] or not rest or not rest[0].is_lower or any(frame.in_quote[t.i] for t in rest):
+        return content
+    if any(frame.cues.verb_forms.get(t.lower_) for t in rest):
+        return content  # (`…, a déclaré le ministre`: the attribution, not more of what was said)
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    return [*content, *gap, *rest]
+
+
+_RELATIVE_PRONOUNS = frozenset({"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which"})
+
+
+def _past_relative_pronoun(frame: Frame, content: list[Token], para: int) -> list[Token]:
+    """Reported content cut at a relative pronoun, whose verb the parser hung on the sentence's main verb, goes on
+    to the sentence's end: `note que le ministre … en sortant du restaurant qui, [selon les mesures …, devrait
+    être fermé]` (`devrait` parsed as a second verb of `note`)."""
+    last = content[-1]
+    rest = [t for t in frame.doc[last.i + 1 : last.sent.end] if not t.is_space and frame.paragraph(t.idx) == para]
+    if any(frame.in_quote[t.i] for t in rest) or any(frame.cues.verb_forms.get(t.lower_) for t in rest):
+        return content
+    while rest and rest[-1].is_punct:
+        rest = rest[:-1]
+    return [*content, *rest]
+
+
 def report_content(frame: Frame, cue: Cue) -> Content | None:
     """The words `cue` reports, or None when they are too few or a quotation already (direct speech)."""
     aside = None
@@ -499,7 +542,7 @@ def report_content(frame: Frame, cue: Cue) -> Content | None:
         content = content[1:]
     while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
         content = content[:-1]
-    content = _past_colon(frame, content, para)
+    content = _past_broken_sentence(frame, _past_colon(frame, content, para), para)
     if len(content) < (1 if frame.cues.lemma(cue.token) in frame.cues.attitudes else _MIN_CONTENT):
         return None
     # The content is a quotation (a direct statement already) when little but punctuation is left outside it;
