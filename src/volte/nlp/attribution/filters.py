@@ -242,10 +242,25 @@ def relative_object(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return any(dep_of(c) in ("obj", "dobj") and c.lower_ in relatives and c.i < verb.i for c in verb.children)
 
 
+@rule("report_cue_filter", examples=[
+    Example("One Facebook group has garnered some 85,000 members, while another called 'Anders Tegnell Fan Club' "
+            "has more than 29,000.", None, words="Anders Tegnell"),
+])
+def naming_participle(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """English: `another called 'Anders Tegnell Fan Club'`, `a group called Mothers for Peace`: the participle of a
+    verb of naming with no auxiliary and no object, before the name it gives, names a thing; no one says it (not
+    `Trump called Clinton a liar`, with its object)."""
+    verb = cue.token
+    if frame.doc.lang_ != "en" or cue.phrase or verb.tag_ != "VBN" or frame.cues.lemma(verb) not in frame.cues.naming:
+        return False
+    deps = [dep_of(c) for c in verb.children]
+    return "oprd" in deps and not any(d.startswith("aux") or d in ("dobj", "obj", "ccomp") for d in deps)
+
+
 REPORT_CUE_FILTERS = stage(
     "report_cue_filter",
     (framing_verb, report_inside_report, discourse_marker, phrasal_verb, news_agency_source, not_a_speech_act,
-     echoed_source, sorting_criterion, relative_object),
+     echoed_source, sorting_criterion, relative_object, naming_participle),
 )
 
 

@@ -811,6 +811,22 @@ def age_epithet(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolut
 _AGE = re.compile(r"(?:\d+|[a-z]+(?:-[a-z]+)?)-year-old")
 
 
+@rule("speaker", examples=[Example(
+    "The Northern Ledger published the letter on Tuesday.\n\nStudents raised worries about cameras, according to "
+    "the university's student newspaper.", "student newspaper", words="raised worries")])
+def medium_of_its_own(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """`according to the university's student newspaper`, `the school paper said`: a medium described with an
+    owner or a kind of its own is not the medium the article named last (`description`), but one it does not
+    name; it speaks under its description, as written."""
+    if m.tok.lower_ not in _MEDIUM_HEADS:
+        return None
+    own = [c for c in m.tok.children if dep_of(c) == "poss" or dep_of(c) == "compound" and c.pos_ == "NOUN"]
+    return described_group(frame, cue, m, history) if own else None
+
+
+_MEDIUM_HEADS = frozenset({"newspaper", "paper", "magazine", "network", "station", "broadcaster", "outlet", "website"})
+
+
 @rule("speaker", examples=[
     Example("The Northern Ledger published the letter on Tuesday.\n\n“The minister knew everything,” the newspaper "
             "wrote.", "Northern Ledger", words="minister knew"),
@@ -995,6 +1011,7 @@ SPEAKER_RULES = stage("speaker", (
     role_named_before,
     titled_named_before,
     age_epithet,
+    medium_of_its_own,
     description,
     person_in_phrase,
     counted_group,
