@@ -426,6 +426,11 @@ def headline_news_day(u: Utterance, earlier: Sequence[Dated], page: Page) -> Fou
             "In 1990, Roe left the party after a bitter fight over taxes.\n\nRoe believed the party had lost its way "
             "and wanted a new one.", "Roe", "the party had lost its way", said=None,
         ),
+        Example(
+            "In early 1924, Roe's trial for treason began.\n\nRoe was sent to jail, where he wrote a book.\n\nRoe "
+            "believed the party had lost its way and wanted a new one.", "Roe", "the party had lost its way",
+            said=None,
+        ),
     ],
 )
 def recounted_past(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found | None:
@@ -443,10 +448,19 @@ def recounted_past(u: Utterance, earlier: Sequence[Dated], page: Page) -> Found 
     since = page.paragraphs[max(0, here - 1)]
     until = page.paragraphs[here + 1] if here + 1 < len(page.paragraphs) else len(page.narrative)
     found = dates.dates_in(unquoted(page.narrative[since:until]), page.published, page.language, asides=True)
+    if not found and u.cue is not None and u.speaker is not None:
+        # No time in or near its paragraph: the passage goes on from the last time the narration gave, a few
+        # paragraphs back (`In early 1924, his trial … began` … `Hitler believed books were for the weak-hearted`);
+        # a statement with no cue or no speaker of its own is not read so.
+        back = page.paragraphs[max(0, here - _RECOUNTED_REACH)]
+        found = dates.dates_in(unquoted(page.narrative[back:since]), page.published, page.language, asides=True)[-1:]
     latest = int(page.published[:4]) - PAST_YEARS
     if found and all(int(said[:4]) <= latest for _, said, _ in found):
         return None, "before"
     return None
+
+
+_RECOUNTED_REACH = 3  # paragraphs back to the narration's last time, when a statement's own give none
 
 
 @rule("said", examples=[Example("Roe said the plan would fail.", "Roe", "the plan would fail", said="2022-04-08")])
