@@ -206,7 +206,7 @@ class NameBook:
     def resolve_description(self, head: str, char: int) -> str | None:
         """`the newspaper wrote` -> the news medium last named; `the party said` -> the party last named."""
         head = head.lower()
-        if head in {"newspaper", "paper", "magazine", "network", "station", "broadcaster", "outlet", "website"}:
+        if head in MEDIUM_WORDS:
             media = [m for m in self.before(char) if m.type == "media"]
             return media[-1].key if media else None
         if self.language == "fr" and head in self.cues.titles and head not in _DETERMINERS and len(head) > 2:
@@ -223,6 +223,8 @@ class NameBook:
         return None
 
 
+# The nouns by which an article refers to a news medium (`the newspaper wrote`).
+MEDIUM_WORDS = frozenset({"newspaper", "paper", "magazine", "network", "station", "broadcaster", "outlet", "website"})
 # What `the institution` may stand for, and descriptions that name an organisation by one of these words.
 _INSTITUTIONS = {"institution", "university", "college", "school", "hospital", "institute", "museum"}
 

@@ -459,52 +459,46 @@ def _past_colon(frame: Frame, content: list[Token], para: int) -> list[Token]:
     rest = [t for t in after.sent if t.i > colon.i and not t.is_space and frame.paragraph(t.idx) == para]
     if not rest or any(frame.in_quote[t.i] for t in rest):
         return content  # `X said: "…"` is a quotation of its own
-    while rest and rest[-1].is_punct:
-        rest = rest[:-1]
-    return [*content, colon, *rest]
+    return [*content, colon, *_without_final_punct(rest)]
 
 
 def _past_broken_sentence(frame: Frame, content: list[Token], para: int) -> list[Token]:
-    """Reported content cut by a broken parse goes on (a relative pronoun at its end: `_past_relative_pronoun`).
-    Content that runs to its sentence's end, where the parser ended the sentence at a comma and the
+    """Reported content that runs to its sentence's end, where the parser ended the sentence at a comma and the
     words after it go on in lower case in the same paragraph, goes on to the end of those words' sentence: `note
     que le ministre … en sortant du restaurant qui, selon les mesures sanitaires en vigueur, [devrait être
     fermé.]` (the parser's sentence ends at the comma before the verb)."""
-    if not content:
+    if not content or (sent := content[-1].sent).end >= len(frame.doc):
         return content
-    sent = content[-1].sent
-    if content[-1].lower_ in _RELATIVE_PRONOUNS:
-        return _past_relative_pronoun(frame, content, para)
-    if sent.end >= len(frame.doc):
-        return content
-    following = frame.doc[sent.end].sent
     gap = [t for t in frame.doc[content[-1].i + 1 : sent.end] if not t.is_space]
-    rest = [t for t in following if not t.is_space and frame.paragraph(t.idx) == para]
+    rest = [t for t in frame.doc[sent.end].sent if not t.is_space and frame.paragraph(t.idx) == para]
     while rest and rest[0].is_punct and len(gap) < 2:
         gap, rest = [*gap, rest[0]], rest[1:]
-    if [t.text for t in gap] != [","] or not rest or not rest[0].is_lower or any(frame.in_quote[t.i] for t in rest):
+    if [t.text for t in gap] != [","] or not rest or not rest[0].is_lower or not _more_of_it(frame, rest):
         return content
-    if any(frame.cues.verb_forms.get(t.lower_) for t in rest):
-        return content  # (`…, a déclaré le ministre`: the attribution, not more of what was said)
-    while rest and rest[-1].is_punct:
-        rest = rest[:-1]
-    return [*content, *gap, *rest]
-
-
-_RELATIVE_PRONOUNS = frozenset({"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which"})
+    return [*content, *gap, *_without_final_punct(rest)]
 
 
 def _past_relative_pronoun(frame: Frame, content: list[Token], para: int) -> list[Token]:
-    """Reported content cut at a relative pronoun, whose verb the parser hung on the sentence's main verb, goes on
-    to the sentence's end: `note que le ministre … en sortant du restaurant qui, [selon les mesures …, devrait
-    être fermé]` (`devrait` parsed as a second verb of `note`)."""
+    """Reported content cut at a relative pronoun (`relative_words` in cues_<lang>.yaml), whose verb the parser
+    hung on the sentence's main verb, goes on to the sentence's end: `note que le ministre … en sortant du
+    restaurant qui, [selon les mesures …, devrait être fermé]` (`devrait` parsed as a second verb of `note`)."""
+    if not content or content[-1].lower_ not in frame.cues.words["relative_words"]:
+        return content
     last = content[-1]
     rest = [t for t in frame.doc[last.i + 1 : last.sent.end] if not t.is_space and frame.paragraph(t.idx) == para]
-    if any(frame.in_quote[t.i] for t in rest) or any(frame.cues.verb_forms.get(t.lower_) for t in rest):
-        return content
-    while rest and rest[-1].is_punct:
-        rest = rest[:-1]
-    return [*content, *rest]
+    return [*content, *_without_final_punct(rest)] if _more_of_it(frame, rest) else content
+
+
+def _more_of_it(frame: Frame, rest: list[Token]) -> bool:
+    """Whether words the parse cut from a report's content may be more of it: no quotation (a statement of its
+    own) and no cue verb (`…, a déclaré le ministre`: the attribution, not more of what was said)."""
+    return not any(frame.in_quote[t.i] or frame.cues.verb_forms.get(t.lower_) for t in rest)
+
+
+def _without_final_punct(words: list[Token]) -> list[Token]:
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    return words
 
 
 def report_content(frame: Frame, cue: Cue) -> Content | None:
@@ -542,7 +536,8 @@ def report_content(frame: Frame, cue: Cue) -> Content | None:
         content = content[1:]
     while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
         content = content[:-1]
-    content = _past_broken_sentence(frame, _past_colon(frame, content, para), para)
+    content = _past_colon(frame, content, para)
+    content = _past_broken_sentence(frame, _past_relative_pronoun(frame, content, para), para)
     if len(content) < (1 if frame.cues.lemma(cue.token) in frame.cues.attitudes else _MIN_CONTENT):
         return None
     # The content is a quotation (a direct statement already) when little but punctuation is left outside it;

@@ -26,7 +26,7 @@ from volte.nlp.attribution.rules import NOBODY, Example, first, rule, stage
 from volte.nlp.attribution.speech import can_speak, cannot_speak, noun_forms, pronoun_form
 from volte.nlp.attribution.subjects import find_subject
 from volte.nlp.deps import dep_of
-from volte.nlp.entities import article_name, noun_phrase, strip_name
+from volte.nlp.entities import MEDIUM_WORDS, article_name, noun_phrase, strip_name
 
 
 @dataclass(frozen=True)
@@ -818,13 +818,10 @@ def medium_of_its_own(frame: Frame, cue: Cue, m: Mention, history: History) -> R
     """`according to the university's student newspaper`, `the school paper said`: a medium described with an
     owner or a kind of its own is not the medium the article named last (`description`), but one it does not
     name; it speaks under its description, as written."""
-    if m.tok.lower_ not in _MEDIUM_HEADS:
+    if m.tok.lower_ not in MEDIUM_WORDS:
         return None
     own = [c for c in m.tok.children if dep_of(c) == "poss" or dep_of(c) == "compound" and c.pos_ == "NOUN"]
     return described_group(frame, cue, m, history) if own else None
-
-
-_MEDIUM_HEADS = frozenset({"newspaper", "paper", "magazine", "network", "station", "broadcaster", "outlet", "website"})
 
 
 @rule("speaker", examples=[
