@@ -82,7 +82,9 @@ def _wait_for(condition, timeout: float) -> bool:
 def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A corpus and the store a clean, uninterrupted run makes of it."""
     root = tmp_path_factory.mktemp("kill")
-    corpus = _corpus(root / "corpus", 10)
+    # Enough articles that a kill after the second one is stored lands mid-run: each takes some 20 ms to extract,
+    # and with ten the last eight were sometimes stored before the kill arrived.
+    corpus = _corpus(root / "corpus", 60)
     db = root / "reference.db"
     run = _ingest(db, corpus, "--workers", "1")
     assert run.returncode == 0, run.stderr
