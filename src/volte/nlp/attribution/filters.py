@@ -484,6 +484,41 @@ def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
 
 
 @rule("report_filter", examples=[
+    Example("We know those regulators failed in 2008. We know markets are dynamic and diverse.", None,
+            words="markets are dynamic"),
+    Example("If you take a multivitamin, it's clear that you're doing so because you want to improve your health.",
+            None, words="improve your health"),
+])
+def authors_voice(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`We know markets are dynamic`, `because you want to improve your health`: a position or attitude (a
+    `characterized` cue, no speech act) whose own subject is the author's `we` or the reader's `you` (`readers` in
+    cues_<lang>.yaml), and no one the speaker rules know, is the author's narration, not anyone's statement. PolNeAR
+    counts some of these as attributions (six on dev, measured in BENCHMARKS); volte records what people said."""
+    if speaker is not None or cue.phrase or frame.cues.voice_of(cue.token) != "characterized":
+        return False
+    return cue.speaker is not None and cue.speaker.lower_ in frame.cues.words["readers"]
+
+
+@rule("report_filter", examples=[
+    Example("It becomes harder for people to see each other as part of that same shared future.", None,
+            words="each other"),
+    Example("Amid the rat race, people still need to find meaning somewhere in their lives.", None,
+            words="meaning somewhere"),
+])
+def people_in_general(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`harder for people to see each other as …`, `people still need to find meaning`: a position or attitude (a
+    `characterized` cue) of people in general — a bare `people_in_general` word of cues_<lang>.yaml with nothing
+    that says which people (no determiner, number, adjective or phrase) — is the author's narration about everyone,
+    not a statement (not `many people believe`, `people close to him say`, `the people want`)."""
+    if cue.phrase or frame.cues.voice_of(cue.token) != "characterized" or cue.speaker is None:
+        return False
+    who = cue.speaker
+    return who.lower_ in frame.cues.words["people_in_general"] and not any(
+        dep_of(c) not in ("punct", "cc") for c in who.children
+    )
+
+
+@rule("report_filter", examples=[
     Example("Vitamins are popular. But what does science say about the idea?", None, words="about the idea"),
     Example("Vitamins are popular. So what does the science say about the idea?", None, words="about the idea"),
     Example("Did the senators say that the plan would work?", None, words="the plan would work"),
@@ -582,7 +617,7 @@ REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
-     characterized_unknown, question_asked, anonymity_request, hypothetical_relative, supposed_in_question,
+     characterized_unknown, authors_voice, people_in_general, question_asked, anonymity_request, hypothetical_relative, supposed_in_question,
      question_put),
 )
 

@@ -170,27 +170,47 @@ def relative_pronoun(frame: Frame, cue: Cue, tok: Token) -> Token | None:
             "2025.", "économistes", words="l'inflation restera forte", language="fr"),
     Example("Plusieurs centaines de riverains ont manifesté samedi devant la mairie. Ils réclament la fermeture de "
             "l'usine.", "riverains", words="la fermeture", language="fr"),
+    Example("More than 100,000 Iraqis are dead. Foreign policymakers largely assumed that all good things would go "
+            "together, and so they thought opening China to trade would lead to democracy. They were wrong. They "
+            "thought Russia would become liberal.", "policymakers", words="Russia would become liberal"),
 ])
 def plural_pronoun_description(frame: Frame, cue: Cue, tok: Token) -> Token | None:
-    """French `Ils estiment que …` after a sentence whose subject is people described, not named (`Des analystes
-    jugent …`, `Environ 2 000 manifestants ont défilé …`): `ils` stands for that subject."""
-    if frame.doc.lang_ != "fr" or tok.lower_ not in ("ils", "elles") or dep_of(tok) != "nsubj":
+    """`Ils estiment que …` after a sentence whose subject is people described, not named (`Des analystes jugent …`,
+    `Environ 2 000 manifestants ont défilé …`), `Foreign policymakers assumed …, and so they thought …`: the plural
+    pronoun (`plural_pronouns` in cues_<lang>.yaml) stands for that subject — in its own sentence before it, or in
+    the sentences before in its paragraph, read back through those whose subject is the same pronoun (`They were
+    wrong. They thought …`)."""
+    if tok.lower_ not in frame.cues.words["plural_pronouns"] or dep_of(tok) != "nsubj":
         return None
     sent = tok.sent
-    if any(t.pos_ in ("NOUN", "PROPN") and dep_of(t) == "nsubj" for t in frame.doc[sent.start : tok.i]):
-        return None  # a subject nearer in its own sentence
-    if sent.start == 0 or "\n" in frame.text[frame.doc[sent.start - 1].idx : tok.idx]:
-        return None  # the sentence before, in the same paragraph
-    before = frame.doc[sent.start - 1].sent
-    subjects = [t for t in before if dep_of(t) == "nsubj" and t.head.dep_ == "ROOT" and not frame.in_quote[t.i]]
-    if not subjects:
-        return None
-    subject = subjects[0]
+    own = [t for t in frame.doc[sent.start : tok.i] if dep_of(t) == "nsubj" and not frame.in_quote[t.i]]
+    if own:  # (the subject of its own sentence's main verb, before it: not `things` of `that all good things …`)
+        main = [t for t in own if t.head == sent.root]
+        return _described_people(frame, main[0], sent) if main else None
+    for _ in range(_PRONOUN_REACH):
+        if sent.start == 0 or "\n" in frame.text[frame.doc[sent.start - 1].idx : frame.doc[sent.start].idx]:
+            return None  # (the sentences before, in the same paragraph)
+        sent = frame.doc[sent.start - 1].sent
+        subjects = [t for t in sent if dep_of(t) == "nsubj" and t.head.dep_ == "ROOT" and not frame.in_quote[t.i]]
+        if not subjects:
+            return None
+        if subjects[0].lower_ != tok.lower_:
+            return _described_people(frame, subjects[0], sent)
+    return None
+
+
+# Sentences read back through the same plural pronoun (`They were wrong. They thought …`).
+_PRONOUN_REACH = 4
+
+
+def _described_people(frame: Frame, subject: Token, sent: Span) -> Token | None:
+    """The subject when it is people described, not named: a plural common noun that can speak, opening its
+    sentence (not a noun deep in a long phrase the parse cut)."""
     span = noun_phrase(subject)
     plural = "Plur" in subject.morph.get("Number", [])
     named = any(t.ent_type_ for t in span) or subject.pos_ != "NOUN"
-    if span.start - before.start > 3:
-        return None  # (the sentence's own opening subject, not a noun deep in a long phrase the parse cut)
+    if span.start - sent.start > 3:
+        return None
     return subject if plural and not named and not cannot_speak(subject, frame.cues) else None
 
 
