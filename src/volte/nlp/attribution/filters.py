@@ -18,6 +18,7 @@ from volte.model import Entity
 from volte.nlp.attribution.cues import Cue
 from volte.nlp.attribution.frame import Frame
 from volte.nlp.attribution.rules import Example, rule, stage
+from volte.nlp.attribution.speakers import it_for_a_thing
 from volte.nlp.attribution.speech import cannot_speak, noun_forms
 from volte.nlp.deps import dep_of
 
@@ -257,10 +258,38 @@ def naming_participle(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     return "oprd" in deps and not any(d.startswith("aux") or d in ("dobj", "obj", "ccomp") for d in deps)
 
 
+@rule("report_cue_filter", examples=[
+    Example("A Facebook group called 'We support Anders Tegnell & co', referring to the epidemiologist and the public "
+            "health agency, has garnered some 85,000 members, while another called 'Anders Tegnell Fan Club' has more "
+            "than 29,000 members.", None, words="Fan Club"),
+    Example("A Facebook group called 'We support Anders Tegnell & co' has garnered some 85,000 members.", None,
+            words="Anders Tegnell"),
+])
+def quoted_name(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """English: `another called 'Anders Tegnell Fan Club'`, `a group called 'We support Anders Tegnell & co'`: a verb
+    of naming right before a quotation gives a thing its name — neither the naming (when the parse reads the name
+    as its object) nor a cue inside the name (`support`) is anyone's statement (not `called the plan "a disaster"`,
+    whose object stands between)."""
+    if frame.doc.lang_ != "en" or cue.phrase:
+        return False
+    verb = cue.token
+    if frame.cues.lemma(verb) in frame.cues.naming and verb.i + 1 < len(frame.doc):
+        after = frame.doc[verb.i + 1 : verb.i + 3]
+        if len(after) == 2 and after[0].is_quote and after[1].is_title:
+            return True  # (not `what Trump called "a rigged system"`, his words)
+    if not frame.in_quote[verb.i]:
+        return False
+    for q in frame.quotes:
+        if q.start <= verb.idx < q.end:
+            before = frame.tok(q.open_at) - 1
+            return before >= 0 and frame.cues.lemma(frame.doc[before]) in frame.cues.naming
+    return False
+
+
 REPORT_CUE_FILTERS = stage(
     "report_cue_filter",
     (framing_verb, report_inside_report, discourse_marker, phrasal_verb, news_agency_source, not_a_speech_act,
-     echoed_source, sorting_criterion, relative_object, naming_participle),
+     echoed_source, sorting_criterion, relative_object, naming_participle, quoted_name),
 )
 
 
@@ -284,13 +313,30 @@ def addressee_only(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: 
     return all(t.i in heard or t.is_punct for t in content) and not any(t.pos_ in ("VERB", "AUX") for t in content)
 
 
+@rule("report_filter", examples=[
+    Example("A Facebook group called 'We support Anders Tegnell & co', referring to the epidemiologist and the "
+            "public health agency, has garnered some 85,000 members.", None, words="the epidemiologist"),
+])
+def reference_only(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`referring to the epidemiologist`, `alluded to the scandal`: what the words were about, not what they said
+    (the verbs are `referring_to` in cues_<lang>.yaml; `referred to the plan as a disaster` says something)."""
+    verb = cue.token
+    if cue.phrase or verb.lower_ not in frame.cues.words["referring_to"]:
+        return False
+    about = {t.i for ch in verb.children if dep_of(ch) == "prep" and ch.lower_ == "to" for t in ch.subtree}
+    return all(t.i in about or t.is_punct for t in content) and not any(t.pos_ in ("VERB", "AUX") for t in content)
+
+
 @rule("report_filter", examples=[Example(
     "His paranoia found other points of focus, such as the hand of the devil in the town.", None,
     words="other points")])
 def subject_cannot_speak(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """Who may speak: a clause whose subject is an abstract noun, an event, a quantity or a thing reports nobody's
-    words (`paranoia found …`, `1 percent see an average tax cut`); it is narration, not a statement."""
-    return speaker is None and cue.speaker is not None and cannot_speak(cue.speaker, frame.cues)
+    words (`paranoia found …`, `1 percent see an average tax cut`, an `it` for the thing the sentence before is
+    about: speakers.it_for_a_thing); it is narration, not a statement."""
+    if speaker is not None or cue.speaker is None:
+        return False
+    return cannot_speak(cue.speaker, frame.cues) or it_for_a_thing(frame, cue.speaker)
 
 
 @rule("report_filter", examples=[
@@ -615,7 +661,7 @@ def question_put(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: En
 
 REPORT_FILTERS = stage(
     "report_filter",
-    (addressee_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
+    (addressee_only, reference_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
      characterized_unknown, authors_voice, people_in_general, question_asked, anonymity_request, hypothetical_relative, supposed_in_question,
      question_put),
@@ -781,6 +827,8 @@ def impersonal_cue(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Enti
             "sont au nombre de quatre.", None, words="généraliste", language="fr"),
     Example("Cette « dictature de la publication » résumée par le célèbre « publish or perish » est récusée.", None,
             words="publish or perish", language="fr"),
+    Example("Neoliberalism no longer has plausible solutions. As an answer to austerity, it offers more of the same "
+            "or technocratic “nudges.”", None, words="nudges"),
 ])
 def nobodys_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A few quoted words without a verb (`_FRAGMENT` + 1 or fewer) whose cue has no speaker anyone can name: the
@@ -788,12 +836,14 @@ def nobodys_fragment(frame: Frame, view: QuoteView, cue: Cue | None, speaker: En
     « généraliste »`, `la mention « européenne » a été ajoutée`, `résumée par le célèbre « publish or perish »`).
     With no cue at all, `scare_quote` drops them. Kept: an English finite or past-participle cue (`which reported
     "2,521 shooting incidents"`, `was labeled "Mostly True"`, `calls them "losers"`): PolNeAR counts those as
-    attributions whose source the text gives elsewhere."""
+    attributions whose source the text gives elsewhere — unless the cue's subject is a thing (`neoliberalism … it
+    offers technocratic "nudges."`)."""
     if view.kind != "partial" or speaker is not None or cue is None or cue.phrase:
         return False
     if len(view.words) > _FRAGMENT + 1 or any(t.pos_ in ("VERB", "AUX") for t in view.words):
         return False
-    return cue.token.tag_ not in _FINITE_EN
+    thing = cue.speaker is not None and (cannot_speak(cue.speaker, frame.cues) or it_for_a_thing(frame, cue.speaker))
+    return cue.token.tag_ not in _FINITE_EN or thing
 
 
 @rule("quote_filter", examples=[

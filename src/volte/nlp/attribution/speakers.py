@@ -489,6 +489,31 @@ def pronoun_for_organisation(frame: Frame, cue: Cue, m: Mention, history: Histor
 
 
 @rule("speaker", examples=[
+    Example("Labour had to change. With the world in crisis, neoliberalism no longer has plausible solutions. As an "
+            "answer to austerity, it offers more of the same or technocratic “nudges.”", None, words="nudges"),
+])
+def it_of_a_thing(frame: Frame, cue: Cue, m: Mention, history: History) -> object:
+    """English `it` whose sentence follows one, in its paragraph, whose subject is a thing that cannot speak
+    (`neoliberalism no longer has solutions. … it offers …`): `it` is that thing, nobody — not the organisation
+    named last (`Labour`). A thing's `it` after a speaker's sentence is left to pronoun_antecedent."""
+    return NOBODY if it_for_a_thing(frame, m.tok) else None
+
+
+def it_for_a_thing(frame: Frame, tok: Token) -> bool:
+    """Whether `tok` is an English subject `it` standing for the thing the sentence before had as its subject."""
+    if frame.doc.lang_ != "en" or tok.lower_ != "it" or dep_of(tok) not in ("nsubj", "nsubjpass"):
+        return False
+    sent = tok.sent
+    if any(dep_of(t) in ("nsubj", "nsubjpass") for t in frame.doc[sent.start : tok.i]):
+        return False  # (a subject nearer, in its own sentence)
+    if sent.start == 0 or "\n" in frame.text[frame.doc[sent.start - 1].idx : frame.doc[sent.start].idx]:
+        return False
+    before = frame.doc[sent.start - 1].sent
+    subjects = [t for t in before if dep_of(t) in ("nsubj", "nsubjpass") and t.head == before.root]
+    return bool(subjects) and cannot_speak(subjects[0], frame.cues)
+
+
+@rule("speaker", examples=[
     Example("Anna Berg spoke in Velden on Monday. She said her party would support the application.", "Anna Berg",
             words="her party"),
     # (a `he` is a person: not the county of the aside the parse joined to his sentence: pronoun_of_reporting_verb leaves it)
@@ -1014,6 +1039,7 @@ SPEAKER_RULES = stage("speaker", (
     first_person_label,
     pronoun_for_organisation,
     pronoun_of_reporting_verb,
+    it_of_a_thing,
     pronoun_antecedent,
     dateline_is_nobody,
     the_two,
