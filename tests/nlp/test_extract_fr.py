@@ -297,3 +297,15 @@ def test_reported_content_goes_on_past_a_sentence_the_parse_broke_at_a_comma() -
     )
     s = said_by(st, "ne portait pas de masque")
     assert s.text.endswith("en vigueur, devrait être fermé")
+
+
+def test_reported_content_keeps_its_brackets_and_the_object_the_parse_gave_the_verb() -> None:
+    # The parser hangs `et les bilans de rentrée …` on the verb, as its conjunct; the content is the whole object,
+    # and its bracket stays closed.
+    st = extract(
+        "L’AG Éducation IDF a mis en place une boîte mail dédiée. Elle appelle à envoyer les témoignages (petits ou "
+        "grands) et les bilans de rentrée produits dans les établissements et écoles."
+    )
+    s = said_by(st, "les témoignages")
+    assert "(petits ou grands) et les bilans de rentrée" in s.text
+    assert s.text.endswith("établissements et écoles")

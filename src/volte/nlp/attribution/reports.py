@@ -179,7 +179,19 @@ def complements(verb: Token) -> list[Token]:
         # French `qualifié le projet de « fiasco »`, `décrit comme …`: the oblique with de / comme.
         or (dep_of(ch) == "prep" and any(c.lower_ in ("de", "d'", "comme") and dep_of(c) == "case" for c in ch.children))
     ]
-    return _before_object_aside([t for ch in parts for t in ch.subtree])
+    return _before_object_aside(_joined_noun([t for ch in parts for t in ch.subtree], verb))
+
+
+def _joined_noun(words: list[Token], verb: Token) -> list[Token]:
+    """The words, and a noun the parse coordinated with the verb right after them — a verb is not coordinated with
+    a noun, so it is the last object's conjunct: `appelle à envoyer [les témoignages (petits ou grands)] [et les
+    bilans de rentrée …]`."""
+    for ch in verb.rights:
+        if not words:
+            break
+        if dep_of(ch) == "conj" and ch.pos_ == "NOUN" and ch.left_edge.i == words[-1].i + 1:
+            words = [*words, *ch.subtree]
+    return words
 
 
 def _joined_clause(verb: Token, clause: Token) -> list[Token]:
@@ -496,9 +508,22 @@ def _more_of_it(frame: Frame, rest: list[Token]) -> bool:
 
 
 def _without_final_punct(words: list[Token]) -> list[Token]:
-    while words and words[-1].is_punct:
+    while words and words[-1].is_punct and not _closes_bracket(words):
         words = words[:-1]
     return words
+
+
+def _closes_bracket(words: list[Token]) -> bool:
+    """Whether the last word closes a bracket the words opened: `les témoignages (petits ou grands)` keeps its `)`."""
+    last = words[-1].text
+    if last not in _BRACKETS:
+        return False
+    opening = _BRACKETS[last]
+    opened = sum(t.text == opening for t in words) - sum(t.text == last for t in words[:-1])
+    return opened > 0
+
+
+_BRACKETS = {")": "(", "]": "["}
 
 
 def report_content(frame: Frame, cue: Cue) -> Content | None:
@@ -534,7 +559,7 @@ def report_content(frame: Frame, cue: Cue) -> Content | None:
         if dep_of(content[0]) in ("nsubj", "nsubjpass"):
             break  # `That's unlike vitamin C, according to Healthline`: a subject `that` is the content's own word
         content = content[1:]
-    while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’"):
+    while content and content[-1].is_punct and content[-1].text not in ("”", '"', "’") and not _closes_bracket(content):
         content = content[:-1]
     content = _past_colon(frame, content, para)
     content = _past_broken_sentence(frame, _past_relative_pronoun(frame, content, para), para)
