@@ -286,6 +286,8 @@ def test_a_model_file_temperature_flattens_the_probabilities(tmp_path: Path) -> 
         ("Les écologistes réclament une sortie du nucléaire.", "nucléaire", "against", "sortie du nucléaire"),
         ("Nous voulons quitter l'OTAN.", "OTAN", "against", "quitter l'OTAN"),
         ("L'opposition réclame la démission de Paul Martin.", "Paul Martin", "against", "démission de Paul Martin"),
+        ("Il allait demander au ministre de la Santé de démissionner.", "ministre de la Santé", "against",
+         "demander au ministre de la Santé de démissionner"),
         ("La Chine est une menace pour la région.", "La Chine", "against", "La Chine est une menace"),
         ("La Chine n'est pas une menace.", "La Chine", "favor", "La Chine n'est pas une menace"),
         ("Paul Martin a trahi ses électeurs.", "Paul Martin", "against", "Paul Martin a trahi"),
