@@ -546,6 +546,23 @@ def authors_voice(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: E
 
 
 @rule("report_filter", examples=[
+    Example("After the election, many Mexicans would hope that the new government keeps its word.", None,
+            words="keeps its word"),
+    Example("Investors might think the rally will last.", None, words="the rally will last"),
+])
+def supposed_attitude(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`many Mexicans would hope that …`, `investors might think …`: an attitude (a `characterized` cue) under a
+    modal of supposition (`supposing_modals` in cues_<lang>.yaml) of people no name gives is the author supposing
+    what they feel, not a statement (not `Trump would like to …`, a named person's stated wish)."""
+    if cue.phrase or frame.cues.voice_of(cue.token) != "characterized" or cue.speaker is None:
+        return False
+    verb = cue.token
+    supposing = any(dep_of(c) == "aux" and c.lower_ in frame.cues.words["supposing_modals"] for c in verb.children)
+    who = cue.speaker
+    return supposing and who.pos_ in ("NOUN", "PROPN") and who.ent_type_ not in ("PERSON", "PER", "ORG")
+
+
+@rule("report_filter", examples=[
     Example("It becomes harder for people to see each other as part of that same shared future.", None,
             words="each other"),
     Example("Amid the rat race, people still need to find meaning somewhere in their lives.", None,
@@ -663,7 +680,7 @@ REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, reference_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
-     characterized_unknown, authors_voice, people_in_general, question_asked, anonymity_request, hypothetical_relative, supposed_in_question,
+     characterized_unknown, authors_voice, people_in_general, supposed_attitude, question_asked, anonymity_request, hypothetical_relative, supposed_in_question,
      question_put),
 )
 
