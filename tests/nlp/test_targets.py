@@ -298,6 +298,11 @@ def test_a_pronoun_in_reported_speech_is_a_target_when_it_cannot_be_the_speaker(
     text = "Donald Trump spoke on Monday. Trump said his plan would simplify returns for small businesses."
     (s,) = [s for s in _statements(text) if "his plan" in s.text]
     assert _targets(s) == {}
+    # A group's `their` in its own report is its own: not the German people named in its words.
+    text = ("The Nazis hoped that gaining control of this large German state would lead to their eventual takeover "
+            "of the entire nation.")
+    (s,) = [s for s in _statements(text) if "their eventual takeover" in s.text]
+    assert _targets(s) == {}
 
 
 def test_a_place_in_a_partial_quotations_sentence_is_no_target() -> None:

@@ -145,7 +145,8 @@ _OBJECT_PRONOUNS = {"him", "his", "her", "its", "them", "their"}
 def _object_pronoun(doc: Doc, book: NameBook, target: TargetMention, speaker: Entity | None) -> bool:
     """A possessive or object pronoun (`her proposals`, `voted for him`) that cannot be the speaker's own: a
     `his` or a `her` only when the speaker is known to be of the other gender, or not a person (`In defending
-    himself and his business record, Trump …`: `his` is Trump's); `her` as a clause's subject is no object."""
+    himself and his business record, Trump …`: `his` is Trump's); an `its`, `their` or `them` only when the speaker
+    is a person; `her` as a clause's subject is no object."""
     word = _text(doc)[target.start : target.end].lower()
     if word not in _OBJECT_PRONOUNS:
         return False
@@ -153,6 +154,8 @@ def _object_pronoun(doc: Doc, book: NameBook, target: TargetMention, speaker: En
         gender = book.gender.get(speaker.name)
         if gender is None or gender == ("f" if word == "her" else "m"):
             return False
+    if word in ("its", "their", "them") and speaker is not None and speaker.type != "person":
+        return False  # (`The Nazis hoped that … their eventual takeover`: the group's own, as `his` is Trump's)
     tok = doc.char_span(target.start, target.end, alignment_mode="expand")
     return tok is not None and len(tok) > 0 and tok.root.dep_ not in ("nsubj", "nsubjpass")
 
