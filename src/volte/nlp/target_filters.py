@@ -219,7 +219,20 @@ def own_quality(spot: Spot) -> bool:
     return bool(words) and words[-1].lower() in _OWN
 
 
+@rule("target_filter", examples=[
+    Example("“There are a lot of issues, first COVID, then worker shortages, and there is something new every day,” "
+            "Debra Symonette said.", "Debra Symonette", words="a lot of issues", targets=""),
+])
+def no_side_to_take(spot: Spot) -> bool:
+    """A disease or a piece of software the tagger took for a name (`COVID` as a person, `Ryuk`) is no one a speaker
+    takes a side with or against: the `not_targets` words of cues_<lang>.yaml, as written (case aside)."""
+    if spot.form == "pronoun":
+        return False
+    return _text(spot.doc)[spot.start : spot.end].lower() in cues(spot.doc.lang_ or "en").words["not_targets"]
+
+
 TARGET_FILTERS = stage(
     "target_filter",
-    (speaker_inside, name_as_modifier, named_as_media, pronoun_of_a_noun, own_quality, sentence_name_aside),
+    (speaker_inside, name_as_modifier, named_as_media, pronoun_of_a_noun, own_quality, sentence_name_aside,
+     no_side_to_take),
 )
