@@ -534,15 +534,20 @@ def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
             words="markets are dynamic"),
     Example("If you take a multivitamin, it's clear that you're doing so because you want to improve your health.",
             None, words="improve your health"),
+    Example("So are you a health nut? Or perhaps you were wondering what happens to your body if you start?", None,
+            words="what happens to your body"),
 ])
 def authors_voice(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """`We know markets are dynamic`, `because you want to improve your health`: a position or attitude (a
     `characterized` cue, no speech act) whose own subject is the author's `we` or the reader's `you` (`readers` in
-    cues_<lang>.yaml), and no one the speaker rules know, is the author's narration, not anyone's statement. PolNeAR
+    cues_<lang>.yaml), and no one the speaker rules know, is the author's narration, not anyone's statement; so is
+    any report of the reader's outside quotation marks (`perhaps you were wondering what …`). PolNeAR
     counts some of these as attributions (six on dev, measured in BENCHMARKS); volte records what people said."""
-    if speaker is not None or cue.phrase or frame.cues.voice_of(cue.token) != "characterized":
+    if speaker is not None or cue.phrase or cue.speaker is None or frame.in_quote[cue.token.i]:
         return False
-    return cue.speaker is not None and cue.speaker.lower_ in frame.cues.words["readers"]
+    if cue.speaker.lower_ == "you" and frame.cues.lemma(cue.token) not in frame.cues.naming:
+        return True  # (the reader, whatever the verb but naming — `perhaps you were wondering what happens …`)
+    return frame.cues.voice_of(cue.token) == "characterized" and cue.speaker.lower_ in frame.cues.words["readers"]
 
 
 @rule("report_filter", examples=[
