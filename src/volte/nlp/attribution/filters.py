@@ -551,6 +551,23 @@ def authors_voice(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: E
 
 
 @rule("report_filter", examples=[
+    Example("A jury found him guilty of Zoe's manslaughter by a majority verdict of 10-2.", None, words="guilty"),
+    Example("In 2019 a civil court found the company liable for the spill.", None, words="liable"),
+])
+def verdict(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`A jury found him guilty of manslaughter`: a verdict (`verdicts` in cues_<lang>.yaml, the adjective the
+    finding gives someone) is an act of the court, not words anyone said (not `found that he was guilty`, a
+    report)."""
+    if cue.phrase or frame.cues.lemma(cue.token) != "find":
+        return False
+    return any(
+        ch.pos_ == "ADJ" and ch.lower_ in frame.cues.words["verdicts"]
+        and not any(dep_of(c) in ("mark", "aux", "cop", "auxpass") for c in ch.children)
+        for ch in cue.token.children
+    )
+
+
+@rule("report_filter", examples=[
     Example("After the election, many Mexicans would hope that the new government keeps its word.", None,
             words="keeps its word"),
     Example("Investors might think the rally will last.", None, words="the rally will last"),
@@ -685,7 +702,7 @@ REPORT_FILTERS = stage(
     "report_filter",
     (addressee_only, reference_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
-     characterized_unknown, authors_voice, people_in_general, supposed_attitude, question_asked, anonymity_request, hypothetical_relative, supposed_in_question,
+     characterized_unknown, authors_voice, people_in_general, supposed_attitude, verdict, question_asked, anonymity_request, hypothetical_relative, supposed_in_question,
      question_put),
 )
 
