@@ -55,6 +55,9 @@ def _outside_quotation(spot: Spot, at: int) -> bool:
 @rule("target_filter", examples=[
     Example("“Disinformation was a feature of the pandemic, recalls Ana Sofia Cardenal, a professor of political "
             "science.”", None, targets=""),
+    Example("In 1974 the White House announced that Nixon had made some improvements to his properties under the "
+            "rubric of “security” and then deducted them.", "White House", words="Nixon had made",
+            targets="Nixon: against"),
     Example("While an earlier county presentation assured members that operations were ready, under questioning "
             "Josenrique Cueto, the deputy director, acknowledged last week that the department had never talked "
             "with the trust.", None, words="Cueto", targets=""),
@@ -79,6 +82,8 @@ def speaker_inside(spot: Spot) -> bool:
     for verb in verbs:
         if verb.pos_ not in ("VERB", "AUX") or table.lemma(verb) is None:
             continue
+        if spot.form == "sentence" and verb.idx < spot.statement_start and _reports(verb, spot):
+            return True  # `the White House announced that … under the rubric of “security”`: the reporter
         if not spot.statement_start <= verb.idx < spot.statement_end:
             continue
         if verb.i < tok.i and verb.i > 0 and verb.nbor(-1).text == ",":
@@ -88,6 +93,16 @@ def speaker_inside(spot: Spot) -> bool:
                 return True
         elif any(dep_of(c) == "ccomp" and spot.statement_start <= c.idx < spot.statement_end for c in verb.children):
             return True  # `Cueto acknowledged that …` taken whole as the report
+    return False
+
+
+def _reports(verb: Token, spot: Spot) -> bool:
+    """Whether the statement lies inside the clause that `verb` reports (its `ccomp`)."""
+    for c in verb.children:
+        if dep_of(c) == "ccomp":
+            right = c.right_edge
+            if c.left_edge.idx <= spot.statement_start and spot.statement_end <= right.idx + len(right):
+                return True
     return False
 
 
@@ -138,17 +153,22 @@ _PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "ils", "elles", "leur", "
 @rule("target_filter", examples=[
     Example("Muslims worldwide will celebrate the holiday this week. “We are reminded of the millions of refugees who are spending this "
             "holiday separated from their families,” Obama said.", "Obama", words="refugees", targets=""),
+    Example("In 1974 the White House announced that Nixon had made some improvements to his properties under the "
+            "rubric of “security” and then deducted them.", "White House", words="Nixon had made",
+            targets="Nixon: against"),
 ])
 def pronoun_of_a_noun(spot: Spot) -> bool:
     """A plural pronoun after a plural common noun of the same sentence inside the statement stands for that
-    noun, not for a group named before: `the millions of refugees … separated from their families`."""
-    if spot.form != "pronoun":
+    noun, not for a group named before: `the millions of refugees … separated from their families`; so does one of
+    a partial quotation's sentence after a plural noun of that sentence (`made improvements … under the rubric of
+    “security” and then deducted them`)."""
+    if spot.form not in ("pronoun", "sentence"):
         return False
     tok = _root(spot)
     if tok is None or tok.lower_ not in _PLURAL_PRONOUNS:
         return False
     sent = tok.sent
-    lo = max(sent.start_char, spot.statement_start)
+    lo = sent.start_char if spot.form == "sentence" else max(sent.start_char, spot.statement_start)
     return any(
         t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", []) and not t.ent_type_ and t.idx >= lo
         for t in sent if t.i < tok.i
