@@ -320,3 +320,18 @@ def test_a_place_in_a_partial_quotations_sentence_is_no_target() -> None:
     doc, quoted = nlp(text), text.index("a lifetime")
     at = text.index("Clinton")
     assert not sentence_name_aside(Spot(doc, at, at + 7, "sentence", quoted, quoted + 22, "partial"))
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "stance"),
+    [
+        ("Trump attacked Clinton for her support of military action in Iraq and Libya.", "Clinton", "against"),
+        ("Obama praised Angela Merkel for her leadership.", "Angela Merkel", "favor"),
+    ],
+)
+def test_a_cue_of_blame_or_praise_takes_its_side_toward_the_object_that_opens_the_report(
+    text: str, target: str, stance: str
+) -> None:
+    (s,) = _statements(text)
+    assert _targets(s)[target][0] == stance
+    assert _targets(s)[target][1].startswith(("attacked", "praised"))

@@ -362,6 +362,24 @@ def _without_quote_marks(text: str) -> tuple[str, list[int] | None]:
     return "".join(out), kept
 
 
+@cache
+def _cue_sides(language: str) -> dict[str, StanceLabel]:
+    """The `cue_sides` section of resources/stance/rules_<language>.yaml: cue lemma -> the side it takes."""
+    from volte.resources import load_yaml
+
+    table = load_yaml(f"stance/rules_{_language(language)}.yaml").get("cue_sides") or {}
+    return {lemma: label for label in ("against", "favor") for lemma in table.get(label) or ()}
+
+
+def cue_side(cue: str, language: str = "en") -> StanceLabel | None:
+    """The side a cue of blame or praise takes toward its object (`attacked`, `praised`), else None."""
+    from volte.resources import cues
+
+    word = cue.lower()
+    lemma = cues(language).verb_forms.get(word) or word
+    return _cue_sides(language).get(lemma)
+
+
 def rule_stance(sentence: str, start: int, end: int, language: str = "en") -> StanceResult | None:
     """The stance a rule finds toward sentence[start:end], with the matched words as evidence; else None."""
     found = rule_match(sentence, start, end, language)

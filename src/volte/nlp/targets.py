@@ -29,7 +29,7 @@ from volte.model import Entity, Kind, StanceLabel, Statement, TargetStance
 from volte.nlp.attribution.rules import veto
 from volte.nlp.entities import NameBook
 from volte.nlp.pipeline import doc_text as _text
-from volte.nlp.stance import StanceResult, find_continuity, rule_match, rule_stance, scored_stance
+from volte.nlp.stance import StanceResult, cue_side, find_continuity, rule_match, rule_stance, scored_stance
 from volte.nlp.target_filters import TARGET_FILTERS, Spot
 from volte.registry import Registry, load_registry
 
@@ -383,6 +383,8 @@ def attach_targets(
     targets: dict[str, TargetStance] = {}
     for group in mentions.values():
         results = [_judge(doc, statement.start, statement.end, t, _carried(doc, carry, t)) for t in group[:_MAX_MENTIONS]]
+        if (side := _cue_side(doc, statement, group[0])) is not None:
+            results = [side]
         targets[group[0].entity.id] = TargetStance(group[0].entity, *_overall(results))
     # The speaker's own words quoted inside the report are read as the partial quotation they are (`called NATO
     # "a relic"`); a side they take beats the report's neutral reading of the same target.
@@ -400,6 +402,33 @@ def attach_targets(
             if known is None or (t.stance != "neutral", t.confidence) > (known.stance != "neutral", known.confidence):
                 targets[t.entity.id] = t
     return replace(statement, targets=tuple(targets.values())) if targets else statement
+
+
+def _cue_side(doc: Doc, statement: Statement, target: TargetMention) -> StanceResult | None:
+    """`Trump attacked Clinton for her support of military action`, `praised Merkel`: a reported statement whose
+    cue blames or praises (`cue_sides` in rules_<lang>.yaml) takes that side toward the object that opens it (not
+    when the cue is negated: `did not attack Clinton`)."""
+    if statement.cue is None or statement.kind != "indirect" or target.form == "sentence":
+        return None
+    side = cue_side(statement.cue, doc.lang_ or "en")
+    if side is None:
+        return None
+    text = _text(doc)
+    if text[statement.start : target.start].strip().lower() not in _OPENING_OBJECT:
+        return None
+    before = text[max(0, statement.start - _CUE_REACH) : statement.start]
+    at = before.lower().rfind(statement.cue.lower())
+    if at < 0 or _NEGATED.search(before[max(0, at - 16) : at]):
+        return None
+    return StanceResult(side, _CUE_CONFIDENCE, before[at:] + text[statement.start : target.end])
+
+
+# What may stand between a cue and the object that opens its statement; how far before the statement the cue is
+# looked for; the confidence of a cue's side (the rules' fixed confidence).
+_OPENING_OBJECT = {"", "the"}
+_CUE_REACH = 40
+_CUE_CONFIDENCE = 0.8
+_NEGATED = re.compile(r"\b(?:not|never|no longer)\b|n['’]t\b", re.IGNORECASE)
 
 
 def _named_between(
