@@ -69,6 +69,13 @@ def _at(sentence: str, mention: str) -> tuple[str, int, int]:
         # Not ruled out: a `join T` beside the words of the frame stays `join T`.
         ("Joining the Union is the only option on the table.", "the Union", "favor", "Joining the Union"),
         ("Joining the Union is on the agenda again.", "the Union", "favor", "Joining the Union is on the agenda"),
+        # A person called unfit or a liar, and theft said of them, alone or with others.
+        ("Hillary Clinton is trigger-happy and very unstable.", "Hillary Clinton", "against",
+         "Hillary Clinton is trigger-happy"),
+        ("Clinton tells lies every day.", "Clinton", "against", "Clinton tells lies"),
+        ("Igor Kolomoisky and Gennady Bogolyubov stole $5.5B outright.", "Igor Kolomoisky", "against",
+         "Igor Kolomoisky and Gennady Bogolyubov stole"),
+        ("Dupont is not a liar.", "Dupont", "favor", "Dupont is not a liar"),
     ],
 )
 def test_rules_take_sides(sentence: str, mention: str, stance: str, evidence: str) -> None:
