@@ -58,9 +58,6 @@ def _outside_quotation(spot: Spot, at: int) -> bool:
     Example("In 1974 the White House announced that Nixon had made some improvements to his properties under the "
             "rubric of “security” and then deducted them.", "White House", words="Nixon had made",
             targets="Nixon: against"),
-    Example("While an earlier county presentation assured members that operations were ready, under questioning "
-            "Josenrique Cueto, the deputy director, acknowledged last week that the department had never talked "
-            "with the trust.", None, words="Cueto", targets=""),
     Example("La Société suisse de l'industrie du gaz et des eaux (SSIGE) considère que toutes les communes du "
             "Plateau sont concernées, a déclaré son porte-parole.", None, words="SSIGE", targets="Plateau: neutral",
             language="fr"),

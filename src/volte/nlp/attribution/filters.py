@@ -49,7 +49,7 @@ def part_of_report(frame: Frame, verb: Token, nested_reports: bool = False) -> b
         # (a framing verb reports nothing of its own: `continues to insist that …` is the insisting's report; nor
         # does a verb of another sense: `The spot concludes with footage of …, when Clinton blasted him`)
         if tok.pos_ == "VERB" and cues.lemma(tok) and not is_discourse_marker(frame, tok) and not (
-            is_other_verb(frame, tok) or is_framing(frame, tok)
+            is_other_verb(frame, tok) or is_framing(frame, tok) or is_undergone(frame, tok)
         ):
             if through_infinitive or through_clause and (held or nested_reports):
                 return True
@@ -149,6 +149,25 @@ def phrasal_verb(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
     with a particle or a preposition that makes it another verb, of no speech (cues `phrasal_not_speech`, lemma and
     particle)."""
     return is_other_verb(frame, cue.token)
+
+
+@rule("report_cue_filter", examples=[
+    Example("While an earlier county presentation assured trust members that operations had been geared to the Gold "
+            "Standard, under questioning Josenrique Cueto, the transportation department’s deputy director, "
+            "acknowledged last week that the department had never talked with the body.", "Josenrique Cueto",
+            words="never talked"),
+])
+def undergone(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
+    """`under questioning Cueto acknowledged …`, `under cross-examination`: a cue word governed by `under`
+    (`undergoing` in cues_<lang>.yaml) is what someone underwent, not their speech act; the words it would govern
+    are the next verb's (nor does it make them part of a report: part_of_report)."""
+    return is_undergone(frame, cue.token)
+
+
+def is_undergone(frame: Frame, verb: Token) -> bool:
+    """`under questioning`: a cue word governed by a preposition of undergoing (`undergoing` in cues_<lang>.yaml)."""
+    head = verb.head
+    return head.i != verb.i and head.lower_ in frame.cues.words["undergoing"] and dep_of(verb) in ("pobj", "pcomp")
 
 
 @rule("report_cue_filter", examples=[Example(
@@ -288,8 +307,8 @@ def quoted_name(frame: Frame, cue: Cue, paraphrase: bool) -> bool:
 
 REPORT_CUE_FILTERS = stage(
     "report_cue_filter",
-    (framing_verb, report_inside_report, discourse_marker, phrasal_verb, news_agency_source, not_a_speech_act,
-     echoed_source, sorting_criterion, relative_object, naming_participle, quoted_name),
+    (framing_verb, undergone, report_inside_report, discourse_marker, phrasal_verb, news_agency_source,
+     not_a_speech_act, echoed_source, sorting_criterion, relative_object, naming_participle, quoted_name),
 )
 
 

@@ -551,6 +551,10 @@ def report_content(frame: Frame, cue: Cue) -> Content | None:
         if cue.speaker is not None:
             # `« … », a assuré la présidente`: the inverted subject is not what was said.
             speaker_words = {t.i for t in cue.speaker.subtree}
+            if cue.subject_rule == "apposition_before_comma":
+                # (not the cue's own words, which the parse hung under the name: `Cueto, the deputy director,
+                # acknowledged that …` read as a participle on it; a participle's own stay out: `leaders opposing …`)
+                speaker_words -= {t.i for t in cue.token.subtree}
             content = [t for t in content if t.i not in speaker_words]
     # Reported content stays in the cue's paragraph, whatever the parse says across a blank line.
     para = frame.paragraph(cue.token.idx)
