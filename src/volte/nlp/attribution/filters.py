@@ -18,7 +18,7 @@ from volte.model import Entity
 from volte.nlp.attribution.cues import Cue
 from volte.nlp.attribution.frame import Frame
 from volte.nlp.attribution.rules import Example, rule, stage
-from volte.nlp.attribution.speakers import it_for_a_thing
+from volte.nlp.attribution.speakers import it_for_a_thing, plural_pronoun_description
 from volte.nlp.attribution.speech import cannot_speak, noun_forms
 from volte.nlp.deps import dep_of
 
@@ -608,6 +608,8 @@ def supposed_attitude(frame: Frame, cue: Cue, content: tuple[Token, ...], speake
             words="each other"),
     Example("Amid the rat race, people still need to find meaning somewhere in their lives.", None,
             words="meaning somewhere"),
+    Example("People take multivitamins for a wide variety of reasons: They want to get healthier, or perhaps they "
+            "hope multivitamins will give them more energy.", None, words="more energy"),
 ])
 def people_in_general(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """`harder for people to see each other as …`, `people still need to find meaning`: a position or attitude (a
@@ -617,6 +619,9 @@ def people_in_general(frame: Frame, cue: Cue, content: tuple[Token, ...], speake
     if cue.phrase or frame.cues.voice_of(cue.token) != "characterized" or cue.speaker is None:
         return False
     who = cue.speaker
+    if who.lower_ in frame.cues.words["plural_pronouns"]:
+        # (`People take multivitamins for many reasons: … perhaps they hope …`: the pronoun for them)
+        who = plural_pronoun_description(frame, cue, who) or who
     return who.lower_ in frame.cues.words["people_in_general"] and not any(
         dep_of(c) not in ("punct", "cc") for c in who.children
     )

@@ -186,6 +186,10 @@ def plural_pronoun_description(frame: Frame, cue: Cue, tok: Token) -> Token | No
     own = [t for t in frame.doc[sent.start : tok.i] if dep_of(t) == "nsubj" and not frame.in_quote[t.i]]
     if own:  # (the subject of its own sentence's main verb, before it: not `things` of `that all good things …`)
         main = [t for t in own if t.head == sent.root]
+        if main and main[0].lower_ == tok.lower_:
+            # (the same pronoun is the main verb's: the first subject of the sentence, `People take … for many
+            # reasons: They want …, they want …, or perhaps they hope …`)
+            main = [own[0]]
         return _described_people(frame, main[0], sent) if main else None
     for _ in range(_PRONOUN_REACH):
         if sent.start == 0 or "\n" in frame.text[frame.doc[sent.start - 1].idx : frame.doc[sent.start].idx]:
