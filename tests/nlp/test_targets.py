@@ -335,3 +335,11 @@ def test_a_cue_of_blame_or_praise_takes_its_side_toward_the_object_that_opens_th
     (s,) = _statements(text)
     assert _targets(s)[target][0] == stance
     assert _targets(s)[target][1].startswith(("attacked", "praised"))
+
+
+def test_it_is_not_a_place_that_only_classifies_a_subject() -> None:
+    # `the Berlin wine merchant said`: the merchant said it; Berlin (the state's capital, a metonym) is no `it`.
+    text = ('"The wine is an elegant lady," the Berlin wine merchant said as he poured a glass.\n\n'
+            '"It\'s not just an elegant lady," Brigitta Stodden tells me at her cellar.')
+    (s,) = [s for s in _statements(text) if s.text.startswith("It's not just")]
+    assert "Germany" not in _targets(s)

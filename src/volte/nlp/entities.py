@@ -47,6 +47,7 @@ class Mention:
     quoted: bool = False  # inside quoted words: `"Mr. Reinholt is wrong," he said` — `he` is not Reinholt
     bracketed: bool = False  # inside brackets: `(Jean-François Copé déplora …)`, an aside no description refers to
     tagged: bool = False  # the tagger called it a person (PERSON, PER)
+    classifier: bool = False  # it classifies a common noun: `the Berlin wine merchant` (the merchant is the subject)
 
 
 # How far back, in characters, a newly introduced subject may be for a pronoun to stand for it over a recent speaker.
@@ -156,7 +157,8 @@ class NameBook:
         if word in _NEUTER or word in _PLURAL:
             kinds = ("organization", "party", "country", "media") if word in _NEUTER else (
                 "organization", "party", "country", "group", "media")
-            recent = [m for m in self.before(char) if m.type in kinds and m.subject][-1:]
+            # (not a name that only classifies its subject: `the Berlin wine merchant said` is no `it` for Berlin)
+            recent = [m for m in self.before(char) if m.type in kinds and m.subject and not m.classifier][-1:]
             return recent[0].key if recent else None
         return None
 
@@ -695,9 +697,10 @@ def build_namebook(doc: Doc, cues: Cues, quoted: Container[int] = ()) -> NameBoo
             etype = "person"
             book.types[key] = "person"
         bracketed = text.rfind("(", 0, span.start_char) > text.rfind(")", 0, span.start_char)
+        classifier = dep_of(root) == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ not in cues.titles
         book.mentions.append(
             Mention(span.start_char, span.end_char, key, etype, subject, span.root.i in quoted, bracketed,
-                    any(t.ent_type_ in ("PERSON", "PER") for t in span))
+                    any(t.ent_type_ in ("PERSON", "PER") for t in span), classifier)
         )
         if etype == "person" and span.root.i not in quoted and (role := _role_beside(doc, text, span, name, cues)):
             book.given_roles.setdefault(key, []).append((span.start_char, role))
