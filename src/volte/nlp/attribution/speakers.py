@@ -493,6 +493,29 @@ def pronoun_for_organisation(frame: Frame, cue: Cue, m: Mention, history: Histor
 
 
 @rule("speaker", examples=[
+    Example("L’AG Éducation IDF organise une conférence de presse mercredi.\n\nElle appelle à y participer nombreux, "
+            "afin de démentir les affirmations de Blanquer.\n\nL’AG Éducation Île-de-France inter-degrés appelle à "
+            "rejoindre la grève.\n\nElle appelle à tenir des AG dans les établissements.", "AG Éducation IDF",
+            words="tenir des AG", language="fr"),
+])
+def pronoun_for_last_organisation(frame: Frame, cue: Cue, m: Mention, history: History) -> Resolution | None:
+    """French `il` / `elle` opening its sentence, when the last speaker is an organisation and no person has been
+    named as a subject since its words: that organisation goes on speaking (`Elle appelle … ¶ Elle appelle …`), not
+    a person named only in passing (`les affirmations de Blanquer`)."""
+    if frame.doc.lang_ != "fr" or m.low not in ("il", "elle") or not history.speakers:
+        return None
+    if m.tok.i != m.tok.sent.start:
+        return None
+    at, name = history.speakers[-1]
+    if frame.book.types.get(name) not in ("organization", "party", "media"):
+        return None
+    between = [x for x in frame.book.before(m.tok.idx) if x.start > at]
+    if any(x.subject and frame.book.types.get(x.key, x.type) == "person" for x in between):
+        return None
+    return Resolution(frame.book.entity(name))
+
+
+@rule("speaker", examples=[
     Example("Labour had to change. With the world in crisis, neoliberalism no longer has plausible solutions. As an "
             "answer to austerity, it offers more of the same or technocratic “nudges.”", None, words="nudges"),
 ])
@@ -1043,6 +1066,7 @@ SPEAKER_RULES = stage("speaker", (
     first_person_label,
     pronoun_for_organisation,
     pronoun_of_reporting_verb,
+    pronoun_for_last_organisation,
     it_of_a_thing,
     pronoun_antecedent,
     dateline_is_nobody,
