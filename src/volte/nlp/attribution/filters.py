@@ -346,16 +346,36 @@ def reference_only(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: 
     return all(t.i in about or t.is_punct for t in content) and not any(t.pos_ in ("VERB", "AUX") for t in content)
 
 
-@rule("report_filter", examples=[Example(
-    "His paranoia found other points of focus, such as the hand of the devil in the town.", None,
-    words="other points")])
+@rule("report_filter", examples=[
+    Example("His paranoia found other points of focus, such as the hand of the devil in the town.", None,
+            words="other points"),
+    Example("His mother died ten years ago of brain cancer, which confirmed what he always knew.", None,
+            words="what he always knew"),
+    Example("This refusal is the cornerstone in creating a tyranny of political correctness that encourages people "
+            "to be reluctant in reporting crimes.", None, words="reluctant"),
+])
 def subject_cannot_speak(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """Who may speak: a clause whose subject is an abstract noun, an event, a quantity or a thing reports nobody's
     words (`paranoia found …`, `1 percent see an average tax cut`, an `it` for the thing the sentence before is
-    about: speakers.it_for_a_thing); it is narration, not a statement."""
+    about: speakers.it_for_a_thing; a relative pronoun for such a thing, `a tyranny … that encourages …`);
+    it is narration, not a statement."""
     if speaker is not None or cue.speaker is None:
         return False
-    return cannot_speak(cue.speaker, frame.cues) or it_for_a_thing(frame, cue.speaker)
+    if cannot_speak(cue.speaker, frame.cues) or it_for_a_thing(frame, cue.speaker):
+        return True
+    antecedent = _relative_antecedent(cue.speaker)
+    return antecedent is not None and cannot_speak(antecedent, frame.cues)
+
+
+def _relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for, through coordinated verbs: `a tyranny of political
+    correctness that encourages …` -> tyranny, `brain cancer, which confirmed …` -> cancer."""
+    if tok.lower_ not in ("that", "which", "who") or dep_of(tok) not in ("nsubj", "nsubjpass"):
+        return None
+    verb = tok.head
+    while dep_of(verb) == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head if dep_of(verb) == "relcl" else None
 
 
 @rule("report_filter", examples=[
