@@ -11,6 +11,7 @@ families`). Found by reading 40 random statements of the real pages and PolNeAR 
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
@@ -91,6 +92,33 @@ def speaker_inside(spot: Spot) -> bool:
         elif any(dep_of(c) == "ccomp" and spot.statement_start <= c.idx < spot.statement_end for c in verb.children):
             return True  # `Cueto acknowledged that …` taken whole as the report
     return False
+
+
+@rule("target_filter", examples=[
+    Example("Dianne Austin had no idea. “My first thoughts were how ironic it was,” she shares with InStyle. “It was "
+            "a huge decision for me.”", None, words="first thoughts", targets=""),
+])
+def addressee_inside(spot: Spot) -> bool:
+    """Whom a speech verb between two of the statement's quotations addresses (`"…," she shares with InStyle.
+    "…"`, `he tells Axios`) heard the words; they are not what the words are about."""
+    if spot.kind not in ("direct", "partial"):
+        return False
+    tok = _root(spot)
+    if tok is None:
+        return False
+    verb = tok.head
+    if dep_of(tok) == "pobj" and tok.head.lower_ in _ADDRESSING:
+        verb = tok.head.head
+    elif dep_of(tok) not in ("dobj", "dative", "obj", "iobj"):
+        return False
+    # (whatever the verb: between two quotations it is the one that frames them, `shares with InStyle`)
+    return (
+        verb.pos_ == "VERB" and spot.statement_start <= verb.idx < spot.statement_end
+        and _outside_quotation(spot, verb.idx)
+    )
+
+
+_ADDRESSING = {"with", "to"}  # `shares with InStyle`, `said to Reuters`
 
 
 def _reports(verb: Token, spot: Spot) -> bool:
@@ -179,15 +207,22 @@ _MEDIA_NOUNS = {"newspaper", "daily", "paper", "tabloid", "broadcaster", "magazi
                 "site", "télévision", "mensuel"}
 
 
+_ELIDED = re.compile(r"^[ld][’']")
+
+
 @rule("target_filter", examples=[
     Example("Tegnell said his interview with newspaper GP on the tattoo had been a mistake.", None,
             words="newspaper GP", targets=""),
+    Example("Dans un entretien pour l'hebdomadaire Respekt, Roman Prymula avait affirmé qu'il était prêt à "
+            "démissionner « si le public le veut ».", "Roman Prymula", words="si le public", targets="",
+            language="fr"),
 ])
 def named_as_media(spot: Spot) -> bool:
     """A name the words just before call a news medium (`by newspaper GP`, `selon le quotidien Le Monde`) is the
     medium that asked or reported, not a target."""
     before = _text(spot.doc)[max(0, spot.start - 24) : spot.start].split()
-    words = [w.strip(",.;:()").lower() for w in before[-2:]]
+    # (an elided article is part of the noun as written: `pour l'hebdomadaire Respekt`)
+    words = [_ELIDED.sub("", w.strip(",.;:()").lower()) for w in before[-2:]]
     return bool(words) and (words[-1] in _MEDIA_NOUNS or (len(words) == 2 and words[-2] in _MEDIA_NOUNS
                                                           and words[-1] in ("the", "le", "la", "les", "l'")))
 
@@ -216,6 +251,31 @@ def sentence_name_aside(spot: Spot) -> bool:
     if dep_of(tok) in ("amod", "compound") and tok.head.i > tok.i and tok.head.lower_ in _SENTENCE_TITLES:
         return True
     return dep_of(tok) == "pobj" and tok.head.lower_ in _PLACE_OR_TIME
+
+
+# Prepositions that place what is said somewhere (`the second cause of death in the United States`), and the
+# nouns that make such a place what an attitude is about (`no trust in Russia`, `the war in Ukraine`).
+_SCENE = {"in", "at", "across", "throughout", "within", "around", "inside", "near"}
+_ABOUT_A_PLACE = {"trust", "faith", "confidence", "belief", "interest", "investment", "investments", "war", "wars",
+                  "invasion", "aggression", "interference", "meddling", "intervention", "involvement", "presence",
+                  "role", "troops", "attack", "attacks", "strike", "strikes", "crimes", "abuses", "stake"}
+
+
+@rule("target_filter", examples=[
+    Example("Cancer clocks in just behind it in the United States as the second most common cause of death, "
+            "according to the CDC.", "CDC", words="second most common", targets=""),
+])
+def place_of_scene(spot: Spot) -> bool:
+    """A place the words only set things in (`the second cause of death in the United States`, `students across
+    Europe`) is where, not whom, they are about: no target (not `no trust in Russia`, `the war in Ukraine`, an
+    attitude toward the place or what is done to it)."""
+    if spot.form == "pronoun":
+        return False
+    tok = _root(spot)
+    if tok is None or tok.ent_type_ not in ("GPE", "LOC", "FAC") or dep_of(tok) != "pobj":
+        return False
+    prep = tok.head
+    return prep.lower_ in _SCENE and prep.head.lower_ not in _ABOUT_A_PLACE
 
 
 # Possessives before a partial quotation that make it the speaker's own quality (`son "rapport de force"`).
@@ -250,6 +310,6 @@ def no_side_to_take(spot: Spot) -> bool:
 
 TARGET_FILTERS = stage(
     "target_filter",
-    (speaker_inside, name_as_modifier, named_as_media, pronoun_of_a_noun, own_quality, sentence_name_aside,
-     no_side_to_take),
+    (speaker_inside, addressee_inside, name_as_modifier, named_as_media, pronoun_of_a_noun, own_quality,
+     sentence_name_aside, place_of_scene, no_side_to_take),
 )

@@ -128,8 +128,10 @@ def find_targets(
     # speaker of the words named inside them is no target under any other form either (`it`, `she`).
     vetoed = [veto(TARGET_FILTERS, Spot(doc, t.start, t.end, t.form, start, end, kind)) for t in found]
     speakers = {t.entity.id for t, name in zip(found, vetoed, strict=True) if name == "speaker_inside"}
+    named_any = bool(found)
     found = [t for t, name in zip(found, vetoed, strict=True) if name is None and t.entity.id not in speakers]
-    if kind == "partial" and not found:
+    if kind == "partial" and not named_any:
+        # (only for quoted words that name no one: words that set things in a place are about no sentence name)
         sentence = _sentence_names(doc, book, registry, start, end, named, elsewhere)
         found.extend(t for t in sentence if veto(TARGET_FILTERS, Spot(doc, t.start, t.end, t.form, start, end, kind)) is None)
     seen: set[str] = set()

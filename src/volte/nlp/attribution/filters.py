@@ -407,6 +407,27 @@ def bare_object(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Ent
     return bool(objects) and not says and all(t.i in objects or t.is_punct for t in content)
 
 
+@rule("report_filter", examples=[
+    Example("For a buck apiece, the boycotters offered buttons and bumper stickers.", None, words="bumper stickers"),
+    Example("Additionally, beauty supply stores offer only register receipts which do not meet the criteria for "
+            "reimbursement.", None, words="register receipts"),
+])
+def thing_offered(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`the boycotters offered buttons and bumper stickers`, `stores offer only register receipts`: a verb of
+    offering (`offering` in cues_<lang>.yaml) reports only what is said (`offered insights`, `offered his
+    condolences`, `offered to resign`: `said_offered`); a thing offered is an act, not a statement."""
+    verb = cue.token
+    if cue.phrase or frame.cues.lemma(verb) not in frame.cues.words["offering"]:
+        return False
+    objects = [ch for ch in verb.children if dep_of(ch) in ("dobj", "obj")]
+    if len(objects) != 1 or objects[0].lower_ in frame.cues.words["said_offered"]:
+        return False
+    inside = {t.i for t in objects[0].subtree}
+    # (a clause in the object says something: `offered no proof that Clinton had a role`)
+    said = any(t.lower_ == "that" and dep_of(t) == "mark" for t in content)
+    return not said and all(t.i in inside or t.is_punct for t in content)
+
+
 @rule("report_filter", examples=[Example(
     "Some average voters would actually see their taxes go up under the governor's plan.", None,
     words="their taxes go up")])
@@ -551,11 +572,15 @@ def topic_of_gerund(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker:
             words="a multivitamin"),
     Example("Il faut tous nous convertir à l'économétrie, afin de satisfaire les critères qui nous seront appliqués "
             "pour juger de la qualité de notre recherche.", None, words="la qualité", language="fr"),
+    Example("The solutions of the neoliberal era offer no serious ideas for how to confront the fusion of oligarchic "
+            "capitalism and nationalist authoritarianism that has now captured major governments around the world—and "
+            "that seeks to invade and undermine democracy from within.", None, words="undermine democracy"),
 ])
 def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """`It would be wrong to expect the deal to hold`, `pour juger de la qualité de notre recherche`, `if you want to
     take …`: a position, attitude or act (a `characterized` cue, no speech act) of no subject of its own, of one
-    lent by the head verb that the speaker rules could not resolve, or of the reader in a condition (`readers`
+    lent by the head verb that the speaker rules could not resolve, of a `that` or `which` they left (what it
+    stands for is a thing: `the fusion of … that seeks to …`; `unresolved_things`), or of the reader in a condition (`readers`
     after `conditionals` in cues_<lang>.yaml), is the author's narration, not a statement. A report of speech with
     its speaker unknown stays, and so does a subject of the cue's own that names no one known (`you know …`, `we
     know …`, an unresolved `they`): PolNeAR counts those as attributions."""
@@ -565,6 +590,8 @@ def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
         dep_of(c) == "mark" and c.lower_ in frame.cues.words["conditionals"] for c in cue.token.children
     ):
         return True  # (`if you want to take a multivitamin, …`: the reader supposed, as `reader_supposed` has it)
+    if cue.speaker is not None and cue.speaker.lower_ in frame.cues.words["unresolved_things"]:
+        return True  # (`the fusion of … capitalism … that seeks to invade …`: a `that` the speaker rules left)
     return cue.speaker is None or cue.subject_rule == "subject_of_head_verb"
 
 
@@ -575,17 +602,23 @@ def characterized_unknown(frame: Frame, cue: Cue, content: tuple[Token, ...], sp
             None, words="improve your health"),
     Example("So are you a health nut? Or perhaps you were wondering what happens to your body if you start?", None,
             words="what happens to your body"),
+    Example("The ideology has a variety of tactics. We might call the first the “complexity canard.”", None,
+            words="complexity canard"),
 ])
 def authors_voice(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
     """`We know markets are dynamic`, `because you want to improve your health`: a position or attitude (a
     `characterized` cue, no speech act) whose own subject is the author's `we` or the reader's `you` (`readers` in
     cues_<lang>.yaml), and no one the speaker rules know, is the author's narration, not anyone's statement; so is
-    any report of the reader's outside quotation marks (`perhaps you were wondering what …`). PolNeAR
+    any report of the reader's outside quotation marks (`perhaps you were wondering what …`), and the author's
+    `we` naming something (`We might call the first the “complexity canard”`). PolNeAR
     counts some of these as attributions (six on dev, measured in BENCHMARKS); volte records what people said."""
     if speaker is not None or cue.phrase or cue.speaker is None or frame.in_quote[cue.token.i]:
         return False
-    if cue.speaker.lower_ == "you" and frame.cues.lemma(cue.token) not in frame.cues.naming:
+    naming = frame.cues.lemma(cue.token) in frame.cues.naming
+    if cue.speaker.lower_ == "you" and not naming:
         return True  # (the reader, whatever the verb but naming — `perhaps you were wondering what happens …`)
+    if naming and cue.speaker.lower_ == "we":
+        return True  # (the author naming things: `We might call the first the “complexity canard.”`)
     return frame.cues.voice_of(cue.token) == "characterized" and cue.speaker.lower_ in frame.cues.words["readers"]
 
 
@@ -693,6 +726,32 @@ def skill_learnt(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: En
     return any(dep_of(c) == "xcomp" and c.pos_ == "VERB" and c.i > cue.token.i for c in cue.token.children)
 
 
+@rule("report_filter", examples=[
+    Example("Repeat observations could allow scientists to learn about the environment from which an FRB emerged.",
+            None, words="the environment"),
+])
+def topic_learnt(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`allow scientists to learn about the environment …`: what one learns about (`skill_verbs` with `about`) is a
+    topic, not anything said; `learned that …` still reports."""
+    if cue.phrase or frame.cues.lemma(cue.token) not in frame.cues.words["skill_verbs"]:
+        return False
+    words = [t for t in content if not t.is_punct]
+    return bool(words) and words[0].lower_ == "about"
+
+
+@rule("report_filter", examples=[
+    Example("Lake Chabot Road is closed because of landslides. It is doubtful that it will ever be able to support "
+            "the constant dump truck traffic.", None, words="dump truck traffic"),
+])
+def capability(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: Entity | None) -> bool:
+    """`it will never be able to support the traffic`: a verb of a position held (`held` in cues_<lang>.yaml) under
+    an adjective of capacity (`capabilities`) says what someone or something can bear or do, not a position."""
+    if cue.phrase or frame.cues.lemma(cue.token) not in frame.cues.held:
+        return False  # (`was able to tout his polling strength` still reports: a speech act)
+    verb = cue.token
+    return dep_of(verb) == "xcomp" and verb.head.lower_ in frame.cues.words["capabilities"]
+
+
 def _supposed(frame: Frame, verb: Token) -> bool:
     """Whether `verb` stands under a modal of supposition (`would reveal`, `might question`; `suppositions`)."""
     return any(dep_of(c) == "aux" and c.lower_ in frame.cues.words["suppositions"] for c in verb.children)
@@ -744,7 +803,8 @@ def question_put(frame: Frame, cue: Cue, content: tuple[Token, ...], speaker: En
 
 REPORT_FILTERS = stage(
     "report_filter",
-    (addressee_only, reference_only, subject_cannot_speak, bare_object, perceived_event, no_infinitive, skill_learnt, reader_supposed,
+    (addressee_only, reference_only, subject_cannot_speak, bare_object, thing_offered, perceived_event, no_infinitive, skill_learnt,
+     topic_learnt, capability, reader_supposed,
      borrowed_subject_unknown, finds_oneself, empty_it_frame, topic_of_gerund, impersonal_subject,
      characterized_unknown, authors_voice, people_in_general, supposed_attitude, verdict, question_asked, anonymity_request, hypothetical_relative, supposed_in_question,
      question_put),
@@ -761,6 +821,8 @@ REPORT_FILTERS = stage(
             'the tropics" that rights matter.', None, words="The importance of old forests"),
     Example('Re. "Prop. 13 proves costly to government programs," Page A8, Jan. 13: I disagree with the notion.', None,
             words="proves costly"),
+    Example('Citizens started a "Committee to Boycott Nixon’s Memoirs," a callback to the "Committee to Reelect the '
+            'President."', None, words="Reelect"),
 ])
 def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entity | None) -> bool:
     """A quoted title, programme, organisation name, nickname: `her memoir "Against the Current"`, `the "Open
@@ -789,6 +851,12 @@ def title_or_name(frame: Frame, view: QuoteView, cue: Cue | None, speaker: Entit
     # whatever its verb and its stop).
     on_air = prev in ("on", "sur") or prev.endswith(("'s", "’s")) and previous[:1] == ["on"]
     if title_case and (on_air or not has_verb and content[-1:] not in ".!?"):
+        return True
+    # Every word capitalised but the small ones, a verb among them: a name, not a sentence (`a callback to the
+    # "Committee to Reelect the President"`: a sentence capitalises its first word and its names only).
+    if title_case and len(words) >= 3 and not all(
+        t.pos_ == "PROPN" for t in words[1:] if not t.is_stop
+    ) and sum(not t.is_stop for t in words) >= 3:
         return True
     return cue is None and len(words) <= 2
 
