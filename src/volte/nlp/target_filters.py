@@ -221,8 +221,9 @@ def named_as_media(spot: Spot) -> bool:
     """A name the words just before call a news medium (`by newspaper GP`, `selon le quotidien Le Monde`) is the
     medium that asked or reported, not a target."""
     before = _text(spot.doc)[max(0, spot.start - 24) : spot.start].split()
-    # (an elided article is part of the noun as written: `pour l'hebdomadaire Respekt`)
-    words = [_ELIDED.sub("", w.strip(",.;:()").lower()) for w in before[-2:]]
+    words = [w.strip(",.;:()").lower() for w in before[-2:]]
+    # (an elided article is part of the noun as written: `pour l'hebdomadaire Respekt`; a bare `l'` stays)
+    words = [_ELIDED.sub("", w) if len(w) > 2 else w for w in words]
     return bool(words) and (words[-1] in _MEDIA_NOUNS or (len(words) == 2 and words[-2] in _MEDIA_NOUNS
                                                           and words[-1] in ("the", "le", "la", "les", "l'")))
 
